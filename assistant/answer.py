@@ -1,0 +1,76 @@
+"""The extractive answerer: it quotes the FAQ and the law and writes nothing of its own but labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from assistant.corpus import Corpus
+from assistant.evidence import LEDD_PREFIX, Evidence, Thresholds, faq_citation, select_evidence
+from assistant.formatting import Lang, format_date, label, missing_section, not_covered
+from assistant.retrieval import RetrievalResult
+from assistant.types import Citation, Gap, LawCitation
+
+
+@dataclass
+class Draft:
+    """An answer before timing and ids: its text (without the disclaimer), citations and gaps."""
+
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    abstained: bool = False
+    mode: str = "extractive"
+
+
+class Answerer(Protocol):
+    name: str
+
+    def answer(self, question: str, result: RetrievalResult, *, lang: Lang) -> Draft: ...
+
+
+def quote_block(citation: LawCitation, corpus: Corpus, lang: Lang) -> str:
+    """The quote in «», with the list's lead-in before a lettered item, then the pinpoint reference."""
+    quote = citation.quote
+    if citation.letter and citation.ledd is not None:
+        ledd = corpus.laws[citation.law_id].sections[citation.section].ledd_no(citation.ledd)
+        lead = LEDD_PREFIX.sub("", ledd.text.split("\n", 1)[0]) if ledd else ""
+        quote = f"{lead} […] {citation.letter}. {quote}" if lead else quote
+    lines = [f"«{quote}»", f"– {citation.ref} ({format_date(citation.version_date, lang)}): {citation.url}"]
+    if citation.note:
+        lines.append(f"{label('note', lang)} {citation.note}")
+    return "\n".join(lines)
+
+
+def render(evidence: Evidence, corpus: Corpus, lang: Lang) -> Draft:
+    """Lay the evidence out as text: FAQ answer, then law quotes, then gaps and missing sections."""
+    parts: list[str] = []
+    for law_name, section, url in evidence.missing:
+        parts.append(missing_section(law_name, section, url, lang))
+    if evidence.faq is not None:
+        parts.append(f"{label('faq', lang)}\n{evidence.faq.answer}")
+    if evidence.citations:
+        heading = label("lookup" if evidence.lookup else "law", lang)
+        quotes = [quote_block(c, corpus, lang) for c in evidence.citations]
+        parts.append(heading + "\n" + "\n\n".join(quotes))
+    for gap in evidence.gaps:
+        parts.append(not_covered(f"{gap.law_name} § {gap.section}", gap.url, lang))
+    citations: list[Citation] = []
+    if evidence.faq is not None:
+        citations.append(faq_citation(evidence.faq))
+    citations.extend(evidence.citations)
+    abstained = evidence.faq is None and not evidence.citations
+    if abstained and not evidence.missing and not evidence.gaps:
+        parts.append(label("abstain", lang))
+    return Draft(text="\n\n".join(parts), citations=citations, gaps=list(evidence.gaps), abstained=abstained)
+
+
+class ExtractiveAnswerer:
+    name = "extractive"
+
+    def __init__(self, *, corpus: Corpus, thresholds: Thresholds | None = None):
+        self.corpus = corpus
+        self.thresholds = thresholds or Thresholds()
+
+    def answer(self, question: str, result: RetrievalResult, *, lang: Lang) -> Draft:
+        return render(select_evidence(self.corpus, result, self.thresholds), self.corpus, lang)

@@ -1,0 +1,178 @@
+"""Load the corpus (normalized laws, FAQ, glossary) into memory; the service's source of truth for quotes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.types import FaqEntry, FaqRef, Item, Law, Ledd, Section
+
+TOPICS = ("kurs", "leder", "verneombud", "AMU", "ansatte", "dokumentasjon", "tilsyn")
+
+
+class CorpusError(RuntimeError):
+    """The corpus directory is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    synonyms: tuple[str, ...]
+    english: tuple[str, ...]
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.term, *self.synonyms, *self.english)
+
+
+@dataclass
+class Corpus:
+    laws: dict[str, Law]
+    faq: dict[str, FaqEntry]
+    glossary: list[GlossaryTerm]
+    content_hash: str
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def law(self, law_id_or_alias: str) -> Law | None:
+        key = law_id_or_alias.strip().lower()
+        law_id = self.aliases.get(key) or next((k for k in self.laws if k.lower() == key), None)
+        return self.laws.get(law_id) if law_id else None
+
+    def section(self, law_id: str, section: str) -> Section | None:
+        law = self.laws.get(law_id)
+        return law.sections.get(section) if law else None
+
+    @property
+    def default_law_id(self) -> str:
+        return next((k for k, law in self.laws.items() if law.kind == "lov"), next(iter(self.laws)))
+
+
+def _section(raw: dict[str, Any], law_id: str) -> Section:
+    ledd = tuple(
+        Ledd(
+            number=d["number"],
+            text=d["text"],
+            items=tuple(Item(text=i["text"], letter=i.get("letter")) for i in d.get("items", [])),
+            complete=d.get("complete", True),
+        )
+        for d in raw["ledd"]
+    )
+    return Section(
+        law_id=law_id,
+        section=raw["section"],
+        title=raw.get("title"),
+        text=raw["text"],
+        ledd=ledd,
+        chapter=raw.get("chapter"),
+        chapter_title=raw.get("chapter_title"),
+        url=raw["url"],
+        version_date=raw.get("version_date"),
+        numbered_ledd=raw.get("numbered_ledd", True),
+        repealed=raw.get("repealed", False),
+        complete=raw.get("complete", True),
+        caution=raw.get("caution"),
+    )
+
+
+def load_law(path: Path) -> Law:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    law_id = raw["law_id"]
+    return Law(
+        law_id=law_id,
+        kind=raw["kind"],
+        title=raw["title"],
+        short_name=raw["short_name"],
+        abbreviation=raw.get("abbreviation"),
+        aliases=tuple(raw.get("aliases", [])),
+        version_date=raw.get("version_date"),
+        url=raw["url"],
+        sections={s["section"]: _section(s, law_id) for s in raw["sections"]},
+        not_covered=dict(raw.get("not_covered", {})),
+        complete=raw.get("complete", True),
+    )
+
+
+def load_faq(path: Path) -> dict[str, FaqEntry]:
+    entries: dict[str, FaqEntry] = {}
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
+        if raw["id"] in entries:
+            raise CorpusError(f"Duplicate FAQ id {raw['id']!r} in {path}")
+        if raw["topic"] not in TOPICS:
+            raise CorpusError(f"FAQ {raw['id']!r}: unknown topic {raw['topic']!r}")
+        entries[raw["id"]] = FaqEntry(
+            id=raw["id"],
+            kind=raw.get("kind", "faq"),
+            topic=raw["topic"],
+            question=raw["question"],
+            phrasings=tuple(raw.get("phrasings", [])),
+            english=tuple(raw.get("english", [])),
+            answer=raw["answer"],
+            refs=tuple(
+                FaqRef(
+                    law_id=r["law"],
+                    section=str(r["section"]),
+                    ledd=r.get("ledd"),
+                    letter=r.get("letter"),
+                    cited_as=r.get("cited_as", ""),
+                )
+                for r in raw.get("refs", [])
+            ),
+        )
+    return entries
+
+
+def load_glossary(path: Path) -> list[GlossaryTerm]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        GlossaryTerm(
+            term=t["term"],
+            synonyms=tuple(s.lower() for s in t.get("synonyms", [])),
+            english=tuple(s.lower() for s in t.get("english", [])),
+        )
+        for t in raw["terms"]
+    ]
+
+
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """The files whose content defines the index (what the corpus hash covers)."""
+    return sorted([corpus_dir / "faq.yaml", corpus_dir / "glossary.yaml", *(corpus_dir / "laws").glob("*.json")])
+
+
+def corpus_hash(corpus_dir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in corpus_files(corpus_dir):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def load_corpus(corpus_dir: Path) -> Corpus:
+    """Read corpus_dir/faq.yaml, glossary.yaml and laws/*.json; raise CorpusError when they are missing."""
+    if not (corpus_dir / "faq.yaml").is_file():
+        raise CorpusError(f"Fant ikke korpuset i {corpus_dir} (mangler faq.yaml). Sett HMS_CORPUS_DIR.")
+    laws = {law.law_id: law for law in map(load_law, sorted((corpus_dir / "laws").glob("*.json")))}
+    if not laws:
+        raise CorpusError(f"Ingen lovtekster i {corpus_dir / 'laws'}. Kjør `hms corpus`.")
+    faq = load_faq(corpus_dir / "faq.yaml")
+    for entry in faq.values():
+        for ref in entry.refs:
+            law = laws.get(ref.law_id)
+            if law is None or (ref.section not in law.sections and ref.section not in law.not_covered):
+                raise CorpusError(f"FAQ {entry.id!r} refers to unknown {ref.law_id} § {ref.section}")
+    aliases: dict[str, str] = {}
+    for law in laws.values():
+        for alias in (*law.aliases, law.short_name, law.law_id, law.abbreviation or ""):
+            if alias:
+                aliases[alias.lower()] = law.law_id
+    return Corpus(
+        laws=laws,
+        faq=faq,
+        glossary=load_glossary(corpus_dir / "glossary.yaml"),
+        content_hash=corpus_hash(corpus_dir),
+        aliases=aliases,
+    )

@@ -1,0 +1,61 @@
+"""User-facing wording, in Norwegian bokmål with English labels for English questions."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nb", "en"]
+
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "desember"]  # fmt: skip
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]  # fmt: skip
+
+ARBEIDSTILSYNET = "https://www.arbeidstilsynet.no"
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "faq": {"nb": "Fra HMS Kontorets FAQ:", "en": "From HMS Kontoret's FAQ (in Norwegian):"},
+    "law": {"nb": "Dette sier regelverket:", "en": "What the law says (Norwegian text):"},
+    "lookup": {"nb": "Ordlyden:", "en": "The wording (Norwegian text):"},
+    "as_of": {"nb": "lov per", "en": "law as of"},
+    "as_of_unknown": {"nb": "versjonsdato ukjent", "en": "version date unknown"},
+    "note": {"nb": "Merk:", "en": "Note:"},
+    "disclaimer": {
+        "nb": "Dette er ikke juridisk rådgivning. Ved tvil, kontakt Arbeidstilsynet eller en advokat.",
+        "en": "This is not legal advice. If in doubt, contact the Norwegian Labour Inspection Authority "
+        "(Arbeidstilsynet) or a lawyer.",
+    },
+    "abstain": {
+        "nb": "Jeg fant ikke svar på dette i kildene mine (HMS Kontorets FAQ, arbeidsmiljøloven og deler av "
+        "to forskrifter), så jeg vil ikke gjette. Arbeidstilsynet svarer på spørsmål om arbeidsmiljø: "
+        f"{ARBEIDSTILSYNET}",
+        "en": "I could not find an answer to this in my sources (HMS Kontoret's FAQ, the Working Environment "
+        "Act and parts of two regulations), so I will not guess. The Norwegian Labour Inspection Authority "
+        f"answers questions about the working environment: {ARBEIDSTILSYNET}",
+    },
+}
+
+
+def label(key: str, lang: Lang) -> str:
+    return LABELS[key][lang]
+
+
+def format_date(iso: str | None, lang: Lang) -> str:
+    if not iso:
+        return label("as_of_unknown", lang)
+    year, month, day = (int(p) for p in iso.split("-"))
+    if lang == "en":
+        return f"{label('as_of', lang)} {day} {MONTHS_EN[month - 1]} {year}"
+    return f"{label('as_of', lang)} {day}. {MONTHS[month - 1]} {year}"
+
+
+def missing_section(law_name: str, section: str, url: str, lang: Lang) -> str:
+    if lang == "en":
+        return f"{law_name} has no § {section}. Check the number, or see the table of contents on Lovdata: {url}"
+    return f"{law_name} har ingen § {section}. Sjekk nummeret, eller se innholdsfortegnelsen på Lovdata: {url}"
+
+
+def not_covered(ref: str, url: str, lang: Lang) -> str:
+    if lang == "en":
+        return f"The text of {ref} is not in my sources, so I cannot quote it. Read it on Lovdata: {url}"
+    return f"Teksten til {ref} finnes ikke i kildene mine, så jeg kan ikke sitere den. Les den på Lovdata: {url}"

@@ -1,0 +1,93 @@
+"""Verbatim section lookups and tables of contents, straight from the corpus (no retrieval involved)."""
+
+from __future__ import annotations
+
+from assistant.corpus import Corpus
+from assistant.evidence import format_ref
+from assistant.references import normalize_section
+from assistant.types import ItemView, LeddView, SectionView, TableOfContents, TocEntry
+
+import re
+
+_SECTION = re.compile(r"^\s*§*\s*(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z]))?\s*$")
+
+
+class UnknownLaw(LookupError):
+    pass
+
+
+class UnknownSection(LookupError):
+    def __init__(self, message: str, *, not_covered: bool = False, url: str = ""):
+        super().__init__(message)
+        self.not_covered = not_covered
+        self.url = url
+
+
+def parse_section_number(text: str) -> str | None:
+    """'3-5', '§3-5', '2a-1', '2 A-1', '14-1a' -> the corpus form; None if it is not a section number."""
+    match = _SECTION.match(text)
+    return normalize_section(*match.groups()) if match else None
+
+
+def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
+    law = corpus.law(law_name)
+    if law is None:
+        raise UnknownLaw(f"Ukjent lov eller forskrift: {law_name!r}. Prøv «aml» eller lovens navn.")
+    return TableOfContents(
+        law_id=law.law_id,
+        law_name=law.short_name,
+        title=law.title,
+        version_date=law.version_date,
+        url=law.url,
+        complete=law.complete,
+        sections=[
+            TocEntry(
+                section=s.section, title=s.title, chapter=s.chapter, chapter_title=s.chapter_title,
+                repealed=s.repealed, url=s.url,
+            )  # fmt: skip
+            for s in law.sections.values()
+        ],
+        not_covered=law.not_covered,
+    )
+
+
+def section_view(corpus: Corpus, law_name: str, section: str) -> SectionView:
+    law = corpus.law(law_name)
+    if law is None:
+        raise UnknownLaw(f"Ukjent lov eller forskrift: {law_name!r}. Prøv «aml» eller lovens navn.")
+    number = parse_section_number(section)
+    if number is None:
+        raise UnknownSection(f"«{section}» er ikke et paragrafnummer (skriv for eksempel 3-5).")
+    if number not in law.sections and number[-2:-1] == " " and number[:-2] in law.sections:
+        number = number[:-2]
+    sec = law.sections.get(number)
+    if sec is None:
+        if not law.complete or number in law.not_covered:
+            raise UnknownSection(
+                f"Teksten til {law.short_name} § {number} finnes ikke i kildene mine. Se Lovdata.",
+                not_covered=True,
+                url=law.section_url(number),
+            )
+        raise UnknownSection(f"{law.short_name} har ingen § {number}.", url=law.url)
+    return SectionView(
+        law_id=law.law_id,
+        law_name=law.short_name,
+        ref=format_ref(corpus, law.law_id, sec.section, None, None),
+        section=sec.section,
+        title=sec.title,
+        chapter=sec.chapter,
+        chapter_title=sec.chapter_title,
+        text=sec.text,
+        ledd=[
+            LeddView(
+                number=d.number, text=d.text, complete=d.complete,
+                items=[ItemView(letter=i.letter, text=i.text) for i in d.items],
+            )  # fmt: skip
+            for d in sec.ledd
+        ],
+        url=sec.url,
+        version_date=sec.version_date,
+        repealed=sec.repealed,
+        complete=sec.complete,
+        caution=sec.caution,
+    )

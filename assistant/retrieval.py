@@ -1,0 +1,227 @@
+"""Hybrid retrieval: exact reference lookup, BM25 with Norwegian stemming, dense search in Chroma, and
+glossary expansion, fused per FAQ entry and per law section.
+
+Fusion (chosen on the eval, see evals/reports/): a key's score is its best dense cosine plus
+``lexical_weight`` times its best BM25 score normalized by the query's top BM25 score. FAQ entries are
+matched on their questions (one vector per phrasing, the multi-vector pattern) and on the whole entry.
+An exact reference ("aml § 3-5") puts that section first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+from assistant.corpus import Corpus
+from assistant.embeddings import Embedder
+from assistant.glossary import Expansion, Glossary
+from assistant.lexical import LexicalIndex
+from assistant.references import ParsedRef, ReferenceParser
+from assistant.store import Record
+from assistant.text import LOOKUP_WORDS, NO_STOPWORDS, EN_STOPWORDS, clean_question, words
+
+Mode = Literal["hybrid", "dense", "bm25"]
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    mode: Mode = "hybrid"
+    lexical_weight: float = 0.10
+    expand_dense: bool = True
+    expand_lexical: bool = True
+    k_law: int = 30
+    k_faq: int = 40
+
+
+@dataclass
+class Hit:
+    key: str
+    kind: Literal["faq", "law"]
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+    chunk_id: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class ResolvedRef:
+    """A parsed reference and what the corpus says about it."""
+
+    ref: ParsedRef
+    law_id: str
+    section: str
+    status: Literal["found", "missing", "not_covered"]
+    ledd: int | None = None
+    letter: str | None = None
+
+
+@dataclass
+class RetrievalResult:
+    question: str
+    expansion: Expansion
+    refs: list[ResolvedRef]
+    faq: list[Hit]
+    law: list[Hit]
+    lookup_only: bool = False
+
+    @property
+    def best_faq(self) -> Hit | None:
+        return self.faq[0] if self.faq else None
+
+    @property
+    def best_law(self) -> Hit | None:
+        return self.law[0] if self.law else None
+
+
+def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
+    """Attach each parsed reference to a law and say whether the corpus has that section."""
+    resolved: list[ResolvedRef] = []
+    for ref in parsed:
+        law = corpus.laws.get(ref.law_id) if ref.law_id else None
+        if law is None:  # no law named: hyphenated numbers are arbeidsmiljøloven's, others a regulation's
+            default = corpus.laws.get(corpus.default_law_id)
+            if "-" in ref.section or default is None:
+                law = default
+            else:
+                law = next((lw for lw in corpus.laws.values() if ref.section in lw.sections), None) or next(
+                    (lw for lw in corpus.laws.values() if ref.section in lw.not_covered), default
+                )
+        if law is None:
+            continue
+        section, letter = ref.section, ref.letter
+        if section not in law.sections and ref.section_alt and ref.section_alt in law.sections:
+            section, letter = ref.section_alt, letter or ref.section[-1]
+        ledd = ref.ledd
+        if section in law.sections:
+            sec = law.sections[section]
+            if letter and ledd is None:  # 'bokstav e' without a ledd: the ledd whose list has that letter
+                owners = [x.number for x in sec.ledd if any(i.letter == letter for i in x.items)]
+                ledd = owners[0] if len(owners) == 1 else None
+            if ledd is not None and sec.ledd_no(ledd) is None:
+                ledd, letter = None, None
+            if letter and (ledd is None or not any(i.letter == letter for i in sec.ledd_no(ledd).items)):  # type: ignore[union-attr]
+                letter = None
+            status: Literal["found", "missing", "not_covered"] = "found"
+        elif not law.complete or section in law.not_covered:
+            status = "not_covered"
+        else:
+            status = "missing"
+        resolved.append(ResolvedRef(ref, law.law_id, section, status, ledd, letter))
+    return resolved
+
+
+def is_lookup(question: str, refs: list[ParsedRef]) -> bool:
+    """True when the question is essentially a reference ('hva står i aml § 6-5?', '/hms § 3-5')."""
+    if not refs:
+        return False
+    rest = question
+    for ref in sorted(refs, key=lambda r: r.span, reverse=True):
+        rest = rest[: ref.span[0]] + " " + rest[ref.span[1] :]
+    content = [
+        w for w in words(rest) if w not in NO_STOPWORDS and w not in EN_STOPWORDS and w not in LOOKUP_WORDS
+    ]
+    return len(content) <= 1
+
+
+class HybridRetriever:
+    """Retrieves FAQ entries and law sections for a question. Built once per index version."""
+
+    def __init__(
+        self,
+        *,
+        corpus: Corpus,
+        collection: Any,
+        records: list[Record],
+        embedder: Embedder,
+        fusion: FusionConfig | None = None,
+    ):
+        self.corpus = corpus
+        self.collection = collection
+        self.embedder = embedder
+        self.fusion = fusion or FusionConfig()
+        self.parser = ReferenceParser(corpus.aliases)
+        self.glossary = Glossary(corpus.glossary)
+        lexical_records = [r for r in records if r.metadata.get("kind") in ("law", "faq")]
+        self._lex_meta = [r.metadata for r in lexical_records]
+        self._lex_ids = [r.id for r in lexical_records]
+        self.lexical = LexicalIndex(self._lex_ids, [r.document for r in lexical_records])
+
+    def _dense(self, vector: np.ndarray, kinds: list[str], k: int) -> list[tuple[str, float, dict[str, Any]]]:
+        where: Any = {"kind": kinds[0]} if len(kinds) == 1 else {"kind": {"$in": kinds}}
+        got = self.collection.query(
+            query_embeddings=[vector.tolist()], n_results=k, where=where, include=["metadatas", "distances"]
+        )
+        return [
+            (id_, 1.0 - float(dist), dict(meta))
+            for id_, dist, meta in zip(got["ids"][0], got["distances"][0], got["metadatas"][0], strict=True)
+        ]
+
+    def retrieve(self, question: str, *, fusion: FusionConfig | None = None) -> RetrievalResult:
+        cfg = fusion or self.fusion
+        text = clean_question(question)
+        parsed = self.parser.parse(text)
+        refs = resolve_refs(self.corpus, parsed)
+        expansion = self.glossary.expand(text)
+
+        hits: dict[str, Hit] = {}
+
+        def hit(meta: dict[str, Any], chunk_id: str) -> Hit:
+            key = str(meta["key"])
+            if key not in hits:
+                kind: Literal["faq", "law"] = "law" if meta["kind"] == "law" else "faq"
+                hits[key] = Hit(key=key, kind=kind, score=0.0, chunk_id=chunk_id, metadata=meta)
+            return hits[key]
+
+        if cfg.mode in ("hybrid", "dense"):
+            dense_text = f"{text} ({expansion.dense})" if cfg.expand_dense and expansion.dense else text
+            vector = self.embedder.embed_query(dense_text)
+            for kinds, k in ((["law"], cfg.k_law), (["faq", "faq_q"], cfg.k_faq)):
+                for chunk_id, sim, meta in self._dense(vector, kinds, k):
+                    h = hit(meta, chunk_id)
+                    if sim > h.dense:
+                        h.dense = sim
+                        if meta["kind"] != "faq_q":
+                            h.chunk_id, h.metadata = chunk_id, meta
+
+        if cfg.mode in ("hybrid", "bm25"):
+            lex_text = f"{text} {expansion.lexical}" if cfg.expand_lexical and expansion.lexical else text
+            scores = self.lexical.scores(lex_text)
+            top = float(scores.max()) if len(scores) else 0.0
+            if top > 0:
+                for i in np.argsort(-scores)[: cfg.k_law + cfg.k_faq]:
+                    if scores[i] <= 0:
+                        break
+                    meta = self._lex_meta[i]
+                    h = hit(meta, self._lex_ids[i])
+                    norm = float(scores[i]) / top
+                    if norm > h.lexical:
+                        h.lexical = norm
+                        if cfg.mode == "bm25" or not h.dense:
+                            h.chunk_id, h.metadata = self._lex_ids[i], meta
+
+        for h in hits.values():
+            if cfg.mode == "dense":
+                h.score = h.dense
+            elif cfg.mode == "bm25":
+                h.score = h.lexical
+            else:
+                h.score = h.dense + cfg.lexical_weight * h.lexical
+
+        for ref in refs:
+            if ref.status != "found":
+                continue
+            key = f"{ref.law_id}:{ref.section}"
+            h = hits.get(key) or Hit(key=key, kind="law", score=0.0, metadata={"law_id": ref.law_id, "section": ref.section})
+            h.exact = True
+            hits[key] = h
+
+        def order(h: Hit) -> tuple[bool, float]:
+            return (not h.exact, -h.score)
+
+        faq = sorted((h for h in hits.values() if h.kind == "faq"), key=order)
+        law = sorted((h for h in hits.values() if h.kind == "law"), key=order)
+        return RetrievalResult(text, expansion, refs, faq, law, lookup_only=is_lookup(text, parsed))

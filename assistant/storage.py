@@ -1,0 +1,159 @@
+"""Durable state shared by the front ends: feedback, conversation turns and the audit trail.
+
+SQLite (WAL, synchronous=FULL) under the data dir is the default and is safe for several worker
+processes on one host. Every statement goes through `_connect`, so another database (Postgres) needs a
+new implementation of this small class, not changes to its callers.
+Nothing stored holds raw personal identifiers: text is redacted first, and user ids are keyed hashes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from assistant.privacy import pseudonym, redact
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    answer_id TEXT NOT NULL,
+    helpful INTEGER NOT NULL,
+    comment TEXT,
+    source TEXT NOT NULL,
+    user_hash TEXT,
+    created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS turns (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id TEXT NOT NULL,
+    question TEXT NOT NULL,
+    answer_id TEXT,
+    created_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS turns_conversation ON turns (conversation_id, id);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    answer_id TEXT NOT NULL,
+    request_id TEXT,
+    user_hash TEXT,
+    source TEXT NOT NULL,
+    question TEXT,
+    cited TEXT NOT NULL,
+    law_as_of TEXT,
+    abstained INTEGER NOT NULL,
+    model TEXT,
+    index_version TEXT,
+    mode TEXT,
+    latency_ms REAL,
+    created_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS audit_answer ON audit (answer_id);
+"""
+
+
+class Storage:
+    def __init__(self, path: Path, *, pseudonym_key: str = "hms", log_questions: bool = False):
+        self.path = path
+        self.pseudonym_key = pseudonym_key
+        self.log_questions = log_questions
+        self._init_lock = threading.Lock()
+        self._ready = False
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        if not self._ready:
+            with self._init_lock:
+                if not self._ready:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as conn:
+                        conn.execute("PRAGMA journal_mode=WAL")
+                        conn.executescript(SCHEMA)
+                    self._ready = True
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            conn.execute("PRAGMA synchronous=FULL")
+            with conn:  # commit on success, roll back on error
+                yield conn
+        finally:
+            conn.close()
+
+    def user_hash(self, user: str | None) -> str | None:
+        return pseudonym(user, self.pseudonym_key) if user else None
+
+    # -- feedback -----------------------------------------------------------------------------------
+    def add_feedback(
+        self, *, answer_id: str, helpful: bool, comment: str | None, source: str, user: str | None = None
+    ) -> int:
+        with self._connect() as conn:
+            cur = conn.execute(
+                "INSERT INTO feedback (answer_id, helpful, comment, source, user_hash, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (answer_id, int(helpful), redact(comment) if comment else None, source, self.user_hash(user), time.time()),
+            )
+            return int(cur.lastrowid or 0)
+
+    def feedback(self) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute("SELECT * FROM feedback ORDER BY id")]
+
+    def feedback_summary(self) -> dict[str, int]:
+        with self._connect() as conn:
+            row = conn.execute("SELECT COUNT(*), COALESCE(SUM(helpful), 0) FROM feedback").fetchone()
+        return {"total": int(row[0]), "helpful": int(row[1]), "not_helpful": int(row[0]) - int(row[1])}
+
+    # -- conversations ------------------------------------------------------------------------------
+    def add_turn(self, conversation_id: str, question: str, answer_id: str | None, *, keep: int = 6) -> None:
+        with self._connect() as conn:
+            conn.execute(
+                "INSERT INTO turns (conversation_id, question, answer_id, created_at) VALUES (?, ?, ?, ?)",
+                (conversation_id, redact(question), answer_id, time.time()),
+            )
+            conn.execute(
+                "DELETE FROM turns WHERE conversation_id = ? AND id NOT IN "
+                "(SELECT id FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?)",
+                (conversation_id, conversation_id, keep),
+            )
+
+    def history(self, conversation_id: str, *, limit: int = 3) -> list[str]:
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT question FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?",
+                (conversation_id, limit),
+            ).fetchall()
+        return [r[0] for r in reversed(rows)]
+
+    # -- audit trail --------------------------------------------------------------------------------
+    def audit(self, *, answer: Any, source: str, user: str | None, request_id: str | None, model: str,
+              index_version: str | None) -> None:  # fmt: skip
+        cited = ";".join(getattr(c, "ref", None) or f"faq:{c.faq_id}" for c in answer.citations)
+        with self._connect() as conn:
+            conn.execute(
+                "INSERT INTO audit (answer_id, request_id, user_hash, source, question, cited, law_as_of, "
+                "abstained, model, index_version, mode, latency_ms, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    answer.answer_id, request_id, self.user_hash(user), source,
+                    redact(answer.question) if self.log_questions else None, cited, answer.law_as_of,
+                    int(answer.abstained), model, index_version, answer.mode, answer.latency_ms, time.time(),
+                ),
+            )  # fmt: skip
+
+    def audit_rows(self) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute("SELECT * FROM audit ORDER BY id")]
+
+    def purge(self, *, older_than_s: float) -> int:
+        """Delete feedback, turns and audit rows older than the retention period; returns rows deleted."""
+        cutoff = time.time() - older_than_s
+        with self._connect() as conn:
+            return sum(
+                conn.execute(f"DELETE FROM {table} WHERE created_at < ?", (cutoff,)).rowcount
+                for table in ("feedback", "turns", "audit")
+            )

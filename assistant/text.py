@@ -1,0 +1,78 @@
+"""Text helpers shared by retrieval and answers: normalization, Norwegian stemming, language guess."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[0-9a-zæøåéü]+(?:-[0-9a-zæøåéü]+)*", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+NO_STOPWORDS = frozenset(
+    """og i jeg det at en et den til er som på de med han av ikke der så var meg seg men ett har om vi min
+    mitt ha hadde hun nå over da ved fra du ut sin dem oss opp man kan hans hvor eller hva skal selv sjøl her
+    alle vil bli ble blitt kunne inn når være kom noen noe ville dere deres kun ja etter ned skulle denne for
+    deg si sine sitt mot å meget hvorfor dette disse uten hvordan ingen din ditt blir samme hvilken hvilke
+    sånn inni mellom vår hver hvem vors hvis både bare enn fordi før mange også slik vært båe begge siden
+    dykk dykkar dei deira deires deim di då eg ein eit eitt elles honom hjå ho hoe henne hennar hennes hoss
+    hossen ingi inkje korleis korso kva kvar kvarhelst kven kvi kvifor me medan mi mine mykje no nokon noka
+    nokor noko nokre sia sidan so somt somme um upp vere vore verte vort varte vart må får få gjøre gjør
+    trenger trengs egentlig liksom altså jo vel nok""".split()
+)
+EN_STOPWORDS = frozenset(
+    """a an the is are am was were be been do does did i you he she we they it my our your their me us him
+    her them what which who whom this that these those of in on at to for from with by about as into
+    through during before after above below up down out off over under again further then once here there
+    when where why how all any both each few more most other some such no nor not only own same so than too
+    very can will just should now need needs have has had must if or and but""".split()
+)
+LOOKUP_WORDS = frozenset(
+    """hva står vis les sier si siter sitat innhold ordlyd teksten tekst gjengi paragraf paragrafen
+    bestemmelsen lovteksten what says show read quote text section""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("norwegian")
+
+
+def clean_question(text: str) -> str:
+    """NFC-normalize, drop control characters, turn non-breaking spaces into spaces, squeeze whitespace."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    text = _CONTROL.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(clean_question(text))]
+
+
+def split_compound_hyphens(tokens: list[str]) -> list[str]:
+    """'hms-kurs' -> 'hms-kurs', 'hms', 'kurs' (the parts help BM25; section numbers keep their hyphen)."""
+    out = []
+    for token in tokens:
+        out.append(token)
+        if "-" in token and not token[0].isdigit():
+            out.extend(part for part in token.split("-") if part)
+    return out
+
+
+def stems(text: str) -> list[str]:
+    """BM25 tokens: lower-cased words minus stopwords, hyphen parts added, Norwegian Snowball stems."""
+    tokens = split_compound_hyphens(words(text))
+    tokens = [t for t in tokens if t not in NO_STOPWORDS and t not in EN_STOPWORDS]
+    return _stemmer().stemWords(tokens)
+
+
+def guess_language(text: str) -> str:
+    """'en' when the question reads as English, else 'nb'."""
+    tokens = words(text)
+    if not tokens:
+        return "nb"
+    english = sum(t in EN_STOPWORDS for t in tokens)
+    norwegian = sum(t in NO_STOPWORDS for t in tokens) + sum(any(c in t for c in "æøå") for t in tokens)
+    return "en" if english > norwegian else "nb"

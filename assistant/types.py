@@ -1,0 +1,220 @@
+"""The records the whole project shares: law sections, FAQ entries, chunks, citations, answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item inside a ledd; ``letter`` is None where the source gives no confirmed letter."""
+
+    text: str
+    letter: str | None = None
+
+
+@dataclass(frozen=True)
+class Ledd:
+    number: int
+    text: str
+    items: tuple[Item, ...] = ()
+    complete: bool = True
+
+
+@dataclass(frozen=True)
+class Section:
+    law_id: str
+    section: str
+    title: str | None
+    text: str
+    ledd: tuple[Ledd, ...]
+    chapter: str | None = None
+    chapter_title: str | None = None
+    url: str = ""
+    version_date: str | None = None
+    numbered_ledd: bool = True
+    repealed: bool = False
+    complete: bool = True
+    caution: str | None = None
+
+    def ledd_no(self, number: int) -> Ledd | None:
+        return next((ledd for ledd in self.ledd if ledd.number == number), None)
+
+
+@dataclass(frozen=True)
+class Law:
+    law_id: str
+    kind: Literal["lov", "forskrift"]
+    title: str
+    short_name: str
+    abbreviation: str | None
+    aliases: tuple[str, ...]
+    version_date: str | None
+    url: str
+    sections: dict[str, Section]
+    not_covered: dict[str, str] = field(default_factory=dict)
+    complete: bool = True
+
+    def section_url(self, section: str) -> str:
+        return f"{self.url}/§{section.replace(' ', '').lower()}"
+
+    @property
+    def label(self) -> str:
+        """The short form used in a pinpoint reference: 'aml', or the short name."""
+        return self.abbreviation or self.short_name
+
+
+@dataclass(frozen=True)
+class FaqRef:
+    law_id: str
+    section: str
+    ledd: int | None = None
+    letter: str | None = None
+    cited_as: str = ""
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    kind: Literal["faq", "role", "service"]
+    topic: str
+    question: str
+    phrasings: tuple[str, ...]
+    english: tuple[str, ...]
+    answer: str
+    refs: tuple[FaqRef, ...] = ()
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        return (self.question, *self.phrasings, *self.english)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One unit of the index: a ledd (or a short section) of a law, or one FAQ entry."""
+
+    id: str
+    kind: Literal["law", "faq"]
+    text: str
+    metadata: dict[str, str | int | float | bool]
+
+    @property
+    def key(self) -> str:
+        """The section or FAQ entry the chunk belongs to (for grouping hits)."""
+        return str(self.metadata["key"])
+
+
+class LawCitation(BaseModel):
+    kind: Literal["law"] = "law"
+    law_id: str
+    law_name: str
+    section: str
+    ledd: int | None = None
+    letter: str | None = None
+    ref: str
+    url: str
+    quote: str
+    version_date: str | None = None
+    title: str | None = None
+    note: str | None = None
+
+
+class FaqCitation(BaseModel):
+    kind: Literal["faq"] = "faq"
+    faq_id: str
+    question: str
+
+
+Citation = LawCitation | FaqCitation
+
+
+class Gap(BaseModel):
+    """A source the answer needs but the corpus does not hold; the answer links to it instead."""
+
+    law_id: str
+    law_name: str
+    section: str
+    url: str
+    reason: str
+
+
+class Answer(BaseModel):
+    """The CLI's JSON contract; the web and Slack front ends render this."""
+
+    question: str
+    answer: str
+    abstained: bool
+    law_as_of: str | None = None
+    latency_ms: float = 0.0
+    citations: list[LawCitation | FaqCitation] = Field(default_factory=list)
+    gaps: list[Gap] = Field(default_factory=list)
+    answer_id: str = ""
+    language: Literal["nb", "en"] = "nb"
+    mode: str = "extractive"
+    disclaimer: str = ""
+
+
+class ItemView(BaseModel):
+    letter: str | None
+    text: str
+
+
+class LeddView(BaseModel):
+    number: int
+    text: str
+    items: list[ItemView] = Field(default_factory=list)
+    complete: bool = True
+
+
+class SectionView(BaseModel):
+    """A section verbatim, for HR's lookups (GET /api/laws/{law}/{section}, `/hms § 3-5`)."""
+
+    law_id: str
+    law_name: str
+    ref: str
+    section: str
+    title: str | None
+    chapter: str | None
+    chapter_title: str | None
+    text: str
+    ledd: list[LeddView]
+    url: str
+    version_date: str | None
+    repealed: bool = False
+    complete: bool = True
+    caution: str | None = None
+
+
+class TocEntry(BaseModel):
+    section: str
+    title: str | None
+    chapter: str | None
+    chapter_title: str | None
+    repealed: bool = False
+    url: str
+
+
+class TableOfContents(BaseModel):
+    law_id: str
+    law_name: str
+    title: str
+    version_date: str | None
+    url: str
+    complete: bool
+    sections: list[TocEntry]
+    not_covered: dict[str, str] = Field(default_factory=dict)
+
+
+class SearchHit(BaseModel):
+    kind: Literal["faq", "law"]
+    key: str
+    score: float
+    title: str
+    url: str | None = None
+    faq_id: str | None = None
+    law_id: str | None = None
+    section: str | None = None
+    snippet: str = ""

