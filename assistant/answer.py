@@ -60,6 +60,8 @@ def render(evidence: Evidence, corpus: Corpus, lang: Lang) -> Draft:
         citations.append(faq_citation(evidence.faq))
     citations.extend(evidence.citations)
     abstained = evidence.faq is None and not evidence.citations
+    if evidence.unstated is not None:
+        parts.append(evidence.unstated.en if lang == "en" else evidence.unstated.nb)
     if abstained and not evidence.missing and not evidence.gaps:
         parts.append(label("abstain", lang))
     return Draft(text="\n\n".join(parts), citations=citations, gaps=list(evidence.gaps), abstained=abstained)

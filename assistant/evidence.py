@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.corpus import Corpus
+from assistant.facts import FactKind, asked_fact, states
 from assistant.retrieval import Hit, RetrievalResult
 from assistant.text import stems
 from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section
@@ -33,6 +34,7 @@ class Evidence:
     gaps: list[Gap] = field(default_factory=list)
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # (law name, section, law url)
     lookup: bool = False
+    unstated: FactKind | None = None  # the question asks for a fact no chosen source states
 
     @property
     def empty(self) -> bool:
@@ -130,7 +132,21 @@ def gap(corpus: Corpus, law_id: str, section: str) -> Gap:
 def select_evidence(
     corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str | None = None
 ) -> Evidence:
-    """Pick the FAQ entry and law passages that answer the question, or nothing (abstain)."""
+    """Pick the FAQ entry and law passages that answer the question, or nothing (abstain).
+
+    A question that asks for a specific kind of fact (a price, opening hours...) keeps its evidence only if
+    that evidence states such a fact; otherwise the answer says the sources do not hold it.
+    """
+    ev = _select(corpus, result, thresholds, query=query)
+    kind = None if ev.lookup else asked_fact(result.question)
+    if kind is not None and (ev.faq is not None or ev.citations):
+        text = " ".join([ev.faq.answer if ev.faq else "", *(c.quote for c in ev.citations)])
+        if not states(kind, text):
+            return Evidence(missing=ev.missing, gaps=ev.gaps, unstated=kind)
+    return ev
+
+
+def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str | None) -> Evidence:
     query = query or f"{result.question} {result.expansion.lexical}"
     ev = Evidence()
     seen: set[tuple[str, str, int | None, str | None]] = set()
@@ -157,7 +173,7 @@ def select_evidence(
         return ev
 
     best = result.best_faq
-    if best is not None and best.score >= thresholds.faq:
+    if best is not None and (best.exact or best.score >= thresholds.faq):
         entry = corpus.faq[str(best.metadata["faq_id"])]
         ev.faq, ev.faq_hit = entry, best
         for ref in entry.refs:

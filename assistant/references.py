@@ -49,6 +49,8 @@ class ReferenceParser:
 
     def __init__(self, aliases: dict[str, str]):
         self.aliases = {alias.lower(): law_id for alias, law_id in aliases.items()}
+        for alias, law_id in list(self.aliases.items()):  # 'arbeidsmiljoloven', typed without æøå
+            self.aliases.setdefault(alias.replace("æ", "ae").replace("ø", "o").replace("å", "a"), law_id)
         names = sorted(self.aliases, key=len, reverse=True)
         law = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
         law_group = rf"(?<![\w-])(?P<law>{law})s?(?![\w-])\.?"
@@ -59,7 +61,7 @@ class ReferenceParser:
         )
         # 'aml 3-5' (a law name directly followed by a number) needs the hyphenated form or a § word.
         self._law_number = re.compile(
-            rf"{law_group}\s+(?P<ch>\d{{1,3}})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?\s?-\s?(?P<no>\d{{1,3}})"
+            rf"{law_group}\s+(?:s\.\s*|sec\.?\s*)?(?P<ch>\d{{1,3}})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?\s?-\s?(?P<no>\d{{1,3}})"
             rf"(?:\s?(?P<suf>[a-h])\b(?!\)))?{_LEDD}{_LETTER}",
             re.IGNORECASE,
         )

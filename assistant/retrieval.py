@@ -27,12 +27,20 @@ Mode = Literal["hybrid", "dense", "bm25"]
 
 @dataclass(frozen=True)
 class FusionConfig:
+    """How the signals combine; the defaults are the shipped hybrid, chosen on the eval (evals/reports/).
+
+    FAQ entries: (best question cosine + q2_weight * mean of the two best question cosines + entry cosine +
+    faq_lexical * BM25 normalized by the best FAQ entry's BM25) / (2 + q2_weight). Law sections: the best dense
+    cosine of their chunks, plus law_lexical * normalized BM25 (0: BM25 made law ranking worse on the eval).
+    """
+
     mode: Mode = "hybrid"
-    lexical_weight: float = 0.10
+    faq_lexical: float = 0.05
+    law_lexical: float = 0.0
+    q2_weight: float = 0.5
     expand_dense: bool = True
     expand_lexical: bool = True
     k_law: int = 30
-    k_faq: int = 40
 
 
 @dataclass
@@ -114,6 +122,11 @@ def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
     return resolved
 
 
+def question_key(text: str) -> str:
+    """A question's identity for exact FAQ matches: lower-case words only."""
+    return " ".join(words(text))
+
+
 def is_lookup(question: str, refs: list[ParsedRef]) -> bool:
     """True when the question is essentially a reference ('hva står i aml § 6-5?', '/hms § 3-5')."""
     if not refs:
@@ -148,6 +161,16 @@ class HybridRetriever:
         lexical_records = [r for r in records if r.metadata.get("kind") in ("law", "faq")]
         self._lex_meta = [r.metadata for r in lexical_records]
         self._lex_ids = [r.id for r in lexical_records]
+        self._lex_kind = np.array([r.metadata["kind"] for r in lexical_records])
+        # FAQ questions and entries are a few hundred vectors: score them all in memory (read from the index).
+        faq = collection.get(where={"kind": {"$in": ["faq", "faq_q"]}}, include=["embeddings", "metadatas"])
+        self._faq_ids = list(faq["ids"])
+        self._faq_meta = [dict(m) for m in faq["metadatas"]]
+        self._faq_matrix = np.asarray(faq["embeddings"], dtype=np.float32).reshape(len(self._faq_ids), -1)
+        # A question asked exactly as the FAQ words it (case and punctuation aside) is that entry's.
+        self._known_questions = {
+            question_key(r.document): str(r.metadata["key"]) for r in records if r.metadata.get("kind") == "faq_q"
+        }
         self.lexical = LexicalIndex(self._lex_ids, [r.document for r in lexical_records])
 
     def _dense(self, vector: np.ndarray, kinds: list[str], k: int) -> list[tuple[str, float, dict[str, Any]]]:
@@ -166,62 +189,70 @@ class HybridRetriever:
         parsed = self.parser.parse(text)
         refs = resolve_refs(self.corpus, parsed)
         expansion = self.glossary.expand(text)
-
-        hits: dict[str, Hit] = {}
-
-        def hit(meta: dict[str, Any], chunk_id: str) -> Hit:
-            key = str(meta["key"])
-            if key not in hits:
-                kind: Literal["faq", "law"] = "law" if meta["kind"] == "law" else "faq"
-                hits[key] = Hit(key=key, kind=kind, score=0.0, chunk_id=chunk_id, metadata=meta)
-            return hits[key]
+        law_hits: dict[str, Hit] = {}
+        faq_hits: dict[str, Hit] = {}
+        question_sims: dict[str, list[float]] = {}
 
         if cfg.mode in ("hybrid", "dense"):
             dense_text = f"{text} ({expansion.dense})" if cfg.expand_dense and expansion.dense else text
             vector = self.embedder.embed_query(dense_text)
-            for kinds, k in ((["law"], cfg.k_law), (["faq", "faq_q"], cfg.k_faq)):
-                for chunk_id, sim, meta in self._dense(vector, kinds, k):
-                    h = hit(meta, chunk_id)
-                    if sim > h.dense:
-                        h.dense = sim
-                        if meta["kind"] != "faq_q":
-                            h.chunk_id, h.metadata = chunk_id, meta
+            for chunk_id, sim, meta in self._dense(vector, ["law"], cfg.k_law):
+                h = law_hits.setdefault(str(meta["key"]), Hit(str(meta["key"]), "law", 0.0, metadata=meta))
+                if sim > h.dense:
+                    h.dense, h.chunk_id, h.metadata = sim, chunk_id, meta
+            sims = self._faq_matrix @ vector.astype(np.float32)
+            for chunk_id, sim, meta in zip(self._faq_ids, sims.tolist(), self._faq_meta, strict=True):
+                key = str(meta["key"])
+                h = faq_hits.setdefault(key, Hit(key, "faq", 0.0, metadata=meta))
+                if meta["kind"] == "faq_q":
+                    question_sims.setdefault(key, []).append(sim)
+                else:
+                    h.dense, h.chunk_id, h.metadata = max(h.dense, sim), chunk_id, meta
 
         if cfg.mode in ("hybrid", "bm25"):
             lex_text = f"{text} {expansion.lexical}" if cfg.expand_lexical and expansion.lexical else text
             scores = self.lexical.scores(lex_text)
-            top = float(scores.max()) if len(scores) else 0.0
-            if top > 0:
-                for i in np.argsort(-scores)[: cfg.k_law + cfg.k_faq]:
-                    if scores[i] <= 0:
-                        break
+            for kind, hits in (("law", law_hits), ("faq", faq_hits)):
+                mask = self._lex_kind == kind
+                top = float(scores[mask].max()) if mask.any() else 0.0
+                if top <= 0:
+                    continue
+                for i in np.flatnonzero(mask & (scores > 0)):
                     meta = self._lex_meta[i]
-                    h = hit(meta, self._lex_ids[i])
-                    norm = float(scores[i]) / top
-                    if norm > h.lexical:
-                        h.lexical = norm
-                        if cfg.mode == "bm25" or not h.dense:
-                            h.chunk_id, h.metadata = self._lex_ids[i], meta
+                    key = str(meta["key"])
+                    h = hits.setdefault(key, Hit(key, kind, 0.0, chunk_id=self._lex_ids[i], metadata=meta))  # type: ignore[arg-type]
+                    h.lexical = max(h.lexical, float(scores[i]) / top)
 
-        for h in hits.values():
-            if cfg.mode == "dense":
-                h.score = h.dense
-            elif cfg.mode == "bm25":
+        for h in law_hits.values():
+            h.score = h.lexical if cfg.mode == "bm25" else h.dense + cfg.law_lexical * h.lexical
+        for key, h in faq_hits.items():
+            if cfg.mode == "bm25":
                 h.score = h.lexical
-            else:
-                h.score = h.dense + cfg.lexical_weight * h.lexical
+                continue
+            sims = sorted(question_sims.get(key, [h.dense]), reverse=True)
+            best, top2 = sims[0], sum(sims[:2]) / len(sims[:2])
+            lexical = cfg.faq_lexical * h.lexical if cfg.mode == "hybrid" else 0.0
+            h.score = (best + cfg.q2_weight * top2 + h.dense + lexical) / (2 + cfg.q2_weight)
+            h.dense = best
+
+        known = self._known_questions.get(question_key(text))
+        if known and cfg.mode != "bm25" and known in faq_hits:
+            faq_hits[known].exact = True
 
         for ref in refs:
-            if ref.status != "found":
-                continue
-            key = f"{ref.law_id}:{ref.section}"
-            h = hits.get(key) or Hit(key=key, kind="law", score=0.0, metadata={"law_id": ref.law_id, "section": ref.section})
-            h.exact = True
-            hits[key] = h
+            if ref.status == "found":
+                key = f"{ref.law_id}:{ref.section}"
+                h = law_hits.setdefault(key, Hit(key, "law", 0.0, metadata={"law_id": ref.law_id, "section": ref.section}))
+                h.exact = True
 
         def order(h: Hit) -> tuple[bool, float]:
             return (not h.exact, -h.score)
 
-        faq = sorted((h for h in hits.values() if h.kind == "faq"), key=order)
-        law = sorted((h for h in hits.values() if h.kind == "law"), key=order)
-        return RetrievalResult(text, expansion, refs, faq, law, lookup_only=is_lookup(text, parsed))
+        return RetrievalResult(
+            text,
+            expansion,
+            refs,
+            sorted(faq_hits.values(), key=order),
+            sorted(law_hits.values(), key=order),
+            lookup_only=is_lookup(text, parsed),
+        )

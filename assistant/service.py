@@ -49,7 +49,10 @@ class Trace:
 
 @dataclass
 class StreamEvent:
-    """'sources' (the citations, first), 'delta' (answer text), 'done' (the whole Answer)."""
+    """One streaming event. Kinds, in order: 'sources' (list of citations, always first), any number of
+    'delta' (a str piece of the answer text), optionally 'replace' (a str: the whole text replaces what was
+    streamed so far, e.g. when an LLM answer fails verification and falls back), then 'done' (the Answer,
+    whose .answer is the final text)."""
 
     kind: str
     data: Any

