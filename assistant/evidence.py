@@ -146,7 +146,9 @@ def select_evidence(
     return ev
 
 
-def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str | None) -> Evidence:
+def _select(
+    corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str | None
+) -> Evidence:
     query = query or f"{result.question} {result.expansion.lexical}"
     ev = Evidence()
     seen: set[tuple[str, str, int | None, str | None]] = set()
@@ -176,15 +178,16 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if best is not None and (best.exact or best.score >= thresholds.faq):
         entry = corpus.faq[str(best.metadata["faq_id"])]
         ev.faq, ev.faq_hit = entry, best
-        for ref in entry.refs:
-            law = corpus.laws[ref.law_id]
-            if ref.section in law.sections:
-                ledd = ref.ledd or best_ledd(
-                    law.sections[ref.section], f"{entry.question} {entry.answer} {result.expansion.lexical}"
+        for faq_ref in entry.refs:
+            law = corpus.laws[faq_ref.law_id]
+            if faq_ref.section in law.sections:
+                ledd = faq_ref.ledd or best_ledd(
+                    law.sections[faq_ref.section],
+                    f"{entry.question} {entry.answer} {result.expansion.lexical}",
                 )
-                add(law_citation(corpus, ref.law_id, ref.section, ledd=ledd, letter=ref.letter))
-            elif all(g.section != ref.section for g in ev.gaps):
-                ev.gaps.append(gap(corpus, ref.law_id, ref.section))
+                add(law_citation(corpus, faq_ref.law_id, faq_ref.section, ledd=ledd, letter=faq_ref.letter))
+            elif all(g.section != faq_ref.section for g in ev.gaps):
+                ev.gaps.append(gap(corpus, faq_ref.law_id, faq_ref.section))
         if not entry.refs and entry.kind == "faq":
             law_hit = result.best_law
             if law_hit is not None and not law_hit.exact and law_hit.score >= thresholds.law_extra:

@@ -10,9 +10,14 @@ from assistant.glossary import Glossary
 from assistant.text import EN_STOPWORDS, NO_STOPWORDS, words
 
 ROLE_TERMS = (
-    "daglig leder", "mellomleder", "verneombud", "arbeidsmiljøutvalg", "ansatte", "enkeltpersonforetak",
+    "daglig leder",
+    "mellomleder",
+    "verneombud",
+    "arbeidsmiljøutvalg",
+    "ansatte",
+    "enkeltpersonforetak",
     "aksjeselskap",
-)  # fmt: skip
+)
 FOLLOWUP_START = re.compile(
     r"^\s*(og|men|enn|hva med|hva om|gjelder det|samme for|også|what about|and|how about|same for|"
     r"does that apply|what if)\b",

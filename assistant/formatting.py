@@ -6,10 +6,34 @@ from typing import Literal
 
 Lang = Literal["nb", "en"]
 
-MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "desember"]  # fmt: skip
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]  # fmt: skip
+MONTHS = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 ARBEIDSTILSYNET = "https://www.arbeidstilsynet.no"
 
@@ -51,11 +75,17 @@ def format_date(iso: str | None, lang: Lang) -> str:
 
 def missing_section(law_name: str, section: str, url: str, lang: Lang) -> str:
     if lang == "en":
-        return f"{law_name} has no § {section}. Check the number, or see the table of contents on Lovdata: {url}"
-    return f"{law_name} har ingen § {section}. Sjekk nummeret, eller se innholdsfortegnelsen på Lovdata: {url}"
+        return (
+            f"{law_name} has no § {section}. Check the number, or see the table of contents on Lovdata: {url}"
+        )
+    return (
+        f"{law_name} har ingen § {section}. Sjekk nummeret, eller se innholdsfortegnelsen på Lovdata: {url}"
+    )
 
 
 def not_covered(ref: str, url: str, lang: Lang) -> str:
     if lang == "en":
         return f"The text of {ref} is not in my sources, so I cannot quote it. Read it on Lovdata: {url}"
-    return f"Teksten til {ref} finnes ikke i kildene mine, så jeg kan ikke sitere den. Les den på Lovdata: {url}"
+    return (
+        f"Teksten til {ref} finnes ikke i kildene mine, så jeg kan ikke sitere den. Les den på Lovdata: {url}"
+    )

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.corpus import Corpus
 from assistant.evidence import format_ref
 from assistant.references import normalize_section
 from assistant.types import ItemView, LeddView, SectionView, TableOfContents, TocEntry
-
-import re
 
 _SECTION = re.compile(r"^\s*§*\s*(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z]))?\s*$")
 
@@ -42,9 +42,13 @@ def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
         complete=law.complete,
         sections=[
             TocEntry(
-                section=s.section, title=s.title, chapter=s.chapter, chapter_title=s.chapter_title,
-                repealed=s.repealed, url=s.url,
-            )  # fmt: skip
+                section=s.section,
+                title=s.title,
+                chapter=s.chapter,
+                chapter_title=s.chapter_title,
+                repealed=s.repealed,
+                url=s.url,
+            )
             for s in law.sections.values()
         ],
         not_covered=law.not_covered,
@@ -80,9 +84,11 @@ def section_view(corpus: Corpus, law_name: str, section: str) -> SectionView:
         text=sec.text,
         ledd=[
             LeddView(
-                number=d.number, text=d.text, complete=d.complete,
+                number=d.number,
+                text=d.text,
+                complete=d.complete,
                 items=[ItemView(letter=i.letter, text=i.text) for i in d.items],
-            )  # fmt: skip
+            )
             for d in sec.ledd
         ],
         url=sec.url,

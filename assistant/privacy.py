@@ -10,7 +10,9 @@ import re
 _FNR = re.compile(r"(?<!\d)(\d{6})[\s.]?(\d{5})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Norwegian phone numbers: 8 digits, in groups, optionally with +47/0047.
-_PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)47[\s-]?)?(?:\d{2}[\s-]?){3}\d{2}(?!\d)|(?<![\w+])(?:(?:\+|00)47[\s-]?)?\d{3}[\s-]?\d{2}[\s-]?\d{3}(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\w+])(?:(?:\+|00)47[\s-]?)?(?:\d{2}[\s-]?){3}\d{2}(?!\d)|(?<![\w+])(?:(?:\+|00)47[\s-]?)?\d{3}[\s-]?\d{2}[\s-]?\d{3}(?!\d)"
+)
 
 
 def redact(text: str) -> str:

@@ -8,11 +8,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 ORDINALS = {
-    "første": 1, "1.": 1, "annet": 2, "andre": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4,
-    "femte": 5, "5.": 5, "sjette": 6, "6.": 6, "sjuende": 7, "syvende": 7, "7.": 7, "åttende": 8, "8.": 8,
-    "niende": 9, "9.": 9, "tiende": 10, "10.": 10, "first": 1, "second": 2, "third": 3, "fourth": 4,
-    "fifth": 5, "sixth": 6,
-}  # fmt: skip
+    "første": 1,
+    "1.": 1,
+    "annet": 2,
+    "andre": 2,
+    "2.": 2,
+    "tredje": 3,
+    "3.": 3,
+    "fjerde": 4,
+    "4.": 4,
+    "femte": 5,
+    "5.": 5,
+    "sjette": 6,
+    "6.": 6,
+    "sjuende": 7,
+    "syvende": 7,
+    "7.": 7,
+    "åttende": 8,
+    "8.": 8,
+    "niende": 9,
+    "9.": 9,
+    "tiende": 10,
+    "10.": 10,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+}
 
 _NUM = r"(?P<ch>\d{1,3})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?(?:\s?-\s?(?P<no>\d{1,3}))?(?:\s?(?P<suf>[a-h])\b(?!\)))?"
 _SEC_WORD = r"(?:§§?|paragraf(?:ene|en)?|section|sec\.)"
@@ -23,7 +47,9 @@ _LEDD = (
     r"|\s+(?:ledd|nr\.?|subsection|paragraph)\s*(?P<ledd_num>\d{1,2})(?!\s?-))?"
 )
 _LETTER = r"(?:\s*(?:,\s*)?(?:bokstav|lit\.?|letter|litra|item)\s*(?P<letter>[a-zæøå])\)?\b|\s+(?P<letter_paren>[a-zæøå])\)|\s+(?P<letter_bare>[a-h])\b(?![\w-]))?"
-_MORE = r"(?P<more>(?:\s*(?:,|og|and|&)\s*\d{1,3}(?:\s?[A-Za-z](?=\s?-))?(?:\s?-\s?\d{1,3})?(?:\s?[a-h]\b)?)*)"
+_MORE = (
+    r"(?P<more>(?:\s*(?:,|og|and|&)\s*\d{1,3}(?:\s?[A-Za-z](?=\s?-))?(?:\s?-\s?\d{1,3})?(?:\s?[a-h]\b)?)*)"
+)
 
 
 @dataclass(frozen=True)
@@ -96,9 +122,14 @@ class ReferenceParser:
         letter = groups.get("letter") or groups.get("letter_paren") or groups.get("letter_bare")
         letter = letter.lower() if letter else None
         section = normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), groups.get("suf"))
-        alt = normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), None) if groups.get("suf") else None
+        alt = (
+            normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), None)
+            if groups.get("suf")
+            else None
+        )
         yield ParsedRef(section, law_id, ledd, letter, m.span(), alt)
         for extra in re.finditer(
-            r"(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z])\b)?", groups.get("more") or ""
+            r"(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z])\b)?",
+            groups.get("more") or "",
         ):
             yield ParsedRef(normalize_section(*extra.groups()), law_id, None, None, m.span())

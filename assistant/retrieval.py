@@ -19,8 +19,8 @@ from assistant.embeddings import Embedder
 from assistant.glossary import Expansion, Glossary
 from assistant.lexical import LexicalIndex
 from assistant.references import ParsedRef, ReferenceParser
-from assistant.store import Record
-from assistant.text import LOOKUP_WORDS, NO_STOPWORDS, EN_STOPWORDS, clean_question, words
+from assistant.store import IndexNotReady, Record
+from assistant.text import EN_STOPWORDS, LOOKUP_WORDS, NO_STOPWORDS, clean_question, words
 
 Mode = Literal["hybrid", "dense", "bm25"]
 
@@ -169,15 +169,26 @@ class HybridRetriever:
         self._faq_matrix = np.asarray(faq["embeddings"], dtype=np.float32).reshape(len(self._faq_ids), -1)
         # A question asked exactly as the FAQ words it (case and punctuation aside) is that entry's.
         self._known_questions = {
-            question_key(r.document): str(r.metadata["key"]) for r in records if r.metadata.get("kind") == "faq_q"
+            question_key(r.document): str(r.metadata["key"])
+            for r in records
+            if r.metadata.get("kind") == "faq_q"
         }
         self.lexical = LexicalIndex(self._lex_ids, [r.document for r in lexical_records])
 
     def _dense(self, vector: np.ndarray, kinds: list[str], k: int) -> list[tuple[str, float, dict[str, Any]]]:
         where: Any = {"kind": kinds[0]} if len(kinds) == 1 else {"kind": {"$in": kinds}}
-        got = self.collection.query(
-            query_embeddings=[vector.tolist()], n_results=k, where=where, include=["metadatas", "distances"]
-        )
+        try:
+            got = self.collection.query(
+                query_embeddings=[vector.tolist()],
+                n_results=k,
+                where=where,
+                include=["metadatas", "distances"],
+            )
+        except Exception as exc:  # the store went away (server down, files gone): not ready, not a crash
+            raise IndexNotReady(
+                f"Vektorindeksen svarer ikke ({type(exc).__name__}). Prøv igjen om litt.",
+                code="chroma_unreachable",
+            ) from exc
         return [
             (id_, 1.0 - float(dist), dict(meta))
             for id_, dist, meta in zip(got["ids"][0], got["distances"][0], got["metadatas"][0], strict=True)
@@ -229,8 +240,8 @@ class HybridRetriever:
             if cfg.mode == "bm25":
                 h.score = h.lexical
                 continue
-            sims = sorted(question_sims.get(key, [h.dense]), reverse=True)
-            best, top2 = sims[0], sum(sims[:2]) / len(sims[:2])
+            ranked = sorted(question_sims.get(key, [h.dense]), reverse=True)
+            best, top2 = ranked[0], sum(ranked[:2]) / len(ranked[:2])
             lexical = cfg.faq_lexical * h.lexical if cfg.mode == "hybrid" else 0.0
             h.score = (best + cfg.q2_weight * top2 + h.dense + lexical) / (2 + cfg.q2_weight)
             h.dense = best
@@ -242,7 +253,9 @@ class HybridRetriever:
         for ref in refs:
             if ref.status == "found":
                 key = f"{ref.law_id}:{ref.section}"
-                h = law_hits.setdefault(key, Hit(key, "law", 0.0, metadata={"law_id": ref.law_id, "section": ref.section}))
+                h = law_hits.setdefault(
+                    key, Hit(key, "law", 0.0, metadata={"law_id": ref.law_id, "section": ref.section})
+                )
                 h.exact = True
 
         def order(h: Hit) -> tuple[bool, float]:

@@ -15,14 +15,14 @@ from assistant.answer import Answerer, Draft, ExtractiveAnswerer
 from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder, make_embedder
+from assistant.evidence import format_ref
 from assistant.followup import condense
 from assistant.formatting import label
 from assistant.glossary import Glossary
+from assistant.lookup import section_view, table_of_contents
 from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
 from assistant.text import clean_question, guess_language
-from assistant.evidence import format_ref
-from assistant.lookup import section_view, table_of_contents
 from assistant.types import Answer, LawCitation, SearchHit, SectionView, TableOfContents
 from assistant.validation import validate_question
 from assistant.verify import citation_problems
@@ -108,7 +108,11 @@ class Assistant:
                 code="index_corrupt",
             )
         retriever = HybridRetriever(
-            corpus=self.corpus, collection=collection, records=records, embedder=self.embedder, fusion=self.fusion
+            corpus=self.corpus,
+            collection=collection,
+            records=records,
+            embedder=self.embedder,
+            fusion=self.fusion,
         )
         return LoadedIndex(version, manifest, retriever)
 
@@ -122,7 +126,9 @@ class Assistant:
             try:
                 version = self.store.current_version()
                 if version is None:
-                    raise IndexNotReady("Det finnes ingen indeks ennå. Kjør `hms ingest`.", code="index_missing")
+                    raise IndexNotReady(
+                        "Det finnes ingen indeks ennå. Kjør `hms ingest`.", code="index_missing"
+                    )
                 if self._index is None or self._index.version != version:
                     self._index = self._load(version)
                     log.info("index loaded", extra={"index_version": version})
@@ -153,9 +159,16 @@ class Assistant:
     def retrieve(self, question: str, *, history: Sequence[str] = ()) -> RetrievalResult:
         index = self.refresh()
         standalone = condense(question, history, self.glossary)
-        return index.retriever.retrieve(standalone)
+        try:
+            return index.retriever.retrieve(standalone)
+        except IndexNotReady as exc:
+            with self._lock:  # drop the broken index; the next request reloads it once the store is back
+                self._index, self._not_ready = None, exc.reason
+            raise
 
-    def _finish(self, question: str, draft: Draft, lang: str, started: float, *, dropped: list[str]) -> Answer:
+    def _finish(
+        self, question: str, draft: Draft, lang: str, started: float, *, dropped: list[str]
+    ) -> Answer:
         citations = []
         for citation in draft.citations:
             if isinstance(citation, LawCitation):
@@ -205,16 +218,31 @@ class Assistant:
         for h in sorted([*result.faq[:k], *result.law[:k]], key=lambda h: (not h.exact, -h.score))[:k]:
             if h.kind == "faq":
                 entry = self.corpus.faq[str(h.metadata["faq_id"])]
-                hits.append(SearchHit(kind="faq", key=h.key, score=round(h.score, 4), title=entry.question,
-                                      faq_id=entry.id, snippet=entry.answer[:240]))  # fmt: skip
+                hits.append(
+                    SearchHit(
+                        kind="faq",
+                        key=h.key,
+                        score=round(h.score, 4),
+                        title=entry.question,
+                        faq_id=entry.id,
+                        snippet=entry.answer[:240],
+                    )
+                )
             else:
                 law_id, number = str(h.metadata["law_id"]), str(h.metadata["section"])
                 sec = self.corpus.laws[law_id].sections[number]
-                hits.append(SearchHit(
-                    kind="law", key=h.key, score=round(h.score, 4), law_id=law_id, section=number, url=sec.url,
-                    title=f"{format_ref(self.corpus, law_id, number, None, None)} {sec.title or ''}".strip(),
-                    snippet=sec.text[:240],
-                ))  # fmt: skip
+                hits.append(
+                    SearchHit(
+                        kind="law",
+                        key=h.key,
+                        score=round(h.score, 4),
+                        law_id=law_id,
+                        section=number,
+                        url=sec.url,
+                        title=f"{format_ref(self.corpus, law_id, number, None, None)} {sec.title or ''}".strip(),
+                        snippet=sec.text[:240],
+                    )
+                )
         return hits
 
     def section(self, law: str, section: str) -> SectionView:

@@ -93,7 +93,14 @@ class Storage:
             cur = conn.execute(
                 "INSERT INTO feedback (answer_id, helpful, comment, source, user_hash, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (answer_id, int(helpful), redact(comment) if comment else None, source, self.user_hash(user), time.time()),
+                (
+                    answer_id,
+                    int(helpful),
+                    redact(comment) if comment else None,
+                    source,
+                    self.user_hash(user),
+                    time.time(),
+                ),
             )
             return int(cur.lastrowid or 0)
 
@@ -129,8 +136,16 @@ class Storage:
         return [r[0] for r in reversed(rows)]
 
     # -- audit trail --------------------------------------------------------------------------------
-    def audit(self, *, answer: Any, source: str, user: str | None, request_id: str | None, model: str,
-              index_version: str | None) -> None:  # fmt: skip
+    def audit(
+        self,
+        *,
+        answer: Any,
+        source: str,
+        user: str | None,
+        request_id: str | None,
+        model: str,
+        index_version: str | None,
+    ) -> None:
         cited = ";".join(getattr(c, "ref", None) or f"faq:{c.faq_id}" for c in answer.citations)
         with self._connect() as conn:
             conn.execute(
@@ -138,11 +153,21 @@ class Storage:
                 "abstained, model, index_version, mode, latency_ms, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    answer.answer_id, request_id, self.user_hash(user), source,
-                    redact(answer.question) if self.log_questions else None, cited, answer.law_as_of,
-                    int(answer.abstained), model, index_version, answer.mode, answer.latency_ms, time.time(),
+                    answer.answer_id,
+                    request_id,
+                    self.user_hash(user),
+                    source,
+                    redact(answer.question) if self.log_questions else None,
+                    cited,
+                    answer.law_as_of,
+                    int(answer.abstained),
+                    model,
+                    index_version,
+                    answer.mode,
+                    answer.latency_ms,
+                    time.time(),
                 ),
-            )  # fmt: skip
+            )
 
     def audit_rows(self) -> list[dict[str, Any]]:
         with self._connect() as conn:

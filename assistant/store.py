@@ -194,7 +194,9 @@ class IndexStore:
                 shutil.rmtree(path)
             path.mkdir(parents=True)
             client = chromadb.PersistentClient(path=str(path), settings=chroma_settings())
-            col = client.create_collection(self.collection, configuration=COLLECTION_CONFIG, embedding_function=None)
+            col = client.create_collection(
+                self.collection, configuration=COLLECTION_CONFIG, embedding_function=None
+            )
         for start in range(0, len(records), batch):
             part = records[start : start + batch]
             col.add(
@@ -216,9 +218,7 @@ class IndexStore:
         keep = keep | ({current} if current else set())
         if self.chroma_url:
             client = self._http_client()
-            names = sorted(
-                c.name if hasattr(c, "name") else str(c) for c in client.list_collections()
-            )
+            names = sorted(c.name if hasattr(c, "name") else str(c) for c in client.list_collections())
             prefix = f"{self.collection}-"
             versions = [n[len(prefix) :] for n in names if n.startswith(prefix) and n != f"{prefix}pointer"]
             for old in versions[: max(0, len(versions) - KEEP_VERSIONS)]:

@@ -30,5 +30,7 @@ def validate_question(question: object, *, max_chars: int = 2000) -> str:
             "invalid_characters", "Spørsmålet inneholder ugyldige tegn (kontrolltegn). Skriv det på nytt."
         )
     if "\ufffd" in question:
-        raise InvalidQuestion("invalid_encoding", "Spørsmålet inneholder tegn som ikke kunne leses (ugyldig UTF-8).")
+        raise InvalidQuestion(
+            "invalid_encoding", "Spørsmålet inneholder tegn som ikke kunne leses (ugyldig UTF-8)."
+        )
     return question

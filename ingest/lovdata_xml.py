@@ -18,7 +18,9 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 def _decode_entities(raw: str) -> str:
     """HTML named entities (&nbsp;, &aring;) are not XML; turn them into characters first."""
-    return _ENTITY.sub(lambda m: m.group(0) if m.group(1) in _XML_ENTITIES else html.unescape(m.group(0)), raw)
+    return _ENTITY.sub(
+        lambda m: m.group(0) if m.group(1) in _XML_ENTITIES else html.unescape(m.group(0)), raw
+    )
 
 
 def _classes(el: ET.Element) -> set[str]:

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder
 from assistant.store import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
@@ -56,13 +57,19 @@ def ingest(
     force: bool = False,
     log: Callable[[str], None] | None = None,
     after_embed: Callable[[int], None] | None = None,
+    seed: IndexStore | None = None,
 ) -> IngestReport:
-    """Bring the index up to date with the corpus; returns what was done."""
+    """Bring the index up to date with the corpus; returns what was done.
+
+    ``seed``: another index (e.g. the local one when moving to a Chroma server) whose vectors are reused
+    for unchanged chunks when it was built with the same model.
+    """
     log = log or plain_logger()
     started = time.perf_counter()
     chunks = corpus_chunks(corpus)
     with store.lock():
         manifest, previous = _previous(store, embedder)
+        reusable = {**(_previous(seed, embedder)[1] if seed is not None else {}), **previous}
         wanted = {c.id for c in chunks}
         if (
             not force
@@ -72,10 +79,14 @@ def ingest(
             and set(previous) == wanted
         ):
             log(f"Indeksen er oppdatert ({manifest.version}, {len(wanted)} biter); ingenting å gjøre.")
-            return IngestReport(manifest.version, "unchanged", len(chunks), seconds=time.perf_counter() - started)
+            return IngestReport(
+                manifest.version, "unchanged", len(chunks), seconds=time.perf_counter() - started
+            )
 
-        todo = [c for c in chunks if c.id not in previous]
-        log(f"Indekserer {len(chunks)} biter med {embedder.name}: {len(todo)} nye, {len(chunks) - len(todo)} gjenbrukt.")
+        todo = [c for c in chunks if c.id not in reusable]
+        log(
+            f"Indekserer {len(chunks)} biter med {embedder.name}: {len(todo)} nye, {len(chunks) - len(todo)} gjenbrukt."
+        )
         vectors: dict[str, list[float]] = {}
         progress = Progress(len(todo), "Embedding")
         for start in range(0, len(todo), EMBED_BATCH):
@@ -88,7 +99,7 @@ def ingest(
         progress.close()
 
         records = [
-            Record(c.id, c.text, c.metadata, vectors[c.id] if c.id in vectors else previous[c.id].embedding)
+            Record(c.id, c.text, c.metadata, vectors[c.id] if c.id in vectors else reusable[c.id].embedding)
             for c in chunks
         ]
         version = new_version_id(corpus.content_hash)
@@ -103,7 +114,9 @@ def ingest(
         )
         store.write_version(records, new_manifest)
         removed = sorted(set(previous) - wanted)
-        log(f"Ny indeksversjon {version}: {len(records)} biter, {len(todo)} embeddet, {len(removed)} fjernet.")
+        log(
+            f"Ny indeksversjon {version}: {len(records)} biter, {len(todo)} embeddet, {len(removed)} fjernet."
+        )
         return IngestReport(
             version=version,
             status="built",
@@ -117,11 +130,15 @@ def ingest(
         )
 
 
-def ingest_from_settings(settings, *, force: bool = False, embedder: Embedder | None = None) -> IngestReport:  # type: ignore[no-untyped-def]
+def ingest_from_settings(
+    settings: Settings, *, force: bool = False, embedder: Embedder | None = None
+) -> IngestReport:
     """Load the corpus and the configured embedder and ingest; used by `hms ingest` and `make run`."""
     from assistant.embeddings import make_embedder
 
     corpus = load_corpus(settings.corpus_dir)
-    store = IndexStore(index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection)
+    store = IndexStore(
+        index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
+    )
     embedder = embedder or make_embedder(settings.embedding_model, threads=settings.embedding_threads)
     return ingest(corpus, store=store, embedder=embedder, force=force)

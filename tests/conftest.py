@@ -26,11 +26,16 @@ def make_settings(**overrides: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
-def build_index(settings: Settings, corpus: Corpus, embedder: Embedder) -> IndexStore:
+def build_index(
+    settings: Settings, corpus: Corpus, embedder: Embedder, *, seed: IndexStore | None = None
+) -> IndexStore:
+    """Ingest the corpus into the settings' store; ``seed`` lends vectors of unchanged chunks."""
     from ingest.pipeline import ingest
 
-    store = IndexStore(index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection)
-    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None)
+    store = IndexStore(
+        index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
+    )
+    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None, seed=seed)
     return store
 
 

@@ -84,9 +84,14 @@ def test_follow_up_is_resolved_against_the_previous_question(real_assistant):
 
 @pytest.mark.parametrize(
     ("question", "code"),
-    [("", "empty_question"), ("   \n ", "empty_question"), ("x" * 2001, "question_too_long"),
-     ("hei\x00der", "invalid_characters"), ("hms\x1b[31m", "invalid_characters")],
-)  # fmt: skip
+    [
+        ("", "empty_question"),
+        ("   \n ", "empty_question"),
+        ("x" * 2001, "question_too_long"),
+        ("hei\x00der", "invalid_characters"),
+        ("hms\x1b[31m", "invalid_characters"),
+    ],
+)
 def test_bad_input_gets_a_norwegian_message(real_assistant, question, code):
     with pytest.raises(InvalidQuestion) as info:
         real_assistant.ask(question)
@@ -94,8 +99,14 @@ def test_bad_input_gets_a_norwegian_message(real_assistant, question, code):
 
 
 def test_every_citation_verifies(real_assistant, corpus):
-    for question in ["Må verneombudet ha 40 timers kurs?", "Må alle ansatte ha HMS-kurs?", "aml 3-5", "§ 2 A-1",
-                     "Hvem har ansvaret for opplæringen av verneombudet?", "hva sier loven om overtid?"]:  # fmt: skip
+    for question in [
+        "Må verneombudet ha 40 timers kurs?",
+        "Må alle ansatte ha HMS-kurs?",
+        "aml 3-5",
+        "§ 2 A-1",
+        "Hvem har ansvaret for opplæringen av verneombudet?",
+        "hva sier loven om overtid?",
+    ]:
         for citation in laws(real_assistant.ask(question)):
             assert citation_problems(citation, corpus) == [], (question, citation.ref)
 

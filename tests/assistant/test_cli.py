@@ -11,11 +11,19 @@ pytestmark = pytest.mark.integration
 
 
 def hms(real_settings, *args, stdin=None):
-    env = {**os.environ, "HMS_DATA_DIR": str(real_settings.data_dir), "HMS_CORPUS_DIR": str(real_settings.corpus_dir)}
+    env = {
+        **os.environ,
+        "HMS_DATA_DIR": str(real_settings.data_dir),
+        "HMS_CORPUS_DIR": str(real_settings.corpus_dir),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args], input=stdin, capture_output=True, text=True, env=env,
+        [sys.executable, "-m", "assistant.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
         timeout=120,
-    )  # fmt: skip
+    )
 
 
 def test_ask_json_contract(real_settings):
@@ -24,8 +32,23 @@ def test_ask_json_contract(real_settings):
     answer = json.loads(out.stdout)
     assert {"question", "answer", "abstained", "law_as_of", "latency_ms", "citations"} <= set(answer)
     law = next(c for c in answer["citations"] if c["kind"] == "law")
-    assert set(law) >= {"kind", "law_id", "law_name", "section", "ledd", "letter", "ref", "url", "quote", "version_date"}
-    assert (law["law_id"], law["section"], law["law_name"]) == ("LOV-2005-06-17-62", "3-5", "arbeidsmiljøloven")
+    assert set(law) >= {
+        "kind",
+        "law_id",
+        "law_name",
+        "section",
+        "ledd",
+        "letter",
+        "ref",
+        "url",
+        "quote",
+        "version_date",
+    }
+    assert (law["law_id"], law["section"], law["law_name"]) == (
+        "LOV-2005-06-17-62",
+        "3-5",
+        "arbeidsmiljøloven",
+    )
     faq = next(c for c in answer["citations"] if c["kind"] == "faq")
     assert set(faq) == {"kind", "faq_id", "question"}
 
@@ -33,7 +56,11 @@ def test_ask_json_contract(real_settings):
 def test_ask_readable(real_settings):
     out = hms(real_settings, "ask", "hva står i aml § 6-5?")
     assert out.returncode == 0
-    assert "aml § 6-5" in out.stdout and "Kilder:" in out.stdout and "lovdata.no/lov/2005-06-17-62/§6-5" in out.stdout
+    assert (
+        "aml § 6-5" in out.stdout
+        and "Kilder:" in out.stdout
+        and "lovdata.no/lov/2005-06-17-62/§6-5" in out.stdout
+    )
 
 
 def test_ask_stdin_one_json_object_a_line(real_settings):
@@ -53,5 +80,7 @@ def test_bad_input_exit_code_and_no_traceback(real_settings):
 
 def test_missing_index_is_a_clear_error(real_settings, tmp_path):
     env = {**os.environ, "HMS_DATA_DIR": str(tmp_path), "HMS_CORPUS_DIR": str(real_settings.corpus_dir)}
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "hei"], capture_output=True, text=True, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "ask", "hei"], capture_output=True, text=True, env=env
+    )
     assert out.returncode == 3 and "hms ingest" in out.stderr and "Traceback" not in out.stderr

@@ -50,19 +50,32 @@ def test_lists_of_sections(parser):
 
 @pytest.mark.parametrize(
     ("text", "status"),
-    [("aml § 99-1", "missing"), ("§ 3-15", "missing"), ("IK § 5", "not_covered"), ("§ 3-20 i organiseringsforskriften", "not_covered")],
+    [
+        ("aml § 99-1", "missing"),
+        ("§ 3-15", "missing"),
+        ("IK § 5", "not_covered"),
+        ("§ 3-20 i organiseringsforskriften", "not_covered"),
+    ],
 )
 def test_sections_we_do_not_have(parser, corpus, text, status):
     assert resolve_refs(corpus, parser.parse(text))[0].status == status
 
 
-@pytest.mark.parametrize("text", ["Må jeg ha HMS-kurs som daglig leder?", "Vi er 5 ansatte og 3-4 vikarer", "kl 10-12"])
+@pytest.mark.parametrize(
+    "text", ["Må jeg ha HMS-kurs som daglig leder?", "Vi er 5 ansatte og 3-4 vikarer", "kl 10-12"]
+)
 def test_no_reference_in_ordinary_text(parser, text):
     assert parser.parse(text) == []
 
 
 def test_lookup_questions(parser):
-    for text in ["hva står i aml § 6-5?", "aml 3-5", "§ 2A-1", "vis meg paragraf 4-3", "what does section 6-5 say?"]:
+    for text in [
+        "hva står i aml § 6-5?",
+        "aml 3-5",
+        "§ 2A-1",
+        "vis meg paragraf 4-3",
+        "what does section 6-5 say?",
+    ]:
         assert is_lookup(text, parser.parse(text)), text
     text = "Hva betyr § 3-5 for meg som daglig leder av et lite firma?"
     assert not is_lookup(text, parser.parse(text))

@@ -29,7 +29,10 @@ def test_aml_is_complete_with_all_chapters(corpus):
 
 def test_aml_text_is_the_raw_source_modulo_whitespace_and_confirmed_letters(corpus):
     raw = parse_sections(CORPUS_DIR / "laws" / "found" / "lov-2005-06-17-62.legalize-no.raw.md")
-    found = {s["section"]: s for s in json.loads((CORPUS_DIR / "laws" / "found" / f"{AML.lower()}.json").read_text())["sections"]}
+    found = {
+        s["section"]: s
+        for s in json.loads((CORPUS_DIR / "laws" / "found" / f"{AML.lower()}.json").read_text())["sections"]
+    }
 
     def squash(text: str) -> str:
         return re.sub(r"\s+", "", text)
@@ -48,7 +51,9 @@ def test_section_carries_citation_metadata(corpus):
     assert sec.title.startswith("Plikt for arbeidsgiver")
     assert sec.chapter == "3" and sec.chapter_title == "Virkemidler i arbeidsmiljøarbeidet"
     assert [ledd.number for ledd in sec.ledd] == [1, 2]
-    assert sec.ledd[0].text == "(1) Arbeidsgiver skal gjennomgå opplæring i helse-, miljø- og sikkerhetsarbeid."
+    assert (
+        sec.ledd[0].text == "(1) Arbeidsgiver skal gjennomgå opplæring i helse-, miljø- og sikkerhetsarbeid."
+    )
     assert sec.url == "https://lovdata.no/lov/2005-06-17-62/§3-5"
     assert sec.version_date == "2026-01-01"
     assert corpus.laws[AML].sections["2 A-1"].url == "https://lovdata.no/lov/2005-06-17-62/§2a-1"

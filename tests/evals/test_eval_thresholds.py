@@ -23,7 +23,9 @@ def test_dataset_sizes(corpus):
 
 @pytest.mark.parametrize("path", list(THRESHOLDS))
 def test_threshold(metrics, path):
-    assert passes(metrics, path, THRESHOLDS[path]), f"{path} = {metric(metrics, path):.3f}, bar {THRESHOLDS[path]}"
+    assert passes(metrics, path, THRESHOLDS[path]), (
+        f"{path} = {metric(metrics, path):.3f}, bar {THRESHOLDS[path]}"
+    )
 
 
 def test_no_invented_or_non_verbatim_citation(metrics):

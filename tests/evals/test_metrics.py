@@ -7,7 +7,14 @@ AML = "LOV-2005-06-17-62"
 
 
 def outcome(**kw):
-    base = {"faq_ranking": [], "law_ranking": [], "answer_faq": None, "abstained": False, "law_refs": [], "gaps": []}
+    base = {
+        "faq_ranking": [],
+        "law_ranking": [],
+        "answer_faq": None,
+        "abstained": False,
+        "law_refs": [],
+        "gaps": [],
+    }
     return Outcome(**{**base, **kw})
 
 

@@ -6,7 +6,11 @@ import pytest
 
 from ingest.lovdata_xml import parse_lovdata
 
-SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "FORMAT-SAMPLE.lovdata-nl-20050617-101.matrikkellova.raw.xml"
+SAMPLE = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "FORMAT-SAMPLE.lovdata-nl-20050617-101.matrikkellova.raw.xml"
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +31,15 @@ def test_sections_chapters_and_ledd(law):
     assert len(sections) == 54 and "5 a" in sections
     first = sections["1"]
     assert (first["chapter"], first["chapter_title"], first["title"]) == (
-        "1", "Formål, verkeområde og definisjonar", "Formålet med lova",
-    )  # fmt: skip
+        "1",
+        "Formål, verkeområde og definisjonar",
+        "Formålet med lova",
+    )
     assert [d["number"] for d in first["ledd"]] == [1, 2]
-    assert first["ledd"][1]["text"] == "(2) Lova skal vidare sikre tilgang til eit felles geodetisk grunnlag, jf. kapittel 8."
+    assert (
+        first["ledd"][1]["text"]
+        == "(2) Lova skal vidare sikre tilgang til eit felles geodetisk grunnlag, jf. kapittel 8."
+    )
     assert sections["40"]["chapter"] == "8"  # a chapter heading without the dot
 
 

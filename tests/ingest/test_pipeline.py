@@ -26,7 +26,13 @@ def workspace(tmp_path):
 
 
 def run(settings, store, **kwargs):
-    return ingest(load_corpus(settings.corpus_dir), store=store, embedder=HashEmbedder(64), log=lambda _m: None, **kwargs)
+    return ingest(
+        load_corpus(settings.corpus_dir),
+        store=store,
+        embedder=HashEmbedder(64),
+        log=lambda _m: None,
+        **kwargs,
+    )
 
 
 def edit_section(corpus_dir: Path, section: str, old: str, new: str) -> None:
@@ -97,8 +103,12 @@ def test_a_failed_ingest_leaves_the_previous_index_serving(workspace, corpus):
     with pytest.raises(KeyboardInterrupt):
         run(settings, store, after_embed=crash)
     assert store.current_version() == first.version
-    assistant = Assistant(settings=settings.model_copy(update={"corpus_dir": CORPUS_DIR}), corpus=corpus,
-                          embedder=HashEmbedder(64), store=store)  # fmt: skip
+    assistant = Assistant(
+        settings=settings.model_copy(update={"corpus_dir": CORPUS_DIR}),
+        corpus=corpus,
+        embedder=HashEmbedder(64),
+        store=store,
+    )
     assert assistant.readiness()[0] is True
     assert run(settings, store).status == "built"
 
