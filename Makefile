@@ -27,7 +27,7 @@ index: setup
 run: index
 	$(HMS) serve
 
-test: setup
+test: setup browser
 	$(PY) -m pytest
 
 eval: index
@@ -49,9 +49,52 @@ clean:
 	rm -rf data/index data/eval data/test-index
 
 # --- web (bots/web) -----------------------------------------------------------------------------------
+.PHONY: browser bench-web demo
+CHROMIUM := /usr/bin/chromium
+
+# Debian's chromium for the Playwright browser tests (`playwright install` cannot download browsers here).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji; \
+	fi
+
+# HTTP latency (first `sources` event, `done`) and /api/ask requests/s at concurrency 1, 8, 32 (2 workers).
+bench-web: index
+	$(PY) -m evals.bench_web
+
+# The demo host page on its own origin (http://127.0.0.1:8001); add that origin to HMS_ALLOWED_ORIGINS.
+demo: setup
+	$(PY) -m bots.web.demo --port 8001
 
 # --- slack (bots/slack) -------------------------------------------------------------------------------
+.PHONY: slack bench-slack test-slack
+
+# The Slack bot. Socket Mode (default) needs HMS_SLACK_BOT_TOKEN and HMS_SLACK_APP_TOKEN in .env;
+# HMS_SLACK_MODE=http serves the web app with POST /slack/events instead (HMS_SLACK_SIGNING_SECRET).
+slack: index
+	$(HMS) slack
+
+# Ack time over 100 signed events, event -> chat.postMessage p50/p95 -> evals/reports/bench-slack.md
+bench-slack: index
+	$(PY) -m evals.bench_slack
+
+test-slack: setup
+	$(PY) -m pytest tests/slack -q
 
 # --- llm (assistant/llm) ------------------------------------------------------------------------------
+.PHONY: eval-llm eval-llm-scripted test-llm
+
+# The eval datasets in LLM mode (the model HMS_LLM names) beside the extractive run -> evals/reports/eval-llm.md
+eval-llm: index
+	$(PY) -m evals.llm_eval
+
+# The same against the scripted OpenAI-compatible server (no model, no internet): exercises the pipeline
+eval-llm-scripted: index
+	$(PY) -m evals.llm_eval --scripted
+
+test-llm: setup
+	$(PY) -m pytest tests/llm -q
 
 # --- reliability ----------------------------------------------------------------------------------------

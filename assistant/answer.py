@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from assistant.config import Settings
 from assistant.corpus import Corpus
 from assistant.evidence import LEDD_PREFIX, Evidence, Thresholds, faq_citation, select_evidence
 from assistant.formatting import Lang, format_date, label, missing_section, not_covered
@@ -76,3 +77,13 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, result: RetrievalResult, *, lang: Lang) -> Draft:
         return render(select_evidence(self.corpus, result, self.thresholds), self.corpus, lang)
+
+
+def make_answerer(settings: Settings, *, corpus: Corpus) -> Answerer:
+    """The extractive answerer, or the LLM answerer when HMS_LLM is set (its model is built now, so a bad
+    HMS_LLM fails at start with assistant.llm.provider.LLMConfigError)."""
+    if not settings.llm:
+        return ExtractiveAnswerer(corpus=corpus)
+    from assistant.llm.answerer import LLMAnswerer  # LangChain is imported only when an LLM is configured
+
+    return LLMAnswerer.from_settings(settings, corpus=corpus)

@@ -36,8 +36,10 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     answer_timeout_s: float = 20.0
     llm: str | None = Field(default=None, description="'provider:model' for LLM answers; unset = extractive")
-    llm_base_url: str | None = None
-    llm_api_key: str | None = None
+    llm_base_url: str | None = Field(
+        default=None, description="OpenAI-compatible server (…/v1) or Ollama URL for HMS_LLM"
+    )
+    llm_api_key: str | None = Field(default=None, description="API key for HMS_LLM's provider")
     database_path: Path | None = Field(default=None, description="SQLite file; default data_dir/hms.sqlite3")
     log_questions: bool = Field(default=False, description="store raw (redacted) question text in the audit")
     retention_days: int = 30
@@ -66,7 +68,9 @@ class Settings(BaseSettings):
     )
 
     # LLM answers (assistant/llm)
-    llm_timeout_s: float = 15.0
+    llm_timeout_s: float = Field(
+        default=15.0, description="seconds per LLM call; the whole answer stays within answer_timeout_s"
+    )
 
     # Guard rails
     rate_limit_per_minute: int = Field(default=30, description="web requests per client IP per minute")

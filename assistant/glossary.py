@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from assistant.corpus import GlossaryTerm
 
+_SUFFIX = r"(?:e|en|et|er|ene|ne|s|es|ens|ets|ers)?"
+
 
 @dataclass(frozen=True)
 class Expansion:
@@ -22,7 +24,9 @@ class Glossary:
         self._patterns: list[tuple[GlossaryTerm, re.Pattern[str]]] = []
         for term in terms:
             forms = sorted({f.lower() for f in term.forms}, key=len, reverse=True)
-            long_forms = [re.escape(f).replace(r"\ ", r"\s+") for f in forms if len(f) > 2]
+            # inflected forms count: Norwegian definite/plural endings, English plurals ('verneombudet', 'ledere',
+            # 'supervisors')
+            long_forms = [re.escape(f).replace(r"\ ", r"\s+") + _SUFFIX for f in forms if len(f) > 2]
             short_forms = [re.escape(f.upper()) for f in forms if len(f) <= 2]
             parts = []
             if long_forms:

@@ -1,10 +1,11 @@
 """Hybrid retrieval: exact reference lookup, BM25 with Norwegian stemming, dense search in Chroma, and
 glossary expansion, fused per FAQ entry and per law section.
 
-Fusion (chosen on the eval, see evals/reports/): a key's score is its best dense cosine plus
-``lexical_weight`` times its best BM25 score normalized by the query's top BM25 score. FAQ entries are
-matched on their questions (one vector per phrasing, the multi-vector pattern) and on the whole entry.
-An exact reference ("aml § 3-5") puts that section first.
+FAQ entries are matched on their questions (one vector per phrasing: the multi-vector pattern), on the
+whole entry, and lightly on BM25 over the questions; law sections on dense search alone, because every BM25
+weight tried made law ranking worse on the eval (evals/reports/eval.md has the ablations). Glossary
+expansion feeds both. An exact reference ("aml § 3-5") puts that section first; an exact FAQ question puts
+its entry first. See `FusionConfig`.
 """
 
 from __future__ import annotations
@@ -29,15 +30,17 @@ Mode = Literal["hybrid", "dense", "bm25"]
 class FusionConfig:
     """How the signals combine; the defaults are the shipped hybrid, chosen on the eval (evals/reports/).
 
-    FAQ entries: (best question cosine + q2_weight * mean of the two best question cosines + entry cosine +
-    faq_lexical * BM25 normalized by the best FAQ entry's BM25) / (2 + q2_weight). Law sections: the best dense
-    cosine of their chunks, plus law_lexical * normalized BM25 (0: BM25 made law ranking worse on the eval).
+    FAQ entries: (best question cosine + q2_weight * mean of the two best question cosines + entry_weight *
+    entry cosine + faq_lexical * BM25 of the best-matching question, normalized by the query's best question
+    BM25) / (1 + q2_weight + entry_weight). Law sections: the best dense cosine of their chunks, plus
+    law_lexical * normalized BM25 (0: any BM25 weight made law ranking worse on the eval).
     """
 
     mode: Mode = "hybrid"
-    faq_lexical: float = 0.05
+    faq_lexical: float = 0.025
     law_lexical: float = 0.0
-    q2_weight: float = 0.5
+    q2_weight: float = 0.25
+    entry_weight: float = 1.0
     expand_dense: bool = True
     expand_lexical: bool = True
     k_law: int = 30
@@ -158,7 +161,7 @@ class HybridRetriever:
         self.fusion = fusion or FusionConfig()
         self.parser = ReferenceParser(corpus.aliases)
         self.glossary = Glossary(corpus.glossary)
-        lexical_records = [r for r in records if r.metadata.get("kind") in ("law", "faq")]
+        lexical_records = [r for r in records if r.metadata.get("kind") in ("law", "faq", "faq_q")]
         self._lex_meta = [r.metadata for r in lexical_records]
         self._lex_ids = [r.id for r in lexical_records]
         self._lex_kind = np.array([r.metadata["kind"] for r in lexical_records])
@@ -220,19 +223,34 @@ class HybridRetriever:
                 else:
                     h.dense, h.chunk_id, h.metadata = max(h.dense, sim), chunk_id, meta
 
+        question_lexical: dict[str, float] = {}
         if cfg.mode in ("hybrid", "bm25"):
             lex_text = f"{text} {expansion.lexical}" if cfg.expand_lexical and expansion.lexical else text
             scores = self.lexical.scores(lex_text)
-            for kind, hits in (("law", law_hits), ("faq", faq_hits)):
+            for kind in ("law", "faq", "faq_q"):
                 mask = self._lex_kind == kind
                 top = float(scores[mask].max()) if mask.any() else 0.0
                 if top <= 0:
                     continue
+                hits = law_hits if kind == "law" else faq_hits
                 for i in np.flatnonzero(mask & (scores > 0)):
                     meta = self._lex_meta[i]
                     key = str(meta["key"])
-                    h = hits.setdefault(key, Hit(key, kind, 0.0, chunk_id=self._lex_ids[i], metadata=meta))  # type: ignore[arg-type]
-                    h.lexical = max(h.lexical, float(scores[i]) / top)
+                    norm = float(scores[i]) / top
+                    if kind == "faq_q":  # BM25 of the entry's best-matching question
+                        question_lexical[key] = max(question_lexical.get(key, 0.0), norm)
+                        continue
+                    h = hits.setdefault(
+                        key,
+                        Hit(
+                            key,
+                            "law" if kind == "law" else "faq",
+                            0.0,
+                            chunk_id=self._lex_ids[i],
+                            metadata=meta,
+                        ),
+                    )
+                    h.lexical = max(h.lexical, norm)
 
         for h in law_hits.values():
             h.score = h.lexical if cfg.mode == "bm25" else h.dense + cfg.law_lexical * h.lexical
@@ -242,8 +260,11 @@ class HybridRetriever:
                 continue
             ranked = sorted(question_sims.get(key, [h.dense]), reverse=True)
             best, top2 = ranked[0], sum(ranked[:2]) / len(ranked[:2])
-            lexical = cfg.faq_lexical * h.lexical if cfg.mode == "hybrid" else 0.0
-            h.score = (best + cfg.q2_weight * top2 + h.dense + lexical) / (2 + cfg.q2_weight)
+            lexical = cfg.faq_lexical * question_lexical.get(key, 0.0) if cfg.mode == "hybrid" else 0.0
+            h.score = (best + cfg.q2_weight * top2 + cfg.entry_weight * h.dense + lexical) / (
+                1 + cfg.q2_weight + cfg.entry_weight
+            )
+            h.lexical = question_lexical.get(key, 0.0)
             h.dense = best
 
         known = self._known_questions.get(question_key(text))

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer import Answerer, Draft, ExtractiveAnswerer
+from assistant.answer import Answerer, Draft, make_answerer
 from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder, make_embedder
@@ -19,6 +19,7 @@ from assistant.evidence import format_ref
 from assistant.followup import condense
 from assistant.formatting import label
 from assistant.glossary import Glossary
+from assistant.llm.protocol import GenerativeAnswerer
 from assistant.lookup import section_view, table_of_contents
 from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
@@ -51,8 +52,10 @@ class Trace:
 class StreamEvent:
     """One streaming event. Kinds, in order: 'sources' (list of citations, always first), any number of
     'delta' (a str piece of the answer text), optionally 'replace' (a str: the whole text replaces what was
-    streamed so far, e.g. when an LLM answer fails verification and falls back), then 'done' (the Answer,
-    whose .answer is the final text)."""
+    streamed so far, e.g. when an LLM answer fails verification and falls back; it can come twice: '' when a
+    rejected LLM answer is withdrawn before the retry streams, then deltas or the fallback), then 'done' (the
+    Answer, whose .answer is the final text). In LLM mode 'sources' lists the sources the model was given;
+    'done' carries the ones the answer cites."""
 
     kind: str
     data: Any
@@ -78,7 +81,7 @@ class Assistant:
         self.store = store or IndexStore(
             index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
         )
-        self.answerer = answerer or ExtractiveAnswerer(corpus=self.corpus)
+        self.answerer = answerer or make_answerer(settings, corpus=self.corpus)  # HMS_LLM picks the LLM
         self.fusion = fusion or FusionConfig()
         self.glossary = Glossary(self.corpus.glossary)
         self._index: LoadedIndex | None = None
@@ -156,9 +159,14 @@ class Assistant:
         return self._index.version if self._index else None
 
     # -- answering ----------------------------------------------------------------------------------
-    def retrieve(self, question: str, *, history: Sequence[str] = ()) -> RetrievalResult:
+    def retrieve(
+        self, question: str, *, history: Sequence[str] = (), deadline: float | None = None
+    ) -> RetrievalResult:
         index = self.refresh()
-        standalone = condense(question, history, self.glossary)
+        standalone = None
+        if history and isinstance(self.answerer, GenerativeAnswerer):  # LLM mode: the model condenses
+            standalone = self.answerer.condense(question, history, deadline=deadline)
+        standalone = standalone or condense(question, history, self.glossary)
         try:
             return index.retriever.retrieve(standalone)
         except IndexNotReady as exc:
@@ -204,8 +212,12 @@ class Assistant:
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
         lang = guess_language(text)
-        result = self.retrieve(text, history=[clean_question(h) for h in history])
-        draft = self.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
+        deadline = time.monotonic() + self.settings.answer_timeout_s
+        result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
+        if isinstance(self.answerer, GenerativeAnswerer):
+            draft = self.answerer.answer(text, result, lang=lang, deadline=deadline)  # type: ignore[arg-type]
+        else:
+            draft = self.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
         dropped: list[str] = []
         answer = self._finish(text, draft, lang, started, dropped=dropped)
         return Trace(answer=answer, retrieval=result, draft=draft, dropped=dropped)
@@ -254,10 +266,38 @@ class Assistant:
 
     def stream(self, question: str, *, history: Sequence[str] = ()) -> Iterator[StreamEvent]:
         """The answer as events: sources first, then the text in pieces, then the whole Answer."""
+        if isinstance(self.answerer, GenerativeAnswerer):
+            yield from self._stream_generated(self.answerer, question, history=history)
+            return
         answer = self.ask(question, history=history)
         yield StreamEvent("sources", answer.citations)
         for piece in split_for_streaming(answer.answer):
             yield StreamEvent("delta", piece)
+        yield StreamEvent("done", answer)
+
+    def _stream_generated(
+        self, answerer: GenerativeAnswerer, question: str, *, history: Sequence[str]
+    ) -> Iterator[StreamEvent]:
+        """LLM mode: tokens as they are generated; a failed verification replaces them with the fallback."""
+        started = time.perf_counter()
+        deadline = time.monotonic() + self.settings.answer_timeout_s
+        validate_question(question, max_chars=self.settings.max_question_chars)
+        text = clean_question(question)
+        lang = guess_language(text)
+        result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
+        draft: Draft | None = None
+        for event in answerer.stream(text, result, lang=lang, deadline=deadline):  # type: ignore[arg-type]
+            if event.kind == "draft":
+                draft = event.data
+            elif event.kind == "sources":
+                sources = [c for c in event.data if not isinstance(c, LawCitation)
+                           or not citation_problems(c, self.corpus)]  # fmt: skip
+                yield StreamEvent("sources", sources)
+            else:
+                yield StreamEvent(event.kind, event.data)
+        assert draft is not None
+        answer = self._finish(text, draft, lang, started, dropped=[])
+        yield StreamEvent("delta", f"\n\n{answer.disclaimer}")
         yield StreamEvent("done", answer)
 
 

@@ -1,0 +1,1 @@
+"""The web front end: FastAPI service, streaming chat page and embeddable widget."""

@@ -1,0 +1,93 @@
+"""The FastAPI application: one Assistant and one Storage per process, built in the lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+
+from assistant.config import Settings, get_settings
+from assistant.service import Assistant
+from assistant.storage import Storage
+from assistant.store import IndexNotReady
+from bots.web.errors import install_error_handlers
+from bots.web.quota import WidgetQuota
+from bots.web.routes import ask, feedback, health, laws, pages, search
+from bots.web.routes.pages import STATIC_DIR
+from bots.web.security import SecurityMiddleware, clean_origins
+
+log = logging.getLogger("hms.web")
+
+DESCRIPTION = (
+    "Svar på spørsmål om HMS-kurs og arbeidsmiljøloven, med presise lovhenvisninger. "
+    'Errors are JSON `{"error": {"code", "message"}}` with a Norwegian message and a stable code.'
+)
+
+
+def _swagger_ui_dir() -> str:
+    from swagger_ui_bundle import swagger_ui_path
+
+    return str(swagger_ui_path)
+
+
+def create_app(
+    settings: Settings | None = None, *, assistant: Assistant | None = None, storage: Storage | None = None
+) -> FastAPI:
+    """Build the app. Without ``assistant`` (and ``storage``) they are built once at start-up."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if app.state.assistant is None:
+            app.state.assistant = await run_in_threadpool(lambda: Assistant(settings=settings))
+        try:
+            await run_in_threadpool(app.state.assistant.refresh)
+        except IndexNotReady as exc:
+            log.warning("index not ready at start-up: %s", exc.reason)
+        yield
+
+    app = FastAPI(
+        title="HMS-assistenten",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.assistant = assistant
+    app.state.storage = storage or Storage(
+        settings.database, pseudonym_key=settings.pseudonym_key, log_questions=settings.log_questions
+    )
+    app.state.quota = WidgetQuota(settings.database, daily_cap=settings.widget_daily_cap)
+
+    install_error_handlers(app)
+    for module in (ask, laws, search, feedback, health, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.mount("/docs/assets", StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")
+
+    origins = clean_origins(settings.allowed_origins)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type", "X-HMS-Client", "X-Request-Id"],
+        max_age=600,
+    )
+    app.add_middleware(
+        SecurityMiddleware, allowed_origins=origins, max_body_bytes=settings.max_body_bytes
+    )  # outermost: runs before CORS
+
+    if settings.slack_mode == "http" and settings.slack_signing_secret:
+        from bots.slack.http import mount  # the Slack helper's module; imported only when configured
+
+        if app.state.assistant is None:  # Slack's routes need it now; the lifespan then reuses it
+            app.state.assistant = Assistant(settings=settings)
+        mount(app, assistant=app.state.assistant, storage=app.state.storage, settings=settings)
+    return app

@@ -1,0 +1,62 @@
+"""POST /api/ask and POST /api/ask/stream: a question in, the CLI's Answer JSON (or its events) out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
+
+from assistant.types import Answer
+from assistant.validation import validate_question
+from bots.web.conversation import recent_questions, remember
+from bots.web.deps import AssistantDep, ClientDep, StorageDep
+from bots.web.errors import ERROR_RESPONSES
+from bots.web.schemas import AskRequest
+from bots.web.streaming import EventPump, sse_response
+
+router = APIRouter(prefix="/api", tags=["ask"])
+
+STREAM_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Server-Sent Events: `sources`, then `delta` (and possibly `replace`), then `done` "
+        "with the Answer JSON; `error` if something fails after the stream started.",
+        "content": {"text/event-stream": {}},
+    }
+}
+
+
+@router.post("/ask", response_model=Answer, responses=ERROR_RESPONSES)
+def ask(
+    body: AskRequest, request: Request, assistant: AssistantDep, storage: StorageDep, client: ClientDep
+) -> Answer:
+    """Answer a question. With `conversation_id`, a short follow-up is read against the recent turns."""
+    history = recent_questions(storage, body.conversation_id)
+    answer = assistant.ask(body.question, history=history)
+    remember(storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client,
+             request_id=request.headers.get("x-request-id"))  # fmt: skip
+    return answer
+
+
+@router.post("/ask/stream", response_class=StreamingResponse, responses={**ERROR_RESPONSES, **STREAM_DOC})
+async def ask_stream(
+    body: AskRequest, request: Request, assistant: AssistantDep, storage: StorageDep, client: ClientDep
+) -> StreamingResponse:
+    """The answer as Server-Sent Events. Errors before the first event are JSON errors with their status."""
+    validate_question(body.question, max_chars=assistant.settings.max_question_chars)
+    history = await run_in_threadpool(recent_questions, storage, body.conversation_id)
+    pump = EventPump(assistant.stream(body.question, history=history))
+    try:
+        first = await run_in_threadpool(pump.next)
+    except BaseException:
+        pump.close()
+        raise
+    if first is None:
+        raise RuntimeError("the answer stream ended before its first event")
+
+    def on_done(answer: Answer) -> None:
+        remember(storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client,
+                 request_id=request.headers.get("x-request-id"))  # fmt: skip
+
+    return sse_response(request, pump, first, on_done=on_done)

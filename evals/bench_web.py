@@ -1,0 +1,225 @@
+"""Web benchmark: time to the first `sources` event and to `done` over HTTP, and /api/ask throughput.
+
+Starts `hms serve --workers 2` as a subprocess on a free 127.0.0.1 port (real uvicorn, the real index under
+HMS_DATA_DIR or data/), then:
+  1. streams 50 questions one at a time through POST /api/ask/stream (p50/p95 to `sources` and to `done`);
+  2. sends POST /api/ask at concurrency 1, 8 and 32 (a bounded number of requests each) and counts errors;
+  3. compares with the in-process latency of Assistant.ask on the same questions (measured before the server
+     starts, so the two do not share the CPU).
+Prints a Markdown table and writes it to evals/reports/bench-web.md. Usage: python -m evals.bench_web
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+import httpx
+
+from assistant.config import PROJECT_ROOT, get_settings
+
+REPORT = PROJECT_ROOT / "evals" / "reports" / "bench-web.md"
+LEVELS = (1, 8, 32)
+
+
+def questions(n: int) -> list[str]:
+    """n questions: the FAQ's canonical questions and the held-out law questions, interleaved, cycled."""
+    from assistant.corpus import load_corpus
+    from evals.datasets import faq_pairs, held_out
+
+    corpus = load_corpus(get_settings().corpus_dir)
+    faq = [item.question for item in faq_pairs(corpus) if item.dataset == "canonical"]
+    law = [item.question for item in held_out() if item.dataset == "law_question"]
+    mixed = [q for pair in zip(faq, law, strict=False) for q in pair] + faq[len(law) :] + law[len(faq) :]
+    return [mixed[i % len(mixed)] for i in range(n)]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """`hms serve` in its own process group on 127.0.0.1, stopped (the whole group) on exit."""
+
+    def __init__(self, *, workers: int, port: int):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        env = {**os.environ, "HMS_WORKERS": str(workers), "HMS_WIDGET_DAILY_CAP": "100000"}
+        self.log = open(PROJECT_ROOT / "data" / "bench-web-server.log", "w")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(workers)],
+            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT_ROOT,
+        )  # fmt: skip
+
+    def wait_ready(self, timeout: float = 180) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"the server exited ({self.proc.returncode}); see data/bench-web-server.log"
+                )
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError("the server did not become ready in time")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(timeout=10)
+        self.log.close()
+
+
+def stream_once(client: httpx.Client, url: str, question: str) -> tuple[float, float]:
+    """(seconds to the `sources` event, seconds to the `done` event) for one streamed answer."""
+    started = time.perf_counter()
+    to_sources = to_done = None
+    with client.stream("POST", f"{url}/api/ask/stream", json={"question": question}) as response:
+        response.raise_for_status()
+        for line in response.iter_lines():
+            if line == "event: sources" and to_sources is None:
+                to_sources = time.perf_counter() - started
+            elif line == "event: done":
+                to_done = time.perf_counter() - started
+    if to_sources is None or to_done is None:
+        raise RuntimeError(f"incomplete stream for {question!r}")
+    return to_sources, to_done
+
+
+@dataclass
+class LoadResult:
+    concurrency: int
+    requests: int
+    seconds: float
+    errors: int
+    latencies: list[float] = field(default_factory=list)
+
+    @property
+    def rps(self) -> float:
+        return (self.requests - self.errors) / self.seconds
+
+
+def load(url: str, qs: list[str], *, concurrency: int, requests: int) -> LoadResult:
+    """`requests` POST /api/ask calls from `concurrency` threads; every non-200 or failure is an error."""
+    lock = threading.Lock()
+    todo: Iterator[int] = iter(range(requests))
+    result = LoadResult(concurrency, requests, 0.0, 0)
+
+    def worker() -> None:
+        with httpx.Client(timeout=60) as client:
+            while True:
+                with lock:
+                    n = next(todo, None)
+                if n is None:
+                    return
+                t0 = time.perf_counter()
+                try:
+                    ok = client.post(f"{url}/api/ask", json={"question": qs[n % len(qs)]}).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                with lock:
+                    result.latencies.append(time.perf_counter() - t0)
+                    result.errors += 0 if ok else 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        for future in [pool.submit(worker) for _ in range(concurrency)]:
+            future.result()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def in_process(qs: list[str]) -> list[float]:
+    from assistant.service import Assistant
+
+    assistant = Assistant(settings=get_settings())
+    assistant.refresh()
+    for q in qs[:3]:
+        assistant.ask(q)  # warm-up
+    return [assistant.ask(q).latency_ms / 1000 for q in qs]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.bench_web")
+    parser.add_argument("--questions", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--per-level", type=int, default=8, help="requests per concurrent client at each level"
+    )
+    args = parser.parse_args(argv)
+    qs = questions(args.questions)
+
+    local = in_process(qs)
+    server = Server(workers=args.workers, port=free_port())
+    try:
+        server.wait_ready()
+        with httpx.Client(timeout=60) as client:
+            for q in qs[:3]:
+                stream_once(client, server.url, q)  # warm-up (both workers load lazily)
+            timings = [stream_once(client, server.url, q) for q in qs]
+        results = [load(server.url, qs, concurrency=c, requests=max(40, c * args.per_level)) for c in LEVELS]
+    finally:
+        server.stop()
+
+    sources = [t[0] for t in timings]
+    done = [t[1] for t in timings]
+    lines = [
+        f"# Web benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, uvicorn {args.workers} workers)",
+        "",
+        f"Streaming, {len(qs)} questions one at a time through POST /api/ask/stream:",
+        "",
+        "| measure | p50 ms | p95 ms |",
+        "| --- | --- | --- |",
+        f"| time to first `sources` event | {ms(pct(sources, 0.5))} | {ms(pct(sources, 0.95))} |",
+        f"| time to `done` | {ms(pct(done, 0.5))} | {ms(pct(done, 0.95))} |",
+        f"| in-process `Assistant.ask` (same questions, no HTTP) | {ms(pct(local, 0.5))} | {ms(pct(local, 0.95))} |",
+        "",
+        "POST /api/ask throughput:",
+        "",
+        "| concurrency | requests | errors | requests/s | p50 ms | p95 ms |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in results:
+        lines.append(f"| {r.concurrency} | {r.requests} | {r.errors} | {r.rps:.1f} | "
+                     f"{ms(statistics.median(r.latencies))} | {ms(pct(r.latencies, 0.95))} |")  # fmt: skip
+    table = "\n".join(lines) + "\n"
+    print(table)
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(table, encoding="utf-8")
+    errors = sum(r.errors for r in results)
+    if errors:
+        print(f"FAILED: {errors} errors", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Web fixtures: the app on the real index through TestClient, and real uvicorn servers for browser tests."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from assistant.config import Settings
+from assistant.service import Assistant
+from assistant.storage import Storage
+from bots.web.app import create_app
+from tests.conftest import make_settings
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerThread:
+    """A real uvicorn server for an app object, on 127.0.0.1 in a background thread."""
+
+    def __init__(self, app: FastAPI | Any, port: int | None = None):
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{self.port}", daemon=True)
+
+    def __enter__(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start on {self.url}")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+
+@pytest.fixture
+def web_settings(tmp_path: Path) -> Settings:
+    return make_settings(database_path=tmp_path / "web.sqlite3")
+
+
+@pytest.fixture
+def web_storage(web_settings: Settings) -> Storage:
+    return Storage(web_settings.database, pseudonym_key="test-key")
+
+
+@pytest.fixture
+def client(web_settings: Settings, real_assistant: Assistant, web_storage: Storage) -> Iterator[TestClient]:
+    """The app on the real model and index (real_assistant), with its own temp SQLite database."""
+    app = create_app(web_settings, assistant=real_assistant, storage=web_storage)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def sse_events(body: str) -> list[tuple[str, str]]:
+    """(event, data) pairs from a text/event-stream body."""
+    events = []
+    for block in body.replace("\r\n", "\n").split("\n\n"):
+        if not block.strip():
+            continue
+        kind, data = "message", []
+        for line in block.split("\n"):
+            if line.startswith("event:"):
+                kind = line[6:].strip()
+            elif line.startswith("data:"):
+                data.append(line[5:].removeprefix(" "))
+        events.append((kind, "\n".join(data)))
+    return events
