@@ -32,6 +32,7 @@ test: setup browser
 
 eval: index
 	$(PY) -m evals.runner
+	$(PY) -m evals.llm_eval --optional
 
 bench: index
 	$(PY) -m evals.bench

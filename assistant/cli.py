@@ -12,6 +12,7 @@ from typing import TextIO
 
 from assistant.config import get_settings
 from assistant.embeddings import EmbeddingError
+from assistant.llm import LLMConfigError
 from assistant.store import IndexNotReady
 from assistant.types import Answer, LawCitation
 from assistant.validation import InvalidQuestion
@@ -49,7 +50,7 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
     except IndexNotReady as exc:
         print(f"Feil: {exc.reason}", file=sys.stderr)
         return EXIT_NOT_READY
-    except EmbeddingError as exc:
+    except (EmbeddingError, LLMConfigError) as exc:
         print(f"Feil: {exc}", file=sys.stderr)
         return EXIT_NOT_READY
     if args.question == "-":
@@ -113,7 +114,7 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
 
     try:
         assistant = Assistant(settings=get_settings())
-    except EmbeddingError as exc:
+    except (EmbeddingError, LLMConfigError) as exc:
         print(f"Feil: {exc}", file=sys.stderr)
         return EXIT_NOT_READY
     ready, reason, version = assistant.readiness()

@@ -76,6 +76,12 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(default=30, description="web requests per client IP per minute")
     slack_rate_limit_per_minute: int = Field(default=20, description="Slack questions per user per minute")
     max_body_bytes: int = 16_384
+    trust_proxy_headers: bool = Field(
+        default=False, description="take the client IP from X-Forwarded-For (only behind a trusted proxy)"
+    )
+    conversation_ttl_minutes: int = Field(
+        default=60, description="how long the (redacted) recent questions of a conversation are kept"
+    )
 
     @field_validator("allowed_origins", "slack_channels", mode="before")
     @classmethod

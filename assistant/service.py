@@ -21,6 +21,7 @@ from assistant.formatting import label
 from assistant.glossary import Glossary
 from assistant.llm.protocol import GenerativeAnswerer
 from assistant.lookup import section_view, table_of_contents
+from assistant.observability import request_id_var
 from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
 from assistant.text import clean_question, guess_language
@@ -200,6 +201,7 @@ class Assistant:
             language=lang,  # type: ignore[arg-type]
             mode=draft.mode,
             disclaimer=disclaimer,
+            request_id=request_id_var.get(),
         )
 
     def ask(self, question: str, *, history: Sequence[str] = ()) -> Answer:

@@ -174,11 +174,14 @@ class Storage:
             conn.row_factory = sqlite3.Row
             return [dict(r) for r in conn.execute("SELECT * FROM audit ORDER BY id")]
 
-    def purge(self, *, older_than_s: float) -> int:
-        """Delete feedback, turns and audit rows older than the retention period; returns rows deleted."""
-        cutoff = time.time() - older_than_s
+    def purge(self, *, older_than_s: float, turns_older_than_s: float | None = None) -> int:
+        """Delete feedback and audit rows older than the retention period, and conversation turns older
+        than theirs (by default the same); returns the number of rows deleted."""
+        now = time.time()
+        turns_cutoff = now - (older_than_s if turns_older_than_s is None else turns_older_than_s)
         with self._connect() as conn:
-            return sum(
-                conn.execute(f"DELETE FROM {table} WHERE created_at < ?", (cutoff,)).rowcount
-                for table in ("feedback", "turns", "audit")
+            deleted = conn.execute("DELETE FROM turns WHERE created_at < ?", (turns_cutoff,)).rowcount
+            return deleted + sum(
+                conn.execute(f"DELETE FROM {table} WHERE created_at < ?", (now - older_than_s,)).rowcount
+                for table in ("feedback", "audit")
             )

@@ -155,6 +155,7 @@ class Answer(BaseModel):
     language: Literal["nb", "en"] = "nb"
     mode: str = "extractive"
     disclaimer: str = ""
+    request_id: str | None = None
 
 
 class ItemView(BaseModel):

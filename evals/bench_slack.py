@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,6 +33,7 @@ from assistant.config import get_settings
 from assistant.corpus import Corpus
 from assistant.service import Assistant
 from assistant.storage import Storage
+from assistant.store import IndexNotReady
 from bots.slack.http import mount
 from evals.datasets import all_items
 from evals.fake_slack import (
@@ -91,7 +93,7 @@ def run(n: int) -> dict[str, Any]:
             }
         )
         assistant = Assistant(settings=settings)
-        assistant.refresh()
+        assistant.refresh()  # IndexNotReady says why (and to run `make index`)
         qs = questions(assistant.corpus, n)
         for q in qs[:10]:  # warm the model and the caches, as a running bot is
             assistant.ask(q)
@@ -177,7 +179,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("-n", type=int, default=100, help="events per measurement (default 100)")
     args = parser.parse_args()
-    result = run(args.n)
+    try:
+        result = run(args.n)
+    except IndexNotReady as exc:
+        print(f"Feil: {exc.reason}", file=sys.stderr)
+        return 3
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / "bench-slack.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     (REPORTS / "bench-slack.md").write_text(markdown(result), encoding="utf-8")

@@ -169,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Run the eval datasets in LLM mode beside the extractive run"
     )
     parser.add_argument("--scripted", action="store_true", help="use the scripted server, not HMS_LLM")
+    parser.add_argument(
+        "--optional", action="store_true", help="exit 0 without running when HMS_LLM is not set (make eval)"
+    )
     parser.add_argument("--limit", type=int, default=None, help="only the first N questions")
     parser.add_argument("--out", type=Path, default=REPORTS)
     args = parser.parse_args(argv)
@@ -180,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             settings = settings.model_copy(
                 update={"llm": SCRIPTED_MODEL, "llm_base_url": server.base_url, "llm_api_key": None}
             )
+        elif not settings.llm and args.optional:
+            print("eval-llm: HMS_LLM is not set; LLM mode skipped.", file=sys.stderr)
+            return 0
         elif not settings.llm:
             print(
                 "HMS_LLM is not set: set it (e.g. openai:gpt-4o-mini), or run with --scripted.",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -12,10 +14,12 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings, get_settings
+from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
 from assistant.storage import Storage
 from assistant.store import IndexNotReady
 from bots.web.errors import install_error_handlers
+from bots.web.observability import RequestContextMiddleware
 from bots.web.quota import WidgetQuota
 from bots.web.routes import ask, feedback, health, laws, pages, search
 from bots.web.routes.pages import STATIC_DIR
@@ -35,6 +39,23 @@ def _swagger_ui_dir() -> str:
     return str(swagger_ui_path)
 
 
+PURGE_EVERY_S = 3600
+
+
+async def purge_periodically(storage: Storage, settings: Settings) -> None:
+    """Delete stored data past retention (and conversation turns past their TTL), now and every hour."""
+    while True:
+        try:
+            await run_in_threadpool(
+                storage.purge,
+                older_than_s=settings.retention_days * 86400,
+                turns_older_than_s=settings.conversation_ttl_minutes * 60,
+            )
+        except sqlite3.Error:
+            log.exception("purge failed")
+        await asyncio.sleep(PURGE_EVERY_S)
+
+
 def create_app(
     settings: Settings | None = None, *, assistant: Assistant | None = None, storage: Storage | None = None
 ) -> FastAPI:
@@ -49,7 +70,11 @@ def create_app(
             await run_in_threadpool(app.state.assistant.refresh)
         except IndexNotReady as exc:
             log.warning("index not ready at start-up: %s", exc.reason)
-        yield
+        purger = asyncio.create_task(purge_periodically(app.state.storage, settings))
+        try:
+            yield
+        finally:
+            purger.cancel()
 
     app = FastAPI(
         title="HMS-assistenten",
@@ -65,6 +90,7 @@ def create_app(
         settings.database, pseudonym_key=settings.pseudonym_key, log_questions=settings.log_questions
     )
     app.state.quota = WidgetQuota(settings.database, daily_cap=settings.widget_daily_cap)
+    app.state.rate_limiter = RateLimiter(settings.database, per_minute=settings.rate_limit_per_minute)
 
     install_error_handlers(app)
     for module in (ask, laws, search, feedback, health, pages):
@@ -82,7 +108,8 @@ def create_app(
     )
     app.add_middleware(
         SecurityMiddleware, allowed_origins=origins, max_body_bytes=settings.max_body_bytes
-    )  # outermost: runs before CORS
+    )  # runs before CORS
+    app.add_middleware(RequestContextMiddleware)  # outermost: every response and log line gets a request id
 
     if settings.slack_mode == "http" and settings.slack_signing_secret:
         from bots.slack.http import mount  # the Slack helper's module; imported only when configured

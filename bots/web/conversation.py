@@ -32,7 +32,7 @@ def remember(
     answer: Answer,
     conversation_id: str | None,
     source: str,
-    request_id: str | None = None,
+    user: str | None = None,
 ) -> None:
     """Keep the turn for follow-ups and write the audit row; logs (and swallows) storage errors."""
     try:
@@ -41,8 +41,8 @@ def remember(
         storage.audit(
             answer=answer,
             source=source,
-            user=None,
-            request_id=request_id,
+            user=user,
+            request_id=answer.request_id,
             model=assistant.settings.llm or "extractive",
             index_version=assistant.index_version,
         )

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 
 from assistant.config import Settings
+from assistant.ratelimit import RATE_LIMIT_MESSAGE
 from assistant.service import Assistant
 from assistant.storage import Storage
 from bots.web.errors import ApiError
@@ -32,10 +33,31 @@ def get_quota(request: Request) -> WidgetQuota:
     return request.app.state.quota
 
 
+def client_ip(request: Request, settings: Settings) -> str:
+    """The caller's IP: the socket peer, or X-Forwarded-For's first hop when behind a trusted proxy."""
+    if settings.trust_proxy_headers:
+        forwarded = request.headers.get("x-forwarded-for", "").split(",")[0].strip()
+        if forwarded:
+            return forwarded
+    return request.client.host if request.client else "unknown"
+
+
+def rate_limit(request: Request) -> str:
+    """Counts the request against HMS_RATE_LIMIT_PER_MINUTE for its client IP; 429 past the limit.
+    Returns the client IP (stored only as a keyed hash)."""
+    settings: Settings = request.app.state.settings
+    ip = client_ip(request, settings)
+    verdict = request.app.state.rate_limiter.hit(request.app.state.storage.user_hash(ip) or ip)
+    if not verdict.allowed:
+        raise ApiError(429, "rate_limited", RATE_LIMIT_MESSAGE, retry_after=verdict.retry_after_s)
+    return ip
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 StorageDep = Annotated[Storage, Depends(get_storage)]
 QuotaDep = Annotated[WidgetQuota, Depends(get_quota)]
+RateLimitedIP = Annotated[str, Depends(rate_limit)]
 
 
 def widget_cap(

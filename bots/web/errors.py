@@ -1,7 +1,8 @@
 """JSON errors with Norwegian messages and stable codes: `{"error": {"code", "message", ...}}`.
 
-Status codes: 400 bad input, 403 origin not allowed, 404 unknown law or section, 413 too long, 429 the
-widget's daily cap, 503 index not ready or storage down, 500 anything else (logged, never a stack trace).
+Status codes: 400 bad input, 403 origin not allowed, 404 unknown law or section, 413 too long, 429 rate limit
+or the widget's daily cap, 503 index not ready or storage down, 504 answer timeout, 500 anything else
+(logged, never a stack trace).
 """
 
 from __future__ import annotations
@@ -101,7 +102,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return error_json(exc.status, exc.code, exc.message, **exc.extra)
+        response = error_json(exc.status, exc.code, exc.message, **exc.extra)
+        if "retry_after" in exc.extra:
+            response.headers["Retry-After"] = str(exc.extra["retry_after"])
+        return response
 
     @app.exception_handler(InvalidQuestion)
     async def _invalid_question(request: Request, exc: InvalidQuestion) -> JSONResponse:
@@ -148,7 +152,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         400: "Bad input (empty, invalid JSON, wrong content type, binary data)",
         403: "The request comes from an origin that is not allowed",
         413: "The question or the body is too long",
-        429: "The widget's daily cap is reached",
+        429: "Too many requests from this client, or the widget's daily cap is reached",
         503: "The index is not ready",
+        504: "The answer took longer than HMS_ANSWER_TIMEOUT_S",
     }.items()
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 
 import uvicorn
 
@@ -12,27 +13,57 @@ from assistant.config import Settings
 log = logging.getLogger("hms.web")
 
 
+def startup_problem(settings: Settings) -> str | None:
+    """A configuration that cannot work (embedding model, HMS_LLM) fails here, before uvicorn starts."""
+    from assistant.embeddings import EmbeddingError, make_embedder
+    from assistant.llm import LLMConfigError
+
+    try:
+        make_embedder(settings.embedding_model, threads=1)
+        if settings.llm:
+            from assistant.llm.provider import make_chat_model
+
+            make_chat_model(settings)
+    except (EmbeddingError, LLMConfigError) as exc:
+        return str(exc)
+    return None
+
+
 def serve(
     settings: Settings, *, host: str | None = None, port: int | None = None, workers: int | None = None
 ) -> int:
     """Serve until stopped; returns the exit code. With workers > 1 every worker builds its own app
     (and Assistant) through the factory, reading the settings from the environment and .env."""
+    from assistant.observability import configure_logging
+
+    configure_logging()
     host = host or settings.host
     port = port or settings.port
     workers = workers or settings.workers
     if workers < 1:
         print("Feil: antall workers må være minst 1.")
         return 2
+    problem = startup_problem(settings)
+    if problem:
+        print(f"Feil: {problem}", file=sys.stderr)
+        return 3
     try:
         if workers > 1:
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.
             os.environ["HMS_WORKERS"] = str(workers)
             uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                        proxy_headers=True, log_level="info")  # fmt: skip
+                        proxy_headers=True, log_level="info", log_config=None)  # fmt: skip
         else:
             from bots.web.app import create_app
 
-            uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True, log_level="info")
+            uvicorn.run(
+                create_app(settings),
+                host=host,
+                port=port,
+                proxy_headers=True,
+                log_level="info",
+                log_config=None,
+            )
     except SystemExit as exc:  # uvicorn exits on a port in use or a failed start-up
         return int(exc.code) if isinstance(exc.code, int) else 1
     except KeyboardInterrupt:

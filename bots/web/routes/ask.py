@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -11,12 +12,13 @@ from starlette.concurrency import run_in_threadpool
 from assistant.types import Answer
 from assistant.validation import validate_question
 from bots.web.conversation import recent_questions, remember
-from bots.web.deps import AssistantDep, ClientDep, StorageDep
-from bots.web.errors import ERROR_RESPONSES
+from bots.web.deps import AssistantDep, ClientDep, RateLimitedIP, SettingsDep, StorageDep
+from bots.web.errors import ERROR_RESPONSES, ApiError
 from bots.web.schemas import AskRequest
 from bots.web.streaming import EventPump, sse_response
 
 router = APIRouter(prefix="/api", tags=["ask"])
+ANSWER_TIMEOUT = "Svaret tok for lang tid. Prøv igjen, gjerne med et kortere spørsmål."
 
 STREAM_DOC: dict[int | str, dict[str, Any]] = {
     200: {
@@ -28,20 +30,38 @@ STREAM_DOC: dict[int | str, dict[str, Any]] = {
 
 
 @router.post("/ask", response_model=Answer, responses=ERROR_RESPONSES)
-def ask(
-    body: AskRequest, request: Request, assistant: AssistantDep, storage: StorageDep, client: ClientDep
+async def ask(
+    body: AskRequest,
+    assistant: AssistantDep,
+    storage: StorageDep,
+    settings: SettingsDep,
+    client: ClientDep,
+    ip: RateLimitedIP,
 ) -> Answer:
     """Answer a question. With `conversation_id`, a short follow-up is read against the recent turns."""
-    history = recent_questions(storage, body.conversation_id)
-    answer = assistant.ask(body.question, history=history)
-    remember(storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client,
-             request_id=request.headers.get("x-request-id"))  # fmt: skip
-    return answer
+
+    def work() -> Answer:
+        history = recent_questions(storage, body.conversation_id)
+        answer = assistant.ask(body.question, history=history)
+        remember(
+            storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client, user=ip
+        )
+        return answer
+
+    try:
+        return await asyncio.wait_for(run_in_threadpool(work), timeout=settings.answer_timeout_s)
+    except TimeoutError as exc:
+        raise ApiError(504, "answer_timeout", ANSWER_TIMEOUT) from exc
 
 
 @router.post("/ask/stream", response_class=StreamingResponse, responses={**ERROR_RESPONSES, **STREAM_DOC})
 async def ask_stream(
-    body: AskRequest, request: Request, assistant: AssistantDep, storage: StorageDep, client: ClientDep
+    body: AskRequest,
+    request: Request,
+    assistant: AssistantDep,
+    storage: StorageDep,
+    client: ClientDep,
+    ip: RateLimitedIP,
 ) -> StreamingResponse:
     """The answer as Server-Sent Events. Errors before the first event are JSON errors with their status."""
     validate_question(body.question, max_chars=assistant.settings.max_question_chars)
@@ -56,7 +76,8 @@ async def ask_stream(
         raise RuntimeError("the answer stream ended before its first event")
 
     def on_done(answer: Answer) -> None:
-        remember(storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client,
-                 request_id=request.headers.get("x-request-id"))  # fmt: skip
+        remember(
+            storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client, user=ip
+        )
 
     return sse_response(request, pump, first, on_done=on_done)

@@ -1,0 +1,93 @@
+"""The Assistant in LLM mode (fake chat model, hash-embedder index): ask, the streaming contract the front
+ends consume, follow-ups, and start-up with a bad HMS_LLM."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import ExtractiveAnswerer
+from assistant.embeddings import HashEmbedder
+from assistant.llm.answerer import LLMAnswerer
+from assistant.llm.provider import LLMConfigError
+from assistant.service import Assistant
+from assistant.validation import InvalidQuestion
+from tests.conftest import make_settings
+from tests.llm.conftest import queued, shown_text
+
+GOOD = "Ja, bedriftens øverste leder skal ha HMS-kurs [S1]. Arbeidsgiver skal gjennomgå opplæring [S2]."
+
+
+def question(corpus, faq_id="daglig-leder"):
+    return corpus.faq[faq_id].question  # asked exactly as the FAQ words it: retrieval is exact
+
+
+def test_ask_in_llm_mode_returns_a_verified_answer_with_the_disclaimer(corpus, hash_llm_assistant):
+    assistant = hash_llm_assistant(queued(GOOD))
+    answer = assistant.ask(question(corpus))
+    assert answer.mode == "llm" and not answer.abstained
+    assert answer.answer.startswith(GOOD) and answer.answer.endswith(answer.disclaimer)
+    assert [c.kind for c in answer.citations] == ["faq", "law"] and answer.law_as_of == "2026-01-01"
+
+
+def test_stream_sends_sources_first_and_deltas_that_join_to_the_answer(corpus, hash_llm_assistant):
+    assistant = hash_llm_assistant(queued(GOOD))
+    events = list(assistant.stream(question(corpus)))
+    assert events[0].kind == "sources" and [c.kind for c in events[0].data] == ["faq", "law"]
+    assert events[-1].kind == "done" and {e.kind for e in events[1:-1]} == {"delta"}
+    answer = events[-1].data
+    assert shown_text(events) == answer.answer and answer.mode == "llm"
+
+
+def test_stream_replaces_a_failed_answer_with_the_extractive_fallback(corpus, hash_llm_assistant):
+    assistant = hash_llm_assistant(queued("Leder skal ha kurs [S9].", "Leder skal ha kurs [S9]."))
+    events = list(assistant.stream(question(corpus)))
+    answer = events[-1].data
+    assert "replace" in [e.kind for e in events] and shown_text(events) == answer.answer
+    extractive = Assistant(
+        settings=assistant.settings, corpus=corpus, embedder=assistant.embedder, store=assistant.store
+    ).ask(question(corpus))
+    assert answer.mode == "llm-fallback" and answer.answer == extractive.answer
+    assert answer.citations == extractive.citations
+
+
+def test_stream_rejects_bad_input_before_any_event(hash_llm_assistant):
+    assistant = hash_llm_assistant(queued())
+    with pytest.raises(InvalidQuestion):
+        next(assistant.stream("   "))
+
+
+def test_a_follow_up_is_condensed_by_the_model_before_retrieval(corpus, hash_llm_assistant):
+    standalone = question(corpus, "verneombud-opplaering")
+    model = queued(standalone, "Arbeidsgiver skal sørge for opplæring av verneombud [S2].")
+    assistant = hash_llm_assistant(model)
+    trace = assistant.ask_traced("og for verneombud?", history=[question(corpus)])
+    assert trace.retrieval.question == standalone
+    assert trace.answer.question == "og for verneombud?" and trace.answer.mode == "llm"
+    assert model.calls[1][1].content.endswith(f"Question: {standalone}")
+
+
+def test_a_failed_condensation_uses_the_extractive_one(corpus, hash_llm_assistant):
+    import httpx
+
+    assistant = hash_llm_assistant(queued(httpx.ConnectError("refused"), GOOD))
+    trace = assistant.ask_traced("og for verneombud?", history=["Må daglig leder ha HMS-kurs?"])
+    assert trace.retrieval.question == "Må verneombud ha HMS-kurs?"  # assistant/followup.condense
+
+
+def test_without_hms_llm_the_answerer_is_extractive(corpus, hash_settings):
+    assistant = Assistant(settings=hash_settings, corpus=corpus, embedder=HashEmbedder(64))
+    assert isinstance(assistant.answerer, ExtractiveAnswerer)
+
+
+def test_hms_llm_builds_the_llm_answerer(corpus, tmp_path):
+    settings = make_settings(data_dir=tmp_path, embedding_model="hash/64", llm="openai:some-model",
+                             llm_base_url="http://127.0.0.1:9/v1")  # fmt: skip
+    assistant = Assistant(settings=settings, corpus=corpus, embedder=HashEmbedder(64))
+    assert isinstance(assistant.answerer, LLMAnswerer)
+
+
+@pytest.mark.parametrize("spec", ["nonsense", "nope:model", "ollama:"])
+def test_a_bad_hms_llm_fails_at_start_naming_the_setting(corpus, tmp_path, spec):
+    settings = make_settings(data_dir=tmp_path, embedding_model="hash/64", llm=spec)
+    with pytest.raises(LLMConfigError, match="HMS_LLM"):
+        Assistant(settings=settings, corpus=corpus, embedder=HashEmbedder(64))
