@@ -1,0 +1,72 @@
+"""`hms slack`: run the bot in Socket Mode (the default: no public URL needed), or in HTTP mode serve the
+web app with POST /slack/events mounted on it."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.error import BoltError
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from assistant.config import Settings
+from assistant.embeddings import EmbeddingError
+from assistant.observability import configure_logging
+from assistant.service import Assistant
+from assistant.storage import Storage
+from bots.slack.app import build_app
+from bots.slack.config import SlackConfigError, check_slack_settings
+
+log = logging.getLogger("hms.slack")
+
+EXIT_CONFIG = 2
+EXIT_NOT_READY = 3
+
+
+def socket_handler(
+    settings: Settings, *, assistant: Assistant, storage: Storage, client: WebClient | None = None
+) -> SocketModeHandler:
+    """The Socket Mode handler for the app `build_app` makes (auth.test runs now: a bad token fails here)."""
+    check_slack_settings(settings, mode="socket")
+    app = build_app(settings, assistant=assistant, storage=storage, client=client)
+    return SocketModeHandler(app, app_token=settings.slack_app_token)
+
+
+def main(settings: Settings) -> int:
+    configure_logging()
+    try:
+        check_slack_settings(settings)
+    except SlackConfigError as exc:
+        print(f"Feil: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if settings.slack_mode == "http":
+        from bots.web.server import serve
+
+        return serve(settings, host=settings.host, port=settings.port, workers=settings.workers)
+    try:
+        assistant = Assistant(settings=settings)
+    except EmbeddingError as exc:
+        print(f"Feil: {exc}", file=sys.stderr)
+        return EXIT_NOT_READY
+    ready, reason, version = assistant.readiness()
+    if not ready:  # keep running: the bot tells users it is not ready until an index appears
+        log.warning("index not ready: %s", reason)
+    storage = Storage(
+        settings.database, pseudonym_key=settings.pseudonym_key, log_questions=settings.log_questions
+    )
+    try:
+        handler = socket_handler(settings, assistant=assistant, storage=storage)
+    except BoltError as exc:
+        print(f"Feil: Slack godtok ikke HMS_SLACK_BOT_TOKEN ({exc}).", file=sys.stderr)
+        return EXIT_CONFIG
+    log.info("slack bot starting in socket mode", extra={"index_version": version})
+    try:
+        handler.start()
+    except SlackApiError as exc:
+        print(f"Feil: Slack godtok ikke HMS_SLACK_APP_TOKEN ({exc.response.get('error')}).", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        handler.close()
+    return 0

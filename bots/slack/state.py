@@ -1,0 +1,110 @@
+"""Slack state that must survive several workers: event ids already answered (Slack resends events) and
+recent ephemeral answers a user may still share with "Del i kanalen". Two small tables in the project's
+SQLite file (WAL), next to the feedback table. A per-user rate limiter lives in the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from assistant.privacy import redact
+from assistant.types import Answer
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS slack_events (
+    event_id TEXT PRIMARY KEY,
+    created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS slack_answers (
+    answer_id TEXT PRIMARY KEY,
+    answer TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+"""
+
+EVENT_TTL_S = 3600.0  # Slack retries within minutes (immediately, after 1 and after 5 minutes)
+ANSWER_TTL_S = 24 * 3600.0  # how long a private answer can still be shared
+
+
+class SlackState:
+    def __init__(self, path: Path, *, clock: Callable[[], float] = time.time):
+        self.path = path
+        self.clock = clock
+        self._init_lock = threading.Lock()
+        self._ready = False
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        if not self._ready:
+            with self._init_lock:
+                if not self._ready:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as conn:
+                        conn.execute("PRAGMA journal_mode=WAL")
+                        conn.executescript(SCHEMA)
+                    self._ready = True
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: survives a crash; a power cut may forget an id
+            with conn:
+                yield conn
+        finally:
+            conn.close()
+
+    def first_delivery(self, event_id: str) -> bool:
+        """True the first time an event id is seen (across workers); False for a resent event."""
+        now = self.clock()
+        with self._connect() as conn:
+            conn.execute("DELETE FROM slack_events WHERE created_at < ?", (now - EVENT_TTL_S,))
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO slack_events (event_id, created_at) VALUES (?, ?)", (event_id, now)
+            )
+            return cur.rowcount == 1
+
+    def keep_answer(self, answer: Answer) -> None:
+        """Keep a private answer (question redacted) so its "Del i kanalen" button can post it later."""
+        now = self.clock()
+        stored = answer.model_copy(update={"question": redact(answer.question)})
+        with self._connect() as conn:
+            conn.execute("DELETE FROM slack_answers WHERE created_at < ?", (now - ANSWER_TTL_S,))
+            conn.execute(
+                "INSERT OR REPLACE INTO slack_answers (answer_id, answer, created_at) VALUES (?, ?, ?)",
+                (answer.answer_id, stored.model_dump_json(), now),
+            )
+
+    def shared_answer(self, answer_id: str) -> Answer | None:
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT answer FROM slack_answers WHERE answer_id = ? AND created_at >= ?",
+                (answer_id, self.clock() - ANSWER_TTL_S),
+            ).fetchone()
+        return Answer.model_validate_json(row[0]) if row else None
+
+
+class RateLimiter:
+    """At most `per_minute` questions per user in any 60-second window (in this process)."""
+
+    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic):
+        self.per_minute = per_minute
+        self.clock = clock
+        self._seen: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def allow(self, user: str) -> bool:
+        if self.per_minute <= 0:
+            return True
+        now = self.clock()
+        with self._lock:
+            times = self._seen[user]
+            while times and times[0] <= now - 60:
+                times.popleft()
+            if len(times) >= self.per_minute:
+                return False
+            times.append(now)
+            return True

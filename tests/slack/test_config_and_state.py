@@ -1,0 +1,98 @@
+"""Start-up checks (a missing or placeholder token names its variable), the event-id dedupe shared by
+workers, the shareable-answer store and the per-user rate limiter."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.types import Answer
+from bots.slack.config import SlackConfigError, check_slack_settings
+from bots.slack.state import ANSWER_TTL_S, EVENT_TTL_S, RateLimiter, SlackState
+from evals.fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
+from tests.conftest import CORPUS_DIR, make_settings
+
+
+@pytest.mark.parametrize(
+    ("mode", "fields", "named"),
+    [
+        ("socket", {"slack_app_token": APP_TOKEN}, "HMS_SLACK_BOT_TOKEN mangler"),
+        ("socket", {"slack_bot_token": BOT_TOKEN}, "HMS_SLACK_APP_TOKEN mangler"),
+        ("socket", {"slack_bot_token": "xoxb-...", "slack_app_token": APP_TOKEN}, "HMS_SLACK_BOT_TOKEN er en plassholder"),
+        ("socket", {"slack_bot_token": BOT_TOKEN, "slack_app_token": "changeme"}, "HMS_SLACK_APP_TOKEN er en plassholder"),
+        ("socket", {"slack_bot_token": "xapp-1-2-3", "slack_app_token": APP_TOKEN}, "HMS_SLACK_BOT_TOKEN skal starte med xoxb-"),
+        ("http", {"slack_bot_token": BOT_TOKEN}, "HMS_SLACK_SIGNING_SECRET mangler"),
+        ("http", {"slack_bot_token": BOT_TOKEN, "slack_signing_secret": "<signing secret>"}, "HMS_SLACK_SIGNING_SECRET er en plassholder"),
+    ],
+)  # fmt: skip
+def test_missing_or_placeholder_credentials_fail_with_the_variable_named(mode, fields, named):
+    settings = make_settings(slack_mode=mode, **fields)
+    with pytest.raises(SlackConfigError, match=named):
+        check_slack_settings(settings)
+
+
+def test_complete_credentials_pass():
+    check_slack_settings(make_settings(slack_bot_token=BOT_TOKEN, slack_app_token=APP_TOKEN))
+    check_slack_settings(
+        make_settings(slack_mode="http", slack_bot_token=BOT_TOKEN, slack_signing_secret=SIGNING_SECRET)
+    )
+
+
+def test_empty_env_values_count_as_missing():
+    assert make_settings(slack_bot_token="  ").slack_bot_token is None
+
+
+def hms_env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HMS_", "SLACK_"))}
+    return {**env, "HMS_CORPUS_DIR": str(CORPUS_DIR), **extra}
+
+
+def test_hms_slack_without_tokens_exits_with_a_clear_message(tmp_path: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "slack"], cwd=tmp_path, env=hms_env(HMS_SLACK_APP_TOKEN=APP_TOKEN),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "HMS_SLACK_BOT_TOKEN mangler" in result.stderr and "Traceback" not in result.stderr
+
+
+def answer(answer_id: str = "a" * 32, question: str = "Ring meg på 912 34 567?") -> Answer:
+    return Answer(question=question, answer="Svar.", abstained=False, answer_id=answer_id)
+
+
+def test_an_event_id_is_delivered_once_across_workers(tmp_path: Path):
+    now = [1000.0]
+    worker_a = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0])
+    worker_b = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0])
+    assert worker_a.first_delivery("Ev1") is True
+    assert worker_b.first_delivery("Ev1") is False
+    assert worker_a.first_delivery("Ev1") is False
+    assert worker_b.first_delivery("Ev2") is True
+    now[0] += EVENT_TTL_S + 1  # old ids are forgotten; Slack stopped retrying long before
+    assert worker_a.first_delivery("Ev3") is True
+    assert worker_b.first_delivery("Ev1") is True
+
+
+def test_shared_answers_are_kept_redacted_and_expire(tmp_path: Path):
+    now = [1000.0]
+    state = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0])
+    state.keep_answer(answer())
+    kept = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0]).shared_answer("a" * 32)
+    assert kept is not None and kept.answer == "Svar." and kept.question == "Ring meg på [telefon]?"
+    assert state.shared_answer("b" * 32) is None
+    now[0] += ANSWER_TTL_S + 1
+    assert state.shared_answer("a" * 32) is None
+
+
+def test_rate_limiter_allows_a_number_per_user_per_minute():
+    now = [0.0]
+    limiter = RateLimiter(2, clock=lambda: now[0])
+    assert [limiter.allow("U1") for _ in range(3)] == [True, True, False]
+    assert limiter.allow("U2") is True
+    now[0] += 61
+    assert limiter.allow("U1") is True
+    assert all(RateLimiter(0).allow("U1") for _ in range(100))
