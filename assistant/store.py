@@ -163,16 +163,22 @@ class IndexStore:
 
     # -- writing ------------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
-        """One ingest at a time per index directory (an advisory file lock)."""
+    def lock(self, *, wait_s: float = 600.0) -> Iterator[None]:
+        """One ingest at a time per index directory (an advisory file lock); waits for another ingest to
+        finish, up to ``wait_s``."""
         import fcntl
 
         self.index_dir.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + wait_s
         with open(self.index_dir / ".lock", "w") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError as exc:
-                raise RuntimeError("En annen indeksering pågår allerede (data/index/.lock).") from exc
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError as exc:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("En annen indeksering pågår fortsatt (data/index/.lock).") from exc
+                    time.sleep(0.2)
             yield
 
     def write_version(self, records: Sequence[Record], manifest: IndexManifest, *, batch: int = 500) -> None:

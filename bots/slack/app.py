@@ -6,11 +6,12 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from assistant.config import Settings
+from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
 from assistant.storage import Storage
 from bots.slack import listeners
 from bots.slack.bot import SlackBot
-from bots.slack.state import RateLimiter, SlackState
+from bots.slack.state import SlackState
 
 
 def web_client(settings: Settings) -> WebClient:
@@ -41,7 +42,7 @@ def build_app(
         assistant=assistant,
         storage=storage,
         state=SlackState(storage.path),
-        limiter=RateLimiter(settings.slack_rate_limit_per_minute),
+        limiter=RateLimiter(storage.path, per_minute=settings.slack_rate_limit_per_minute),
     )
     listeners.register(app, bot)
     return app

@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from assistant.config import Settings
+from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
 from assistant.storage import Storage
 from assistant.store import IndexNotReady
@@ -32,7 +33,7 @@ from bots.slack.blocks import (
     shared_intro,
 )
 from bots.slack.mrkdwn import from_slack
-from bots.slack.state import RateLimiter, SlackState
+from bots.slack.state import SlackState
 
 log = logging.getLogger("hms.slack")
 
@@ -127,7 +128,7 @@ class SlackBot:
             if not question:
                 post(notice(HELP))
                 return
-            if user and not self.limiter.allow(user):
+            if user and not self.allowed(user):
                 post(notice(SLOW_DOWN))
                 return
             self._react(client.reactions_add, channel, ts)
@@ -147,6 +148,10 @@ class SlackBot:
         except SlackApiError as exc:
             log.error("slack api error: %s", exc.response.get("error"), extra={"event_id": event_id})
 
+    def allowed(self, user: str) -> bool:
+        """HMS_SLACK_RATE_LIMIT_PER_MINUTE per Slack user, counted across every worker (keyed hash of the id)."""
+        return self.limiter.hit(f"slack:{self.storage.user_hash(user)}").allowed
+
     # -- /hms ---------------------------------------------------------------------------------------
     def answer_command(self, command: dict[str, Any], respond: Any) -> None:
         """`/hms <question>`: a private (ephemeral) answer that restates the question and can be shared."""
@@ -158,7 +163,7 @@ class SlackBot:
         if not self.channel_allowed(channel):
             respond(response_type="ephemeral", **notice(NOT_HERE))
             return
-        if user and not self.limiter.allow(user):
+        if user and not self.allowed(user):
             respond(response_type="ephemeral", **notice(SLOW_DOWN))
             return
         request_id = command.get("trigger_id")

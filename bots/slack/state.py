@@ -1,6 +1,6 @@
 """Slack state that must survive several workers: event ids already answered (Slack resends events) and
 recent ephemeral answers a user may still share with "Del i kanalen". Two small tables in the project's
-SQLite file (WAL), next to the feedback table. A per-user rate limiter lives in the process.
+SQLite file (WAL), next to the feedback table. The per-user rate limit is assistant.ratelimit's, shared too.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import contextlib
 import sqlite3
 import threading
 import time
-from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -85,26 +84,3 @@ class SlackState:
                 (answer_id, self.clock() - ANSWER_TTL_S),
             ).fetchone()
         return Answer.model_validate_json(row[0]) if row else None
-
-
-class RateLimiter:
-    """At most `per_minute` questions per user in any 60-second window (in this process)."""
-
-    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic):
-        self.per_minute = per_minute
-        self.clock = clock
-        self._seen: dict[str, deque[float]] = defaultdict(deque)
-        self._lock = threading.Lock()
-
-    def allow(self, user: str) -> bool:
-        if self.per_minute <= 0:
-            return True
-        now = self.clock()
-        with self._lock:
-            times = self._seen[user]
-            while times and times[0] <= now - 60:
-                times.popleft()
-            if len(times) >= self.per_minute:
-                return False
-            times.append(now)
-            return True

@@ -21,6 +21,8 @@ _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+$")
 
 ORIGIN_NOT_ALLOWED = "Denne nettsiden har ikke tilgang til HMS-assistenten."
 TOO_LARGE = "Forespørselen er for stor."
+# Slack's interactivity payloads carry the whole message clicked on; Bolt checks their signature.
+LARGER_BODIES = {"/slack/events": 1_000_000}
 
 
 def clean_origins(origins: Iterable[str]) -> list[str]:
@@ -80,11 +82,12 @@ class SecurityMiddleware:
         ):
             await self._error(send, 403, "origin_not_allowed", ORIGIN_NOT_ALLOWED)
             return
+        limit = LARGER_BODIES.get(path, self.max_body_bytes)
         length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.max_body_bytes:
+        if length.isdigit() and int(length) > limit:
             await self._error(send, 413, "request_too_large", TOO_LARGE)
             return
-        receive = self._limited(receive)
+        receive = self._limited(receive, limit)
         csp = DOCS_CSP if path.startswith("/docs") else self.page_csp
 
         async def send_with_headers(message: Message) -> None:
@@ -104,7 +107,7 @@ class SecurityMiddleware:
 
         await self.app(scope, receive, send_with_headers)
 
-    def _limited(self, receive: Receive) -> Receive:
+    def _limited(self, receive: Receive, limit: int) -> Receive:
         """A receive that stops a body sent without Content-Length (chunked) once it passes the limit."""
         seen = 0
 
@@ -113,7 +116,7 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body_bytes:
+                if seen > limit:
                     raise HTTPException(413)  # rendered by the app's JSON error handler
             return message
 

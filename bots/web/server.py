@@ -17,6 +17,7 @@ def startup_problem(settings: Settings) -> str | None:
     """A configuration that cannot work (embedding model, HMS_LLM) fails here, before uvicorn starts."""
     from assistant.embeddings import EmbeddingError, make_embedder
     from assistant.llm import LLMConfigError
+    from bots.slack.config import SlackConfigError, check_slack_settings
 
     try:
         make_embedder(settings.embedding_model, threads=1)
@@ -24,7 +25,9 @@ def startup_problem(settings: Settings) -> str | None:
             from assistant.llm.provider import make_chat_model
 
             make_chat_model(settings)
-    except (EmbeddingError, LLMConfigError) as exc:
+        if settings.slack_mode == "http" and (settings.slack_signing_secret or settings.slack_bot_token):
+            check_slack_settings(settings, mode="http")  # Slack in HTTP mode was asked for: it must start
+    except (EmbeddingError, LLMConfigError, SlackConfigError) as exc:
         return str(exc)
     return None
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.ratelimit import RateLimiter
 from assistant.types import Answer
 from bots.slack.config import SlackConfigError, check_slack_settings
-from bots.slack.state import ANSWER_TTL_S, EVENT_TTL_S, RateLimiter, SlackState
+from bots.slack.state import ANSWER_TTL_S, EVENT_TTL_S, SlackState
 from evals.fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from tests.conftest import CORPUS_DIR, make_settings
 
@@ -88,11 +89,14 @@ def test_shared_answers_are_kept_redacted_and_expire(tmp_path: Path):
     assert state.shared_answer("a" * 32) is None
 
 
-def test_rate_limiter_allows_a_number_per_user_per_minute():
-    now = [0.0]
-    limiter = RateLimiter(2, clock=lambda: now[0])
-    assert [limiter.allow("U1") for _ in range(3)] == [True, True, False]
-    assert limiter.allow("U2") is True
-    now[0] += 61
-    assert limiter.allow("U1") is True
-    assert all(RateLimiter(0).allow("U1") for _ in range(100))
+def test_rate_limit_is_per_user_and_shared_by_workers(tmp_path):
+    """Two limiters on one SQLite file (two worker processes) share the count."""
+    first = RateLimiter(tmp_path / "hms.sqlite3", per_minute=2)
+    second = RateLimiter(tmp_path / "hms.sqlite3", per_minute=2)
+    assert [first.hit("slack:U1").allowed, second.hit("slack:U1").allowed, first.hit("slack:U1").allowed] == [
+        True,
+        True,
+        False,
+    ]
+    assert second.hit("slack:U2").allowed is True
+    assert all(RateLimiter(tmp_path / "x.sqlite3", per_minute=0).hit("U1").allowed for _ in range(100))
