@@ -43,8 +43,9 @@ class Settings(BaseSettings):
     database_path: Path | None = Field(default=None, description="SQLite file; default data_dir/hms.sqlite3")
     log_questions: bool = Field(default=False, description="store raw (redacted) question text in the audit")
     retention_days: int = 30
-    pseudonym_key: str = Field(
-        default="hms-dev-key", description="key for hashing user ids; set in production"
+    pseudonym_key: str | None = Field(
+        default=None,
+        description="key for hashing user ids; unset = a random key kept beside the database (pseudonym.key)",
     )
     host: str = "127.0.0.1"
     port: int = 8000
@@ -101,6 +102,7 @@ class Settings(BaseSettings):
         "slack_app_token",
         "slack_signing_secret",
         "slack_api_url",
+        "pseudonym_key",
         mode="before",
     )
     @classmethod

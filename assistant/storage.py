@@ -9,6 +9,8 @@ Nothing stored holds raw personal identifiers: text is redacted first, and user 
 from __future__ import annotations
 
 import contextlib
+import os
+import secrets
 import sqlite3
 import threading
 import time
@@ -56,10 +58,22 @@ CREATE INDEX IF NOT EXISTS audit_answer ON audit (answer_id);
 """
 
 
+def installation_key(directory: Path) -> str:
+    """A random key kept beside the database (created once, readable by the owner only), so user ids are
+    hashed with a secret even when HMS_PSEUDONYM_KEY is not set."""
+    path = directory / "pseudonym.key"
+    if not path.is_file():
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
 class Storage:
-    def __init__(self, path: Path, *, pseudonym_key: str = "hms", log_questions: bool = False):
+    def __init__(self, path: Path, *, pseudonym_key: str | None = None, log_questions: bool = False):
         self.path = path
-        self.pseudonym_key = pseudonym_key
+        self.pseudonym_key = pseudonym_key or installation_key(path.parent)
         self.log_questions = log_questions
         self._init_lock = threading.Lock()
         self._ready = False
