@@ -153,6 +153,28 @@ def run(
     return results
 
 
+def feedback_section(settings: Settings) -> str:
+    """The 👍/👎 feedback users stored through the web chat and Slack, for the report."""
+    from assistant.storage import Storage
+
+    if not settings.database.is_file():
+        return "## User feedback\n\nNo feedback stored yet (no database at the configured path)."
+    rows = Storage(settings.database, pseudonym_key=settings.pseudonym_key).feedback()
+    lines = ["## User feedback", "", f"{len(rows)} ratings stored (web and Slack).", ""]
+    if rows:
+        lines += ["| Source | 👍 | 👎 |", "|---|---|---|"]
+        for source in sorted({r["source"] for r in rows}):
+            mine = [r for r in rows if r["source"] == source]
+            lines.append(
+                f"| {source} | {sum(r['helpful'] for r in mine)} | {sum(not r['helpful'] for r in mine)} |"
+            )
+        comments = [r["comment"] for r in rows if r["comment"] and not r["helpful"]][-10:]
+        if comments:
+            lines += ["", "Latest comments on unhelpful answers (redacted when stored):", ""]
+            lines += [f"- {c}" for c in comments]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     from evals.report import write_report
 
@@ -163,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "reports")
     args = parser.parse_args(argv)
     results = run(args.variants.split(","), progress=lambda m: print(m, file=sys.stderr, flush=True))
-    paths = write_report(results, args.out)
+    paths = write_report(results, args.out, extra=feedback_section(get_settings()))
     for path in paths:
         print(f"wrote {path}")
     return 0
