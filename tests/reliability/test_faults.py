@@ -24,6 +24,12 @@ from tests.conftest import CORPUS_DIR, build_index, make_settings
 pytestmark = pytest.mark.integration
 
 
+def chroma_cli() -> str:
+    """The `chroma` command installed beside this Python (the venv's bin/ need not be on PATH)."""
+    beside = Path(sys.executable).parent / "chroma"
+    return str(beside) if beside.is_file() else shutil.which("chroma") or "chroma"
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -144,7 +150,7 @@ def chroma_server(tmp_path):
 
     def start() -> subprocess.Popen[bytes]:
         proc = subprocess.Popen(
-            [shutil.which("chroma") or "chroma", "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+            [chroma_cli(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
         )  # fmt: skip
         for _ in range(100):
