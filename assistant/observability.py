@@ -16,7 +16,12 @@ from typing import Any
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar("hms_request_id", default=None)
 
 # Attributes every LogRecord has; anything else passed through `extra=` is emitted as a field.
-_STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "taskName"}
+_STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {
+    "message",
+    "asctime",
+    "taskName",
+    "color_message",  # uvicorn's ANSI-coloured copy of msg
+}
 
 
 def new_request_id() -> str:

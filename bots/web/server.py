@@ -55,7 +55,7 @@ def serve(
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.
             os.environ["HMS_WORKERS"] = str(workers)
             uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                        proxy_headers=True, log_level="info", log_config=None)  # fmt: skip
+                        proxy_headers=True, log_level="info", log_config=None, access_log=False)  # fmt: skip
         else:
             from bots.web.app import create_app
 
