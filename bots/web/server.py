@@ -66,6 +66,7 @@ def serve(
                 proxy_headers=True,
                 log_level="info",
                 log_config=None,
+                access_log=False,  # our access log line carries the request id and no client IP
             )
     except SystemExit as exc:  # uvicorn exits on a port in use or a failed start-up
         return int(exc.code) if isinstance(exc.code, int) else 1
