@@ -99,3 +99,10 @@ test-llm: setup
 	$(PY) -m pytest tests/llm -q
 
 # --- reliability ----------------------------------------------------------------------------------------
+.PHONY: soak
+
+# 2,000 POST /api/ask at concurrency 32 with feedback, and 500 signed Slack events, against `hms serve --workers 2`
+# on 127.0.0.1: errors, lost writes, duplicate answers, p50/p95/p99 and RSS per worker -> evals/reports/soak.md.
+# Not part of `make test`; gives up after 20 minutes.
+soak: index
+	$(PY) -m evals.soak

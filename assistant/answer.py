@@ -55,7 +55,7 @@ def render(evidence: Evidence, corpus: Corpus, lang: Lang) -> Draft:
         quotes = [quote_block(c, corpus, lang) for c in evidence.citations]
         parts.append(heading + "\n" + "\n\n".join(quotes))
     for gap in evidence.gaps:
-        parts.append(not_covered(f"{gap.law_name} § {gap.section}", gap.url, lang))
+        parts.append(not_covered(f"{gap.law_name} § {gap.section}", gap.url, lang, reason=gap.reason))
     citations: list[Citation] = []
     if evidence.faq is not None:
         citations.append(faq_citation(evidence.faq))

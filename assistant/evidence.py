@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from assistant.corpus import Corpus
 from assistant.facts import FactKind, asked_fact, states
+from assistant.formatting import REPEALED
 from assistant.retrieval import Hit, RetrievalResult
 from assistant.text import stems
 from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section
@@ -140,7 +141,8 @@ def hit_citation(corpus: Corpus, hit: Hit, query: str) -> LawCitation:
 
 def gap(corpus: Corpus, law_id: str, section: str) -> Gap:
     law = corpus.laws[law_id]
-    reason = law.not_covered.get(section, "Teksten finnes ikke i kildene.")
+    repealed = section in law.sections and law.sections[section].repealed
+    reason = law.not_covered.get(section, REPEALED if repealed else "Teksten finnes ikke i kildene.")
     return Gap(
         law_id=law_id,
         law_name=law.short_name,
@@ -175,6 +177,10 @@ def _select(
     seen: set[tuple[str, str, int | None, str | None]] = set()
 
     def add(citation: LawCitation) -> None:
+        if not citation.quote.strip():  # a repealed section: nothing to quote, say so instead
+            if all(g.section != citation.section or g.law_id != citation.law_id for g in ev.gaps):
+                ev.gaps.append(gap(corpus, citation.law_id, citation.section))
+            return
         key = (citation.law_id, citation.section, citation.ledd, citation.letter)
         whole = (citation.law_id, citation.section, None, None)
         if key not in seen and whole not in seen:

@@ -83,7 +83,14 @@ def missing_section(law_name: str, section: str, url: str, lang: Lang) -> str:
     )
 
 
-def not_covered(ref: str, url: str, lang: Lang) -> str:
+REPEALED = "Paragrafen er opphevet."  # a Gap's reason for a repealed section (it has no text to quote)
+
+
+def not_covered(ref: str, url: str, lang: Lang, *, reason: str | None = None) -> str:
+    if reason == REPEALED:
+        if lang == "en":
+            return f"{ref} has been repealed, so there is no text to quote. See Lovdata: {url}"
+        return f"{ref} er opphevet, så det finnes ingen tekst å sitere. Se Lovdata: {url}"
     if lang == "en":
         return f"The text of {ref} is not in my sources, so I cannot quote it. Read it on Lovdata: {url}"
     return (

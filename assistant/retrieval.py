@@ -125,6 +125,18 @@ def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
     return resolved
 
 
+DENSE_MAX_CHARS = 1000
+
+
+def dense_input(text: str) -> str:
+    """What the embedder sees of a long question: its start and its end (where the question usually is).
+    Embedding cost grows with the square of the length; BM25 still reads the whole text."""
+    if len(text) <= DENSE_MAX_CHARS:
+        return text
+    half = DENSE_MAX_CHARS // 2
+    return f"{text[:half]} … {text[-half:]}"
+
+
 def question_key(text: str) -> str:
     """A question's identity for exact FAQ matches: lower-case words only."""
     return " ".join(words(text))
@@ -208,7 +220,10 @@ class HybridRetriever:
         question_sims: dict[str, list[float]] = {}
 
         if cfg.mode in ("hybrid", "dense"):
-            dense_text = f"{text} ({expansion.dense})" if cfg.expand_dense and expansion.dense else text
+            dense_text = dense_input(text)
+            dense_text = (
+                f"{dense_text} ({expansion.dense})" if cfg.expand_dense and expansion.dense else dense_text
+            )
             vector = self.embedder.embed_query(dense_text)
             for chunk_id, sim, meta in self._dense(vector, ["law"], cfg.k_law):
                 h = law_hits.setdefault(str(meta["key"]), Hit(str(meta["key"]), "law", 0.0, metadata=meta))

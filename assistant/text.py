@@ -76,7 +76,7 @@ def stems(text: str) -> list[str]:
 
 def guess_language(text: str) -> str:
     """'en' when the question reads as English, else 'nb'."""
-    tokens = words(text)
+    tokens = [t for t in words(text) if len(t) > 1]  # 'a' and 'i' are both languages' (and § letters)
     if not tokens:
         return "nb"
     english = sum(t in EN_STOPWORDS for t in tokens)

@@ -35,7 +35,7 @@ def render_tail(body: str, sources: list[Source], gaps: list[Gap], corpus: Corpu
     ids = set(cited_ids(body))
     entries = [source_entry(s, corpus, lang) for s in sources if s.id in ids]
     parts = [SOURCES_HEADING[lang] + "\n" + "\n\n".join(entries)] if entries else []
-    parts.extend(not_covered(f"{g.law_name} § {g.section}", g.url, lang) for g in gaps)
+    parts.extend(not_covered(f"{g.law_name} § {g.section}", g.url, lang, reason=g.reason) for g in gaps)
     return "".join(f"\n\n{p}" for p in parts)
 
 

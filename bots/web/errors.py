@@ -86,6 +86,8 @@ def _validation_json(request: Request, exc: RequestValidationError) -> JSONRespo
     first = errors[0] if errors else {}
     loc = [str(part) for part in first.get("loc", ()) if part not in ("body", "query", "path")]
     field = ".".join(loc)
+    if first.get("type") == "missing" and not field:  # an empty body: no field to name
+        return error_json(400, "empty_body", "Forespørselen er tom. Send et JSON-objekt.")
     if first.get("type") == "missing":
         if field in ("question", "q"):
             return error_json(400, "empty_question", "Skriv et spørsmål først – spørsmålet mangler.")

@@ -100,7 +100,8 @@ def test_missing_index_directory_is_not_ready(tmp_path, corpus):
     assert not ready and "hms ingest" in reason
 
 
-def test_an_embedding_model_that_cannot_load_names_the_setting():
+def test_an_embedding_model_that_cannot_load_names_the_setting(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # no hub lookups (and their retries) on this offline machine
     with pytest.raises(EmbeddingError, match="HMS_EMBEDDING_MODEL"):
         make_embedder("sentence-transformers/ikke-en-modell-som-finnes")
     with pytest.raises(EmbeddingError, match="HMS_EMBEDDING_MODEL"):

@@ -13,7 +13,8 @@ from bots.web.errors import ErrorResponse
 router = APIRouter(prefix="/api/laws", tags=["laws"])
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorResponse, "description": "Unknown law, or a section the law or corpus lacks"}
+    400: {"model": ErrorResponse, "description": "A law or section name that is too long"},
+    404: {"model": ErrorResponse, "description": "Unknown law, or a section the law or corpus lacks"},
 }
 LawPath = Annotated[
     str,

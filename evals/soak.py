@@ -1,0 +1,300 @@
+"""`make soak`: load held, nothing lost, memory watched, on loopback and within a time bound.
+
+Starts `hms serve --workers 2` on a free 127.0.0.1 port (real uvicorn, the real index under HMS_DATA_DIR or
+data/) with Slack in HTTP mode posting to a fake Slack Web API in this process, a temp SQLite database and
+rate limits raised for the load. After a warm-up, at the same time:
+  - POST /api/ask x 2,000 at concurrency 32 (the eval questions, cycled), each with its own X-Request-ID,
+    and POST /api/feedback for every 4th answer;
+  - 500 signed Slack events (app_mention in channels, every 5th a DM), every 10th sent twice as Slack
+    resends it (X-Slack-Retry-Num), each in its own channel so its chat.postMessage can be counted.
+Every non-2xx or failed request is an error. Afterwards the database must hold every feedback row a 201
+promised and one audit row per answer (web by request id, Slack by event id), every event must be answered
+exactly once with an answer (not an error message), each question must get the same citations every time,
+and the server log must hold no error. The RSS of the uvicorn supervisor and its workers is sampled every
+second (psutil).
+
+Writes evals/reports/soak.md and soak.json and prints the tables; exits 1 on any error, lost write,
+duplicate or missing answer, or when the time bound (default 20 minutes) is reached.
+Usage: python -m evals.soak [--requests 2000 --concurrency 32 --events 500 --time-limit 1200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psutil
+
+from assistant.config import PROJECT_ROOT, get_settings
+from assistant.corpus import load_corpus
+from evals.datasets import all_items
+from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack, free_port
+from evals.soak_load import (
+    Deadline,
+    SlackResult,
+    TimeBound,
+    WebResult,
+    latency,
+    slack_load,
+    slack_outcome,
+    wait_for_answers,
+    web_load,
+)
+from evals.soak_report import count_rows, failures, log_problems, markdown, wait_for_audit
+
+REPORTS = PROJECT_ROOT / "evals" / "reports"
+SERVER_LOG = PROJECT_ROOT / "data" / "soak-server.log"
+PSEUDONYM_KEY = "soak-pseudonym-key-0f3c9a"
+
+
+# -- the server and its memory --------------------------------------------------------------------------
+class Server:
+    """`hms serve --workers N` in its own process group on 127.0.0.1; `stop` ends the whole group."""
+
+    def __init__(self, *, port: int, workers: int, env: dict[str, str]):
+        self.url = f"http://127.0.0.1:{port}"
+        SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
+        self.log = open(SERVER_LOG, "w")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(workers)],
+            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT_ROOT,
+        )  # fmt: skip
+
+    def wait_ready(self, deadline: Deadline, timeout: float = 240) -> None:
+        until = time.monotonic() + timeout
+        while time.monotonic() < until:
+            deadline.check("waiting for the server")
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the server exited ({self.proc.returncode}); see {SERVER_LOG}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
+                    return
+            time.sleep(0.5)
+        raise RuntimeError(f"the server did not become ready in {timeout:.0f} s; see {SERVER_LOG}")
+
+    def kill(self, sig: signal.Signals) -> None:
+        with contextlib.suppress(OSError):
+            os.killpg(self.proc.pid, sig)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.kill(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill(signal.SIGKILL)
+                self.proc.wait(timeout=10)
+        self.log.close()
+
+
+class MemorySampler(threading.Thread):
+    """RSS (MB) of the uvicorn supervisor and its worker processes, once a second."""
+
+    def __init__(self, pid: int, *, every: float = 1.0):
+        super().__init__(daemon=True, name="rss-sampler")
+        self.root = psutil.Process(pid)
+        self.every = every
+        self.stop_event = threading.Event()
+        self.roles: dict[int, str] = {pid: "supervisor"}
+        self.samples: dict[int, list[float]] = defaultdict(list)
+
+    def role(self, proc: psutil.Process) -> str | None:
+        if proc.pid not in self.roles:
+            if "spawn_main" not in " ".join(proc.cmdline()):
+                return None  # multiprocessing's resource tracker
+            self.roles[proc.pid] = f"worker {self.workers_seen() + 1}"
+        return self.roles[proc.pid]
+
+    def sample(self) -> None:
+        with contextlib.suppress(psutil.Error):
+            for proc in [self.root, *self.root.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    if self.role(proc):
+                        self.samples[proc.pid].append(proc.memory_info().rss / 2**20)
+
+    def run(self) -> None:
+        while not self.stop_event.wait(self.every):
+            self.sample()
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.join(5)
+
+    def workers_seen(self) -> int:
+        return sum(role.startswith("worker") for role in self.roles.values())
+
+    def table(self) -> list[dict[str, Any]]:
+        """Per process: start, peak and end RSS, and the growth from the first to the last quarter's mean."""
+        rows = []
+        for pid, rss in self.samples.items():
+            quarter = max(1, len(rss) // 4)
+            first, last = sum(rss[:quarter]) / quarter, sum(rss[-quarter:]) / quarter
+            rows.append({"process": self.roles[pid], "pid": pid, "samples": len(rss), "start_mb": round(rss[0], 1),
+                         "peak_mb": round(max(rss), 1), "end_mb": round(rss[-1], 1),
+                         "first_quarter_mb": round(first, 1), "last_quarter_mb": round(last, 1),
+                         "growth_mb": round(last - first, 1), "growth_pct": round(100 * (last - first) / first, 1)})  # fmt: skip
+        return sorted(rows, key=lambda r: (r["process"] != "supervisor", r["process"]))
+
+
+async def load(
+    url: str, questions: list[str], args: argparse.Namespace, deadline: Deadline
+) -> tuple[WebResult, SlackResult]:
+    web = web_load(
+        url,
+        questions,
+        requests=args.requests,
+        concurrency=args.concurrency,
+        feedback_every=args.feedback_every,
+        deadline=deadline,
+    )
+    slack = slack_load(url, questions, events=args.events, interval=args.slack_interval, deadline=deadline)
+    return await asyncio.gather(web, slack)
+
+
+async def warm_up(
+    url: str, questions: list[str], fake: FakeSlack, *, concurrency: int, deadline: Deadline
+) -> None:
+    """Both workers load their model, index and thread pools, and make their first Slack calls."""
+    slack = await slack_load(url, questions, events=4, interval=0, deadline=deadline, prefix="WARM")
+    await web_load(
+        url,
+        questions,
+        requests=2 * concurrency,
+        concurrency=concurrency,
+        feedback_every=0,
+        deadline=deadline,
+        prefix="soak-warmup",
+    )
+    wait_for_answers(fake, set(slack.sent), deadline, timeout=60, settle=0)
+
+
+# -- the run -------------------------------------------------------------------------------------------
+def questions() -> list[str]:
+    """The eval questions (FAQ pairs and the held-out sets), interleaved so that every kind comes early."""
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for item in all_items(load_corpus(get_settings().corpus_dir)):
+        kinds[item.dataset].append(item.question)
+    longest = max(len(v) for v in kinds.values())
+    return [v[i] for i in range(longest) for v in kinds.values() if i < len(v)]
+
+
+def server_env(args: argparse.Namespace, database: Path, fake: FakeSlack) -> dict[str, str]:
+    """The environment without the developer's HMS_* settings, except where the index is."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
+    keep = ("HMS_DATA_DIR", "HMS_CORPUS_DIR", "HMS_EMBEDDING_MODEL", "HMS_CHROMA_URL", "HMS_COLLECTION")
+    env.update({k: os.environ[k] for k in keep if k in os.environ})
+    env.update({
+        "HMS_WORKERS": str(args.workers), "HMS_DATABASE_PATH": str(database), "HMS_PSEUDONYM_KEY": PSEUDONYM_KEY,
+        "HMS_SLACK_MODE": "http", "HMS_SLACK_SIGNING_SECRET": SIGNING_SECRET, "HMS_SLACK_BOT_TOKEN": BOT_TOKEN,
+        "HMS_SLACK_API_URL": fake.api_url, "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
+        "HMS_SLACK_RATE_LIMIT_PER_MINUTE": "1000000", "HMS_LLM": "",
+    })  # fmt: skip
+    return env
+
+
+def hard_stop(server: Server, after: float) -> None:
+    """The last resort when something blocks past the bound: stop the server and exit."""
+    print(f"FAILED: the soak was still running {after:.0f} s after it started; stopped.", file=sys.stderr)
+    server.kill(signal.SIGKILL)
+    os._exit(2)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    deadline = Deadline(args.time_limit)
+    qs = questions()
+    report: dict[str, Any] = {
+        "date": time.strftime("%Y-%m-%d %H:%M"), "workers": args.workers, "questions": len(qs),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }  # fmt: skip
+    fake = FakeSlack()
+    with tempfile.TemporaryDirectory(prefix="hms-soak-") as tmp:
+        database = Path(tmp) / "soak.sqlite3"
+        server = Server(port=free_port(), workers=args.workers, env=server_env(args, database, fake))
+        watchdog = threading.Timer(args.time_limit + 120, hard_stop, args=(server, args.time_limit + 120))
+        watchdog.daemon = True
+        watchdog.start()
+        sampler: MemorySampler | None = None
+        try:
+            server.wait_ready(deadline)
+            asyncio.run(warm_up(server.url, qs, fake, concurrency=args.concurrency, deadline=deadline))
+            sampler = MemorySampler(server.proc.pid)
+            sampler.sample()
+            sampler.start()
+            started = time.monotonic()
+            web, slack = asyncio.run(load(server.url, qs, args, deadline))
+            wait_for_answers(fake, set(slack.sent), deadline)
+            wait_for_audit(database, slack.event_ids, deadline=deadline)
+            report["load_seconds"] = round(time.monotonic() - started, 1)
+            sampler.stop()
+            sampler.sample()
+        except TimeBound as exc:
+            report["aborted"] = str(exc)
+            return report
+        finally:
+            watchdog.cancel()
+            if sampler is not None:
+                sampler.stop()
+            server.stop()
+            fake.close()
+        report["memory"], report["workers_seen"] = sampler.table(), sampler.workers_seen()
+        report["rows"] = count_rows(database, web, slack)
+    report["log_problems"] = log_problems(SERVER_LOG)
+    report["web"] = {
+        "requests": args.requests, "concurrency": args.concurrency, "answered": len(web.request_ids),
+        "errors": web.errors, "seconds": round(web.seconds, 1), "throughput_rps": round(args.requests / web.seconds, 1),
+        **latency(web.latencies), "inconsistent": sorted(q for q, cited in web.cited.items() if len(cited) > 1),
+    }  # fmt: skip
+    report["feedback"] = {
+        "sent": len(web.feedback_latencies) + sum("HTTP" not in e for e in web.feedback_errors),
+        "created": len(web.feedback_stored), "errors": web.feedback_errors, **latency(web.feedback_latencies),
+    }  # fmt: skip
+    outcome = slack_outcome(fake, slack)
+    report["slack"] = {
+        "events": len(slack.sent), "kinds": dict(slack.kinds), "resends": slack.resends, "errors": slack.errors,
+        "seconds": round(slack.seconds, 1), "ack": latency(slack.ack_latencies),
+        "answer": latency(outcome.pop("latencies")), **outcome,
+    }  # fmt: skip
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.soak", description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--feedback-every", type=int, default=4)
+    parser.add_argument("--events", type=int, default=500)
+    parser.add_argument("--slack-interval", type=float, default=0.1, help="seconds between Slack events")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--time-limit", type=float, default=1200, help="seconds before the soak gives up")
+    args = parser.parse_args(argv)
+    report = run(args)
+    report["failures"] = failures(report)
+    text = markdown(report)
+    print(text)
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "soak.md").write_text(text, encoding="utf-8")
+    (REPORTS / "soak.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    if report["failures"]:
+        print(f"FAILED: {'; '.join(report['failures'])} (server log: {SERVER_LOG})", file=sys.stderr)
+    return 1 if report["failures"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
