@@ -3,11 +3,11 @@ users alike. Keys are pseudonymous (a keyed hash of the IP address or Slack user
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from assistant.sqlite import SqliteFile
 
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS rate_limits (key TEXT NOT NULL, window INTEGER NOT NULL, count INTEGER NOT NULL, "
@@ -28,16 +28,7 @@ class RateLimiter:
         self.path = path
         self.per_minute = per_minute
         self.window_s = window_s
-        self._ready = False
-
-    def _connect(self) -> sqlite3.Connection:
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        if not self._ready:
-            conn.execute(SCHEMA)
-            self._ready = True
-        return conn
+        self._db = SqliteFile(path, SCHEMA, synchronous="NORMAL")
 
     def hit(self, key: str) -> Verdict:
         """Count one request for ``key``; not allowed once the window's limit is reached (0 = no limit)."""
@@ -45,7 +36,7 @@ class RateLimiter:
             return Verdict(True, 0)
         now = time.time()
         window = int(now // self.window_s)
-        with contextlib.closing(self._connect()) as conn, conn:
+        with self._db.connect() as conn:
             row = conn.execute(
                 "INSERT INTO rate_limits (key, window, count) VALUES (?, ?, 1) "
                 "ON CONFLICT(key, window) DO UPDATE SET count = count + 1 RETURNING count",

@@ -24,7 +24,7 @@ from assistant.lookup import section_view, table_of_contents
 from assistant.observability import request_id_var
 from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
-from assistant.text import clean_question, guess_language
+from assistant.text import clean_question, guess_language, split_for_streaming
 from assistant.types import Answer, LawCitation, SearchHit, SectionView, TableOfContents
 from assistant.validation import validate_question
 from assistant.verify import citation_problems
@@ -301,15 +301,3 @@ class Assistant:
         answer = self._finish(text, draft, lang, started, dropped=[])
         yield StreamEvent("delta", f"\n\n{answer.disclaimer}")
         yield StreamEvent("done", answer)
-
-
-def split_for_streaming(text: str, size: int = 40) -> Iterator[str]:
-    """Word-boundary pieces of about ``size`` characters that join back to exactly ``text``."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            space = text.rfind(" ", start + 1, end + 1)
-            end = space + 1 if space > start else end
-        yield text[start:end]
-        start = end

@@ -12,13 +12,12 @@ import contextlib
 import os
 import secrets
 import sqlite3
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from assistant.privacy import pseudonym, redact
+from assistant.sqlite import SqliteFile
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -75,26 +74,10 @@ class Storage:
         self.path = path
         self.pseudonym_key = pseudonym_key or installation_key(path.parent)
         self.log_questions = log_questions
-        self._init_lock = threading.Lock()
-        self._ready = False
+        self._db = SqliteFile(path, SCHEMA, synchronous="FULL")
 
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        if not self._ready:
-            with self._init_lock:
-                if not self._ready:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as conn:
-                        conn.execute("PRAGMA journal_mode=WAL")
-                        conn.executescript(SCHEMA)
-                    self._ready = True
-        conn = sqlite3.connect(self.path, timeout=30)
-        try:
-            conn.execute("PRAGMA synchronous=FULL")
-            with conn:  # commit on success, roll back on error
-                yield conn
-        finally:
-            conn.close()
+    def _connect(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return self._db.connect()
 
     def user_hash(self, user: str | None) -> str | None:
         return pseudonym(user, self.pseudonym_key) if user else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 
 import snowballstemmer
 
@@ -82,3 +83,15 @@ def guess_language(text: str) -> str:
     english = sum(t in EN_STOPWORDS for t in tokens)
     norwegian = sum(t in NO_STOPWORDS for t in tokens) + sum(any(c in t for c in "æøå") for t in tokens)
     return "en" if english > norwegian else "nb"
+
+
+def split_for_streaming(text: str, size: int = 40) -> Iterator[str]:
+    """Word-boundary pieces of about ``size`` characters that join back to exactly ``text``."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            space = text.rfind(" ", start + 1, end + 1)
+            end = space + 1 if space > start else end
+        yield text[start:end]
+        start = end

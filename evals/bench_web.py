@@ -61,7 +61,13 @@ class Server:
     def __init__(self, *, workers: int, port: int):
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "HMS_WORKERS": str(workers), "HMS_WIDGET_DAILY_CAP": "100000"}
+        # a load test from one address: lift the per-IP rate limit and the widget cap for this server only
+        env = {
+            **os.environ,
+            "HMS_WORKERS": str(workers),
+            "HMS_WIDGET_DAILY_CAP": "100000",
+            "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
+        }
         self.log = open(PROJECT_ROOT / "data" / "bench-web-server.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),

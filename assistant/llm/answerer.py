@@ -30,7 +30,7 @@ from assistant.llm.provider import fault_kind, make_chat_model
 from assistant.llm.render import clean_body, render_answer, render_tail
 from assistant.llm.verify import Verifier
 from assistant.retrieval import RetrievalResult
-from assistant.text import clean_question, words
+from assistant.text import clean_question, split_for_streaming, words
 
 log = logging.getLogger("hms.llm")
 
@@ -72,18 +72,6 @@ class _Visible:
         self._held = text[len(kept) :]
         self.shown += kept
         return kept
-
-
-def _pieces(text: str, size: int = 40) -> Iterator[str]:
-    """Word-boundary pieces that join back to exactly ``text`` (for answers that were not generated)."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            space = text.rfind(" ", start + 1, end + 1)
-            end = space + 1 if space > start else end
-        yield text[start:end]
-        start = end
 
 
 class LLMAnswerer:
@@ -177,7 +165,7 @@ class LLMAnswerer:
         if not needs_generation(evidence):
             self.metrics.count("skipped")
             yield LLMEvent("sources", extractive.citations)
-            for piece in _pieces(extractive.text):
+            for piece in split_for_streaming(extractive.text):
                 yield LLMEvent("delta", piece)
             yield LLMEvent("draft", extractive)
             return

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.privacy import redact
+from assistant.sqlite import SqliteFile
 from assistant.types import Answer
 
 SCHEMA = """
@@ -35,26 +35,11 @@ class SlackState:
     def __init__(self, path: Path, *, clock: Callable[[], float] = time.time):
         self.path = path
         self.clock = clock
-        self._init_lock = threading.Lock()
-        self._ready = False
+        # NORMAL: survives a crash; a power cut may forget an event id (Slack then gets a second answer)
+        self._db = SqliteFile(path, SCHEMA, synchronous="NORMAL")
 
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        if not self._ready:
-            with self._init_lock:
-                if not self._ready:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    with contextlib.closing(sqlite3.connect(self.path, timeout=30)) as conn:
-                        conn.execute("PRAGMA journal_mode=WAL")
-                        conn.executescript(SCHEMA)
-                    self._ready = True
-        conn = sqlite3.connect(self.path, timeout=30)
-        try:
-            conn.execute("PRAGMA synchronous=NORMAL")  # WAL: survives a crash; a power cut may forget an id
-            with conn:
-                yield conn
-        finally:
-            conn.close()
+    def _connect(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return self._db.connect()
 
     def first_delivery(self, event_id: str) -> bool:
         """True the first time an event id is seen (across workers); False for a resent event."""

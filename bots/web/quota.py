@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import time
 from pathlib import Path
+
+from assistant.sqlite import SqliteFile
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS widget_usage (day TEXT PRIMARY KEY, count INTEGER NOT NULL)"
 
@@ -14,16 +14,7 @@ class WidgetQuota:
     def __init__(self, path: Path, *, daily_cap: int):
         self.path = path
         self.daily_cap = daily_cap
-        self._ready = False
-
-    def _connect(self) -> sqlite3.Connection:
-        if not self._ready:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        if not self._ready:
-            conn.execute(SCHEMA)
-            self._ready = True
-        return conn
+        self._db = SqliteFile(path, SCHEMA, synchronous="NORMAL")
 
     @staticmethod
     def today() -> str:
@@ -33,7 +24,7 @@ class WidgetQuota:
         """Count one widget answer for today; False (and nothing counted) once the cap is reached."""
         if self.daily_cap <= 0:
             return False
-        with contextlib.closing(self._connect()) as conn, conn:
+        with self._db.connect() as conn:
             row = conn.execute(
                 "INSERT INTO widget_usage (day, count) VALUES (?, 1) "
                 "ON CONFLICT(day) DO UPDATE SET count = count + 1 WHERE count < ? RETURNING count",
@@ -42,6 +33,6 @@ class WidgetQuota:
         return row is not None
 
     def used(self) -> int:
-        with contextlib.closing(self._connect()) as conn:
+        with self._db.connect() as conn:
             row = conn.execute("SELECT count FROM widget_usage WHERE day = ?", (self.today(),)).fetchone()
         return int(row[0]) if row else 0
