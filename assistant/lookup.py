@@ -7,7 +7,7 @@ import re
 from assistant.corpus import Corpus
 from assistant.evidence import format_ref
 from assistant.references import normalize_section
-from assistant.types import ItemView, LeddView, SectionView, TableOfContents, TocEntry
+from assistant.types import ItemView, Law, LeddView, SectionView, TableOfContents, TocEntry
 
 _SECTION = re.compile(r"^\s*§*\s*(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z]))?\s*$")
 
@@ -29,10 +29,15 @@ def parse_section_number(text: str) -> str | None:
     return normalize_section(*match.groups()) if match else None
 
 
-def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
+def find_law(corpus: Corpus, law_name: str) -> Law:
     law = corpus.law(law_name)
     if law is None:
         raise UnknownLaw(f"Ukjent lov eller forskrift: {law_name!r}. Prøv «aml» eller lovens navn.")
+    return law
+
+
+def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
+    law = find_law(corpus, law_name)
     return TableOfContents(
         law_id=law.law_id,
         law_name=law.short_name,
@@ -56,9 +61,7 @@ def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
 
 
 def section_view(corpus: Corpus, law_name: str, section: str) -> SectionView:
-    law = corpus.law(law_name)
-    if law is None:
-        raise UnknownLaw(f"Ukjent lov eller forskrift: {law_name!r}. Prøv «aml» eller lovens navn.")
+    law = find_law(corpus, law_name)
     number = parse_section_number(section)
     if number is None:
         raise UnknownSection(f"«{section}» er ikke et paragrafnummer (skriv for eksempel 3-5).")

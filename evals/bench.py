@@ -40,6 +40,24 @@ def questions() -> list[str]:
     return [i.question for i in all_items(load_corpus(get_settings().corpus_dir))]
 
 
+def warm_latencies(call: Callable[[str], Any], qs: list[str], *, cold_start_s: float) -> dict[str, Any]:
+    """Latency of ``call`` over the questions after 20 warm-up calls, with the process's peak RSS."""
+    for q in qs[:20]:
+        call(q)
+    times = []
+    for q in qs:
+        t = time.perf_counter()
+        call(q)
+        times.append((time.perf_counter() - t) * 1000)
+    return {
+        "cold_start_s": cold_start_s,
+        "p50_ms": statistics.median(times),
+        "p95_ms": percentile(times, 0.95),
+        "n": len(times),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
 # -- parts, each run in a fresh process ---------------------------------------------------------------
 def part_ours_serve() -> dict[str, Any]:
     started = time.perf_counter()
@@ -49,21 +67,7 @@ def part_ours_serve() -> dict[str, Any]:
     assistant = Assistant(settings=get_settings())
     assistant.ask(COLD_QUESTION)
     cold = time.perf_counter() - started
-    qs = questions()
-    for q in qs[:20]:  # warm-up
-        assistant.ask(q)
-    times = []
-    for q in qs:
-        t = time.perf_counter()
-        assistant.ask(q)
-        times.append((time.perf_counter() - t) * 1000)
-    return {
-        "cold_start_s": cold,
-        "p50_ms": statistics.median(times),
-        "p95_ms": percentile(times, 0.95),
-        "n": len(times),
-        "peak_rss_mb": peak_rss_mb(),
-    }
+    return warm_latencies(assistant.ask, questions(), cold_start_s=cold)
 
 
 def part_ours_ingest() -> dict[str, Any]:
@@ -153,21 +157,7 @@ def part_baseline_serve(path: str) -> dict[str, Any]:
     store = _baseline_store(Path(path), _LangChainEmbeddings(make_embedder(get_settings().embedding_model)))
     store.similarity_search(COLD_QUESTION, k=4)
     cold = time.perf_counter() - started
-    qs = questions()
-    for q in qs[:20]:
-        store.similarity_search(q, k=4)
-    times = []
-    for q in qs:
-        t = time.perf_counter()
-        store.similarity_search(q, k=4)
-        times.append((time.perf_counter() - t) * 1000)
-    return {
-        "cold_start_s": cold,
-        "p50_ms": statistics.median(times),
-        "p95_ms": percentile(times, 0.95),
-        "n": len(times),
-        "peak_rss_mb": peak_rss_mb(),
-    }
+    return warm_latencies(lambda q: store.similarity_search(q, k=4), questions(), cold_start_s=cold)
 
 
 PARTS: dict[str, Callable[..., dict[str, Any]]] = {
