@@ -51,7 +51,6 @@ def entry_terms(entry: FaqEntry) -> frozenset[str]:
 @dataclass
 class Evidence:
     faq: FaqEntry | None = None
-    faq_hit: Hit | None = None
     citations: list[LawCitation] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # (law name, section, law url)
@@ -212,7 +211,7 @@ def _select(
             or (best.score >= thresholds.faq and shares_topic(set(stems(query)), entry))
         )
     ):
-        ev.faq, ev.faq_hit = entry, best
+        ev.faq = entry
         for faq_ref in entry.refs:
             law = corpus.laws[faq_ref.law_id]
             if faq_ref.section in law.sections:
