@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from assistant.types import FaqEntry, FaqRef, Item, Law, Ledd, Section
+from assistant.types import FaqEntry, FaqRef, Item, Law, LawQuestion, Ledd, Section
 
 TOPICS = ("kurs", "leder", "verneombud", "AMU", "ansatte", "dokumentasjon", "tilsyn")
 
@@ -37,6 +37,7 @@ class Corpus:
     glossary: list[GlossaryTerm]
     content_hash: str
     aliases: dict[str, str] = field(default_factory=dict)
+    law_questions: list[LawQuestion] = field(default_factory=list)
 
     def law(self, law_id_or_alias: str) -> Law | None:
         key = law_id_or_alias.strip().lower()

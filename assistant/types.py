@@ -93,6 +93,16 @@ class FaqEntry:
 
 
 @dataclass(frozen=True)
+class LawQuestion:
+    """A question people ask that a § (and ledd) answers: the law's question index, written from its text."""
+
+    law_id: str
+    section: str
+    text: str
+    ledd: int | None = None
+
+
+@dataclass(frozen=True)
 class Chunk:
     """One unit of the index: a ledd (or a short section) of a law, or one FAQ entry."""
 

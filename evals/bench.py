@@ -35,9 +35,9 @@ def percentile(values: list[float], q: float) -> float:
 def questions() -> list[str]:
     from assistant.config import get_settings
     from assistant.corpus import load_corpus
-    from evals.datasets import all_items
+    from evals.datasets import sample_questions
 
-    return [i.question for i in all_items(load_corpus(get_settings().corpus_dir))]
+    return sample_questions(load_corpus(get_settings().corpus_dir))
 
 
 def warm_latencies(call: Callable[[str], Any], qs: list[str], *, cold_start_s: float) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from assistant.service import Assistant
 from assistant.storage import Storage
 from assistant.store import IndexNotReady
 from bots.slack.http import mount
-from evals.datasets import all_items
+from evals.datasets import sample_questions
 from evals.fake_slack import (
     BOT_TOKEN,
     SIGNING_SECRET,
@@ -64,7 +64,7 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 def questions(corpus: Corpus, n: int) -> list[str]:
-    items = [i.question for i in all_items(corpus)]
+    items = sample_questions(corpus)
     return [items[i % len(items)] for i in range(n)]
 
 

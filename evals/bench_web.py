@@ -35,11 +35,11 @@ LEVELS = (1, 8, 32)
 def questions(n: int) -> list[str]:
     """n questions: the FAQ's canonical questions and the held-out law questions, interleaved, cycled."""
     from assistant.corpus import load_corpus
-    from evals.datasets import faq_pairs, held_out
+    from evals.datasets import corpus_items, load_split
 
     corpus = load_corpus(get_settings().corpus_dir)
-    faq = [item.question for item in faq_pairs(corpus) if item.dataset == "canonical"]
-    law = [item.question for item in held_out() if item.dataset == "law_question"]
+    faq = [item.question for item in corpus_items(corpus) if item.group == "canonical"]
+    law = [item.question for item in load_split("dev") if item.group == "hr"]
     mixed = [q for pair in zip(faq, law, strict=False) for q in pair] + faq[len(law) :] + law[len(faq) :]
     return [mixed[i % len(mixed)] for i in range(n)]
 

@@ -41,7 +41,7 @@ import psutil
 
 from assistant.config import PROJECT_ROOT, get_settings
 from assistant.corpus import load_corpus
-from evals.datasets import all_items
+from evals.datasets import corpus_items, load_split
 from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack, free_port
 from evals.soak_load import (
     Deadline,
@@ -185,10 +185,11 @@ async def warm_up(
 
 # -- the run -------------------------------------------------------------------------------------------
 def questions() -> list[str]:
-    """The eval questions (FAQ pairs and the held-out sets), interleaved so that every kind comes early."""
+    """The canonical FAQ questions and the dev split, interleaved by group so that every kind comes early."""
+    corpus = load_corpus(get_settings().corpus_dir)
     kinds: dict[str, list[str]] = defaultdict(list)
-    for item in all_items(load_corpus(get_settings().corpus_dir)):
-        kinds[item.dataset].append(item.question)
+    for item in [i for i in corpus_items(corpus) if i.group == "canonical"] + load_split("dev"):
+        kinds[item.group].append(item.question)
     longest = max(len(v) for v in kinds.values())
     return [v[i] for i in range(longest) for v in kinds.values() if i < len(v)]
 

@@ -1,32 +1,21 @@
-"""The eval as a test: the shipped hybrid must meet the issue's bars on the real model and index."""
+"""The eval as a test: the shipped system meets the answer-quality bars on the sealed test split, with the real
+model and index (the bars live in evals.report.THRESHOLDS)."""
 
 import pytest
 
-from evals.datasets import all_items
+from evals.metrics import summarize
 from evals.report import THRESHOLDS, metric, passes
-from evals.runner import evaluate, summarize
+from evals.runner import eval_items, evaluate
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def metrics(real_assistant, corpus):
-    return summarize(evaluate(real_assistant, all_items(corpus)))
-
-
-def test_dataset_sizes(corpus):
-    items = all_items(corpus)
-    count = {d: sum(i.dataset == d for i in items) for d in {i.dataset for i in items}}
-    assert count["canonical"] == len(corpus.faq)
-    assert count["paraphrase"] >= 40 and count["lookup"] >= 15 and count["out_of_scope"] >= 15
+    return summarize(evaluate(real_assistant, eval_items(corpus)))
 
 
 @pytest.mark.parametrize("path", list(THRESHOLDS))
 def test_threshold(metrics, path):
-    assert passes(metrics, path, THRESHOLDS[path]), (
-        f"{path} = {metric(metrics, path):.3f}, bar {THRESHOLDS[path]}"
-    )
-
-
-def test_no_invented_or_non_verbatim_citation(metrics):
-    assert metrics["invented_citation_share"] == 0.0
+    op, bar = THRESHOLDS[path]
+    assert passes(metrics, path), f"{path} = {metric(metrics, path)}, bar {op} {bar}"

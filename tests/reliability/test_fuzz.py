@@ -25,7 +25,7 @@ from assistant.types import LawCitation
 from assistant.validation import InvalidQuestion, validate_question
 from assistant.verify import citation_problems
 from bots.web.app import create_app
-from evals.datasets import all_items
+from evals.datasets import sample_questions
 from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack
 from tests.conftest import make_settings
 
@@ -298,7 +298,7 @@ INJECTIONS = [
 def questions(corpus) -> st.SearchStrategy[str]:
     """Arbitrary text, the eval questions, eval questions with junk spliced in, references to sections that do
     and do not exist (and repealed ones), and prompt injections."""
-    evals = [item.question for item in all_items(corpus)]
+    evals = sample_questions(corpus)
     aliases = sorted(corpus.aliases)
     spliced = st.builds(lambda q, junk, at: q[:at] + junk + q[at:], st.sampled_from(evals), st.text(max_size=30),
                         st.integers(0, 200))  # fmt: skip
