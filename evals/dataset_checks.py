@@ -105,7 +105,7 @@ def problems(items: Iterable[Item], corpus: Corpus) -> list[str]:
     return found
 
 
-def test_split_shortfalls(corpus: Corpus) -> list[str]:
+def sealed_split_shortfalls(corpus: Corpus) -> list[str]:
     """What the sealed test split lacks against the issue's minimums."""
     test = load_split("test")
     sizes = Counter(i.group for i in test)
@@ -131,7 +131,7 @@ def main() -> int:
     from assistant.corpus import load_corpus
 
     corpus = load_corpus(get_settings().corpus_dir)
-    found = problems(load_split("dev") + load_split("test"), corpus) + test_split_shortfalls(corpus)
+    found = problems(load_split("dev") + load_split("test"), corpus) + sealed_split_shortfalls(corpus)
     print("\n".join(found) or "no problems")
     return 1 if found else 0
 

@@ -3,7 +3,7 @@ is a near-copy of a question in the corpus (the FAQ phrasings and the law's ques
 
 import pytest
 
-from evals.contamination import Text, contamination, near_copies, overlap
+from evals.contamination import Embeddings, Text, contamination, near_copies, overlap
 
 pytestmark = pytest.mark.integration
 
@@ -23,6 +23,6 @@ def test_no_near_copies(found, pair):
 def test_the_detector_catches_the_issues_example(real_embedder):
     a, b = Text("test:x", "hva står hms for?"), Text("faq:hva-er-hms", "hva står hms for egentlig?")
     assert overlap(a.text, b.text) >= 0.8
-    assert near_copies([a], [b], embedder=real_embedder)
+    assert near_copies([a], [b], embeddings=Embeddings(real_embedder))
     other = Text("faq:y", "Hvor lang oppsigelsestid har jeg etter fem år?")
-    assert not near_copies([a], [other], embedder=real_embedder)
+    assert not near_copies([a], [other], embeddings=Embeddings(real_embedder))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from evals.dataset_checks import item_problems, problems, test_split_shortfalls
+from evals.dataset_checks import item_problems, problems, sealed_split_shortfalls
 from evals.datasets import Item, Ref, load_split
 
 AML = "LOV-2005-06-17-62"
@@ -14,7 +14,7 @@ def test_every_item_is_well_formed_and_its_refs_hold(split, corpus):
 
 
 def test_the_test_split_meets_the_minimums_and_reaches_every_chapter(corpus):
-    assert test_split_shortfalls(corpus) == []
+    assert sealed_split_shortfalls(corpus) == []
 
 
 def test_ids_are_unique_across_the_splits():
