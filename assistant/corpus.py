@@ -30,6 +30,14 @@ class GlossaryTerm:
         return (self.term, *self.synonyms, *self.english)
 
 
+@dataclass(frozen=True)
+class Provider:
+    """The course provider whose FAQ this is, and where to ask what the FAQ does not say."""
+
+    name: str = "HMS Kontoret"
+    contact_url: str = "https://hmskontoret.no/"
+
+
 @dataclass
 class Corpus:
     laws: dict[str, Law]
@@ -38,6 +46,8 @@ class Corpus:
     content_hash: str
     aliases: dict[str, str] = field(default_factory=dict)
     law_questions: list[LawQuestion] = field(default_factory=list)
+    provider: Provider = field(default_factory=Provider)
+    warnings: list[str] = field(default_factory=list)  # what loading left out, for `hms ingest` to print
 
     def law(self, law_id_or_alias: str) -> Law | None:
         key = law_id_or_alias.strip().lower()
@@ -98,6 +108,17 @@ def load_law(path: Path) -> Law:
     )
 
 
+def _faq_ref(raw: dict[str, Any]) -> FaqRef:
+    return FaqRef(
+        law_id=raw["law"],
+        section=str(raw["section"]),
+        ledd=raw.get("ledd"),
+        letter=raw.get("letter"),
+        cited_as=raw.get("cited_as", ""),
+        evidence=raw.get("evidence", ""),
+    )
+
+
 def load_faq(path: Path) -> dict[str, FaqEntry]:
     entries: dict[str, FaqEntry] = {}
     for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
@@ -113,16 +134,8 @@ def load_faq(path: Path) -> dict[str, FaqEntry]:
             phrasings=tuple(raw.get("phrasings", [])),
             english=tuple(raw.get("english", [])),
             answer=raw["answer"],
-            refs=tuple(
-                FaqRef(
-                    law_id=r["law"],
-                    section=str(r["section"]),
-                    ledd=r.get("ledd"),
-                    letter=r.get("letter"),
-                    cited_as=r.get("cited_as", ""),
-                )
-                for r in raw.get("refs", [])
-            ),
+            refs=tuple(_faq_ref(r) for r in raw.get("refs", [])),
+            rests_on=tuple(_faq_ref(r) for r in raw.get("rests_on", [])),
         )
     return entries
 
@@ -132,17 +145,53 @@ def load_glossary(path: Path) -> list[GlossaryTerm]:
     return [
         GlossaryTerm(
             term=t["term"],
-            synonyms=tuple(s.lower() for s in t.get("synonyms", [])),
-            english=tuple(s.lower() for s in t.get("english", [])),
+            synonyms=tuple(str(s).lower() for s in t.get("synonyms", [])),
+            english=tuple(str(s).lower() for s in t.get("english", [])),
         )
         for t in raw["terms"]
     ]
 
 
+def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) -> list[LawQuestion]:
+    """The law's question index (corpus/law_questions.yaml). Questions of a § that is no longer in the law
+    text, or repealed, are left out with a warning (the law text is the source of truth); a ledd that does not
+    exist is an error. A corpus without the file has no index."""
+    if not path.is_file():
+        return []
+    questions = []
+    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["sections"]:
+        law_id, number = raw["law"], str(raw["section"])
+        section = laws[law_id].sections.get(number) if law_id in laws else None
+        if section is None or section.repealed:
+            warnings.append(f"{path.name}: {law_id} § {number} er ikke i kraft i lovteksten; spørsmålene er utelatt.")
+            continue
+        for q in raw["questions"]:
+            ledd = q.get("ledd")
+            if ledd is not None and (section.ledd_no(ledd) is None or not section.ledd_no(ledd).complete):
+                raise CorpusError(f"{path.name}: {law_id} § {number} has no whole ledd {ledd} ({q['q']!r})")
+            questions.append(LawQuestion(law_id, number, q["q"], ledd))
+    return questions
+
+
+def load_provider(path: Path) -> Provider:
+    if not path.is_file():
+        return Provider()
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Provider(name=raw["name"], contact_url=raw["contact_url"])
+
+
 def corpus_files(corpus_dir: Path) -> list[Path]:
     """The files whose content defines the index (what the corpus hash covers)."""
     return sorted(
-        [corpus_dir / "faq.yaml", corpus_dir / "glossary.yaml", *(corpus_dir / "laws").glob("*.json")]
+        p
+        for p in [
+            corpus_dir / "faq.yaml",
+            corpus_dir / "glossary.yaml",
+            corpus_dir / "law_questions.yaml",
+            corpus_dir / "provider.yaml",
+            *(corpus_dir / "laws").glob("*.json"),
+        ]
+        if p.is_file()
     )
 
 
@@ -163,7 +212,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
         raise CorpusError(f"Ingen lovtekster i {corpus_dir / 'laws'}. Kjør `hms corpus`.")
     faq = load_faq(corpus_dir / "faq.yaml")
     for entry in faq.values():
-        for ref in entry.refs:
+        for ref in entry.law_basis:
             law = laws.get(ref.law_id)
             if law is None or (ref.section not in law.sections and ref.section not in law.not_covered):
                 raise CorpusError(f"FAQ {entry.id!r} refers to unknown {ref.law_id} § {ref.section}")
@@ -172,10 +221,14 @@ def load_corpus(corpus_dir: Path) -> Corpus:
         for alias in (*law.aliases, law.short_name, law.law_id, law.abbreviation or ""):
             if alias:
                 aliases[alias.lower()] = law.law_id
+    warnings: list[str] = []
     return Corpus(
         laws=laws,
         faq=faq,
         glossary=load_glossary(corpus_dir / "glossary.yaml"),
         content_hash=corpus_hash(corpus_dir),
         aliases=aliases,
+        law_questions=load_law_questions(corpus_dir / "law_questions.yaml", laws, warnings),
+        provider=load_provider(corpus_dir / "provider.yaml"),
+        warnings=warnings,
     )

@@ -73,7 +73,8 @@ class FaqRef:
     section: str
     ledd: int | None = None
     letter: str | None = None
-    cited_as: str = ""
+    cited_as: str = ""  # the words of the answer that make the reference ("Arbeidsmiljøloven § 3-5")
+    evidence: str = ""  # for a ref the answer rests on without naming it: a verbatim excerpt of the §
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,12 @@ class FaqEntry:
     phrasings: tuple[str, ...]
     english: tuple[str, ...]
     answer: str
-    refs: tuple[FaqRef, ...] = ()
+    refs: tuple[FaqRef, ...] = ()  # the references the answer makes
+    rests_on: tuple[FaqRef, ...] = ()  # the law the answer rests on without naming it
+
+    @property
+    def law_basis(self) -> tuple[FaqRef, ...]:
+        return (*self.refs, *self.rests_on)
 
     @property
     def questions(self) -> tuple[str, ...]:
@@ -157,6 +163,7 @@ class Answer(BaseModel):
     question: str
     answer: str
     abstained: bool
+    short_answer: str = ""  # "Kort svar": the lead sentence(s) of what answers, cut from the sources
     law_as_of: str | None = None
     latency_ms: float = 0.0
     citations: list[LawCitation | FaqCitation] = Field(default_factory=list)

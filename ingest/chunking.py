@@ -1,5 +1,6 @@
 """Chunk the corpus along its legal structure: a law chunk per ledd (a short section stays whole), an FAQ
-chunk per entry with its questions, and one small record per FAQ question for question matching.
+chunk per entry with its questions, one small record per FAQ question, and one per question of the law's
+question index (pointing to its § and ledd), for question-to-question matching.
 
 Every law chunk records its character span in the section text, so a quote taken from it is an exact
 substring of the law by construction.
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.corpus import Corpus
-from assistant.types import Chunk, FaqEntry, Law, Section
+from assistant.types import Chunk, FaqEntry, Law, LawQuestion, Section
 
 SHORT_SECTION_CHARS = 500
 MAX_CHUNK_CHARS = 1500
@@ -104,10 +105,27 @@ def faq_chunks(entry: FaqEntry) -> Iterator[Chunk]:
         )
 
 
+def law_question_chunk(question: LawQuestion) -> Chunk:
+    key = f"{question.law_id}:{question.section}"
+    return Chunk(
+        id=_id("law_q", f"{key}/{question.ledd or 0}", question.text),
+        kind="law",
+        text=question.text,
+        metadata={
+            "kind": "law_q",
+            "key": key,
+            "law_id": question.law_id,
+            "section": question.section,
+            "ledd": question.ledd or 0,
+        },
+    )
+
+
 def corpus_chunks(corpus: Corpus) -> list[Chunk]:
     chunks: list[Chunk] = []
     for law in corpus.laws.values():
         chunks.extend(law_chunks(law))
     for entry in corpus.faq.values():
         chunks.extend(faq_chunks(entry))
+    chunks.extend(law_question_chunk(q) for q in corpus.law_questions)
     return chunks

@@ -66,6 +66,8 @@ def ingest(
     """
     log = log or plain_logger()
     started = time.perf_counter()
+    for warning in corpus.warnings:
+        log(f"Advarsel: {warning}")
     chunks = corpus_chunks(corpus)
     with store.lock():
         manifest, previous = _previous(store, embedder)
