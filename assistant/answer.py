@@ -1,4 +1,8 @@
-"""The extractive answerer: it quotes the FAQ and the law and writes nothing of its own but labels."""
+"""The extractive answerer: it quotes the FAQ and the law and writes nothing of its own but labels.
+
+An answer leads with a short answer ("Kort svar"): the first sentence or two of what answers the question
+(the answering ledd when the law leads, else the FAQ answer), cut at a sentence boundary, never rewritten.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,22 @@ from typing import Protocol
 from assistant.config import Settings
 from assistant.corpus import Corpus
 from assistant.evidence import LEDD_PREFIX, Evidence, Thresholds, faq_citation, select_evidence
-from assistant.formatting import Lang, format_date, label, missing_section, not_covered
+from assistant.formatting import Lang, format_date, label, missing_section, not_covered, out_of_scope
 from assistant.retrieval import RetrievalResult
+from assistant.text import lead_sentences
 from assistant.types import Citation, Gap, LawCitation
 
 
 @dataclass
 class Draft:
-    """An answer before timing and ids: its text (without the disclaimer), citations and gaps."""
+    """An answer before timing and ids: its text, short answer, citations and gaps."""
 
     text: str
     citations: list[Citation] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     abstained: bool = False
     mode: str = "extractive"
+    short_answer: str = ""
 
 
 class Answerer(Protocol):
@@ -43,29 +49,55 @@ def quote_block(citation: LawCitation, corpus: Corpus, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def render(evidence: Evidence, corpus: Corpus, lang: Lang) -> Draft:
-    """Lay the evidence out as text: FAQ answer, then law quotes, then gaps and missing sections."""
-    parts: list[str] = []
-    for law_name, section, url in evidence.missing:
-        parts.append(missing_section(law_name, section, url, lang))
+def _law_part(evidence: Evidence, corpus: Corpus, lang: Lang) -> str:
+    heading = label("lookup" if evidence.lookup else "law", lang)
+    quotes = [quote_block(c, corpus, lang) for c in evidence.citations]
+    if evidence.more_citations:
+        law = corpus.laws[evidence.citations[-1].law_id]
+        quotes.append(label("more_citations", lang).format(n=evidence.more_citations, url=law.url))
+    return heading + "\n" + "\n\n".join(quotes)
+
+
+def short_answer(evidence: Evidence, body: list[str]) -> str:
+    """The answer's lead: the answering ledd's or the FAQ answer's first sentences; else the first part."""
+    if evidence.citations and (evidence.law_first or evidence.faq is None) and not evidence.lookup:
+        first = evidence.citations[0]
+        return lead_sentences(first.quote) + f" ({first.ref})"
     if evidence.faq is not None:
-        parts.append(f"{label('faq', lang)}\n{evidence.faq.answer}")
-    if evidence.citations:
-        heading = label("lookup" if evidence.lookup else "law", lang)
-        quotes = [quote_block(c, corpus, lang) for c in evidence.citations]
-        parts.append(heading + "\n" + "\n\n".join(quotes))
+        return lead_sentences(evidence.faq.answer.replace("•", " ").strip())
+    return lead_sentences(body[0]) if body else ""
+
+
+def render(evidence: Evidence, corpus: Corpus, lang: Lang) -> Draft:
+    """Lay the evidence out as text: the leading source (law or FAQ), the other, then gaps and missing §§."""
+    parts: list[str] = [missing_section(name, section, url, lang) for name, section, url in evidence.missing]
+    faq = f"{label('faq', lang)}\n{evidence.faq.answer}" if evidence.faq is not None else None
+    law = _law_part(evidence, corpus, lang) if evidence.citations else None
+    ordered = [law, faq] if evidence.law_first else [faq, law]
+    parts += [p for p in ordered if p]
     for gap in evidence.gaps:
         parts.append(not_covered(f"{gap.law_name} § {gap.section}", gap.url, lang, reason=gap.reason))
     citations: list[Citation] = []
+    if evidence.law_first:
+        citations.extend(evidence.citations)
     if evidence.faq is not None:
         citations.append(faq_citation(evidence.faq))
-    citations.extend(evidence.citations)
+    if not evidence.law_first:
+        citations.extend(evidence.citations)
     abstained = evidence.faq is None and not evidence.citations
-    if evidence.unstated is not None:
+    if evidence.out_of_scope is not None:
+        parts.append(out_of_scope(evidence.out_of_scope, corpus.provider, lang))
+    elif evidence.unstated is not None:
         parts.append(evidence.unstated.en if lang == "en" else evidence.unstated.nb)
-    if abstained and not evidence.missing and not evidence.gaps:
+    if abstained and not evidence.missing and not evidence.gaps and evidence.out_of_scope is None:
         parts.append(label("abstain", lang))
-    return Draft(text="\n\n".join(parts), citations=citations, gaps=list(evidence.gaps), abstained=abstained)
+    return Draft(
+        text="\n\n".join(parts),
+        citations=citations,
+        gaps=list(evidence.gaps),
+        abstained=abstained,
+        short_answer=short_answer(evidence, parts),
+    )
 
 
 class ExtractiveAnswerer:

@@ -22,8 +22,10 @@ EXIT_NOT_READY = 3
 
 
 def render_text(answer: Answer) -> str:
-    """The human-readable form of an answer: text, then numbered sources."""
-    lines = [answer.answer, ""]
+    """The human-readable form of an answer: the short answer, the text, numbered sources, the disclaimer."""
+    short = "Short answer" if answer.language == "en" else "Kort svar"
+    lines = [f"{short}: {answer.short_answer}", ""] if answer.short_answer and not answer.abstained else []
+    lines += [answer.answer, ""]
     if answer.citations or answer.gaps:
         lines.append("Sources:" if answer.language == "en" else "Kilder:")
     for n, c in enumerate(answer.citations, start=1):
@@ -33,6 +35,7 @@ def render_text(answer: Answer) -> str:
             lines.append(f"  [{n}] FAQ: {c.question} ({c.faq_id})")
     for gap in answer.gaps:
         lines.append(f"  [–] {gap.law_name} § {gap.section}: {gap.reason} {gap.url}")
+    lines += ["", answer.disclaimer]
     return "\n".join(lines).rstrip()
 
 

@@ -1,35 +1,48 @@
-"""Choose what an answer rests on: the FAQ entry, the law passages (as pinpoint citations) and the gaps.
+"""Choose what an answer rests on: the law passages (as pinpoint citations), the FAQ entry, and the gaps.
+
+The order of the decisions:
+1. An exact reference is looked up; a § that does not exist is named and nothing else is said.
+2. A question the sources cannot answer (course prices and dates, tax, insurance, other laws, an injection) is
+   recognised from its words (assistant.scope) and abstains with a reason.
+3. The law answers a law question: when the best law section is at least as close as the best FAQ entry and
+   above its own floor (a lower one for English questions, whose cosines run lower across languages), the
+   answer leads with that section's answering ledd; the FAQ entry follows only if it is also on the topic.
+4. Otherwise an FAQ entry answers when it is close and about what is asked, with the law its answer rests on.
 
 Both answerers use this: the extractive one quotes the evidence, an LLM one is only shown the evidence.
-Thresholds are calibrated on the eval set (evals/reports/); see `Thresholds`.
+Thresholds are calibrated on the dev split (`python -m evals.calibrate`); see `Thresholds`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.citations import LEDD_PREFIX, faq_citation, focused_ledd, format_ref, gap, law_citation
 from assistant.corpus import Corpus
 from assistant.facts import FactKind, asked_fact, states
-from assistant.formatting import REPEALED
 from assistant.retrieval import Hit, RetrievalResult
-from assistant.text import stems
-from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section
+from assistant.scope import OutOfScope, classify
+from assistant.text import guess_language, stems
+from assistant.types import FaqEntry, Gap, LawCitation
 
-LEDD_PREFIX = re.compile(r"^\(\d+\) ")
+__all__ = ["LEDD_PREFIX", "Evidence", "Thresholds", "faq_citation", "format_ref", "law_citation", "select_evidence"]
+
+MAX_LAW_CITATIONS = 12  # an answer names at most this many law passages; the rest are counted, with a link
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Calibrated with `python -m evals.calibrate` on the eval set: every pair in faq 0.855-0.86 with
-    faq_sure 0.88-0.92 and law 0.88 gave the same best result (paraphrase hit@1 90.5%, abstention accuracy
-    97.5%); the values sit inside that plateau."""
+    """Calibrated on the dev split with `python -m evals.calibrate`."""
 
     faq_sure: float = 0.90  # an FAQ entry this close answers the question
-    faq: float = 0.86  # ...and from here, if it shares a topical term with the question
-    law: float = 0.88  # a law passage this close answers on its own
-    law_extra: float = 0.90  # a law passage added beside an FAQ answer that cites no law itself
+    faq: float = 0.86  # ...and from here, if it is about what is asked
+    law: float = 0.88  # a law section this close answers on its own (Norwegian questions)
+    law_en: float = 0.85  # the same for English questions
+    law_margin: float = 0.0  # the law leads when its score + this margin reaches the FAQ entry's
+    faq_follow: float = 0.90  # an FAQ entry shown after a leading law passage must be this close
+    law_with_faq: float = 0.90  # a law passage added beside an FAQ answer that names no law itself
+    second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
 
 
 # Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
@@ -38,14 +51,14 @@ GENERIC_TERMS = frozenset(
 )
 
 
-def shares_topic(question_terms: set[str], entry: FaqEntry) -> bool:
-    """True when the question and the entry's questions or answer share a non-generic stem."""
-    return bool((question_terms - GENERIC_TERMS) & entry_terms(entry))
-
-
 @lru_cache(maxsize=4096)
 def entry_terms(entry: FaqEntry) -> frozenset[str]:
-    return frozenset(stems(" ".join(entry.questions) + " " + entry.answer))
+    return frozenset(stems(" ".join(entry.questions) + " " + entry.answer + " " + entry.topic))
+
+
+def on_topic(question_terms: set[str], entry: FaqEntry) -> bool:
+    """True when the question and the entry's questions or answer share a non-generic stem."""
+    return bool((question_terms - GENERIC_TERMS) & entry_terms(entry))
 
 
 @dataclass
@@ -55,112 +68,44 @@ class Evidence:
     gaps: list[Gap] = field(default_factory=list)
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # (law name, section, law url)
     lookup: bool = False
+    law_first: bool = False  # the law answers; the FAQ entry, if any, follows
     unstated: FactKind | None = None  # the question asks for a fact no chosen source states
+    out_of_scope: OutOfScope | None = None
+    more_citations: int = 0  # law passages found beyond MAX_LAW_CITATIONS
 
     @property
     def empty(self) -> bool:
         return self.faq is None and not self.citations and not self.gaps
 
+    def add(self, corpus: Corpus, citation: LawCitation) -> None:
+        """Add a law citation once; a repealed § (nothing to quote) becomes a gap instead."""
+        if not citation.quote.strip():
+            self.add_gap(corpus, citation.law_id, citation.section)
+            return
+        keys = {(c.law_id, c.section, c.ledd, c.letter) for c in self.citations}
+        if (citation.law_id, citation.section, citation.ledd, citation.letter) in keys or (
+            citation.law_id, citation.section, None, None) in keys:  # fmt: skip
+            return
+        if len(self.citations) >= MAX_LAW_CITATIONS:
+            self.more_citations += 1
+            return
+        self.citations.append(citation)
 
-def format_ref(corpus: Corpus, law_id: str, section: str, ledd: int | None, letter: str | None) -> str:
-    law = corpus.laws[law_id]
-    sec = law.sections.get(section)
-    ref = f"{law.label} § {section}"
-    if ledd is not None and (sec is None or sec.numbered_ledd):
-        ref += f" ({ledd})"
-    if letter:
-        ref += f" {letter}"
-    return ref
-
-
-def law_citation(
-    corpus: Corpus,
-    law_id: str,
-    section: str,
-    *,
-    ledd: int | None = None,
-    letter: str | None = None,
-    span: tuple[int, int] | None = None,
-) -> LawCitation:
-    """A citation whose quote is cut from the corpus text itself (so it is verbatim by construction)."""
-    law = corpus.laws[law_id]
-    sec = law.sections[section]
-    if ledd is not None and sec.ledd_no(ledd) is None:
-        ledd, letter = None, None
-    if letter and ledd is not None:
-        item = next(i for i in sec.ledd_no(ledd).items if i.letter == letter)  # type: ignore[union-attr]
-        quote = item.text
-    elif ledd is not None:
-        quote = LEDD_PREFIX.sub("", sec.ledd_no(ledd).text)  # type: ignore[union-attr]
-    elif span is not None:
-        quote = LEDD_PREFIX.sub("", sec.text[span[0] : span[1]])
-    else:
-        quote = sec.text
-    note = sec.caution
-    return LawCitation(
-        law_id=law_id,
-        law_name=law.short_name,
-        section=section,
-        ledd=ledd,
-        letter=letter if ledd is not None else None,
-        ref=format_ref(corpus, law_id, section, ledd, letter if ledd is not None else None),
-        url=sec.url,
-        quote=quote,
-        version_date=sec.version_date,
-        title=sec.title,
-        note=note,
-    )
-
-
-def best_ledd(section: Section, query: str) -> int | None:
-    """For a multi-ledd section matched as a whole: the one ledd sharing most terms with the query."""
-    if not section.numbered_ledd or len(section.ledd) < 2:
-        return None
-    terms = set(stems(query))
-    overlap = [(len(terms & set(stems(ledd.text))), ledd.number) for ledd in section.ledd if ledd.complete]
-    overlap.sort(reverse=True)
-    if not overlap or overlap[0][0] == 0 or (len(overlap) > 1 and overlap[0][0] == overlap[1][0]):
-        return None
-    return overlap[0][1]
-
-
-def hit_citation(corpus: Corpus, hit: Hit, query: str) -> LawCitation:
-    law_id, section = str(hit.metadata["law_id"]), str(hit.metadata["section"])
-    sec = corpus.laws[law_id].sections[section]
-    ledd = int(hit.metadata.get("ledd") or 0)
-    if ledd:
-        start, end = int(hit.metadata["start"]), int(hit.metadata["end"])
-        whole_ledd = sec.ledd_no(ledd)
-        if whole_ledd is not None and sec.text[start:end] == whole_ledd.text:
-            return law_citation(corpus, law_id, section, ledd=ledd)
-        return law_citation(corpus, law_id, section, span=(start, end))
-    chosen = best_ledd(sec, query)
-    return law_citation(corpus, law_id, section, ledd=chosen)
-
-
-def gap(corpus: Corpus, law_id: str, section: str) -> Gap:
-    law = corpus.laws[law_id]
-    repealed = section in law.sections and law.sections[section].repealed
-    reason = law.not_covered.get(section, REPEALED if repealed else "Teksten finnes ikke i kildene.")
-    return Gap(
-        law_id=law_id,
-        law_name=law.short_name,
-        section=section,
-        url=law.section_url(section),
-        reason=reason,
-    )
+    def add_gap(self, corpus: Corpus, law_id: str, section: str) -> None:
+        if all(g.section != section or g.law_id != law_id for g in self.gaps):
+            self.gaps.append(gap(corpus, law_id, section))
 
 
 def select_evidence(
     corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str | None = None
 ) -> Evidence:
-    """Pick the FAQ entry and law passages that answer the question, or nothing (abstain).
+    """Pick the law passages and FAQ entry that answer the question, or nothing (abstain).
 
-    A question that asks for a specific kind of fact (a price, opening hours...) keeps its evidence only if
-    that evidence states such a fact; otherwise the answer says the sources do not hold it.
+    A question that asks for a specific kind of fact (opening hours, a phone number...) keeps its evidence
+    only if that evidence states such a fact; otherwise the answer says the sources do not hold it.
     """
-    ev = _select(corpus, result, thresholds, query=query)
-    kind = None if ev.lookup else asked_fact(result.question)
+    ev = _select(corpus, result, thresholds, query=query or f"{result.question} {result.expansion.lexical}")
+    kind = None if ev.lookup or ev.out_of_scope else asked_fact(result.question)
     if kind is not None and (ev.faq is not None or ev.citations):
         text = " ".join([ev.faq.answer if ev.faq else "", *(c.quote for c in ev.citations)])
         if not states(kind, text):
@@ -168,71 +113,78 @@ def select_evidence(
     return ev
 
 
-def _select(
-    corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str | None
-) -> Evidence:
-    query = query or f"{result.question} {result.expansion.lexical}"
-    ev = Evidence()
-    seen: set[tuple[str, str, int | None, str | None]] = set()
-
-    def add(citation: LawCitation) -> None:
-        if not citation.quote.strip():  # a repealed section: nothing to quote, say so instead
-            if all(g.section != citation.section or g.law_id != citation.law_id for g in ev.gaps):
-                ev.gaps.append(gap(corpus, citation.law_id, citation.section))
-            return
-        key = (citation.law_id, citation.section, citation.ledd, citation.letter)
-        whole = (citation.law_id, citation.section, None, None)
-        if key not in seen and whole not in seen:
-            seen.add(key)
-            ev.citations.append(citation)
-
+def _exact(corpus: Corpus, result: RetrievalResult, ev: Evidence) -> None:
     for ref in result.refs:
         law = corpus.laws[ref.law_id]
         if ref.status == "missing":
             ev.missing.append((law.short_name, ref.section, law.url))
         elif ref.status == "not_covered":
-            if all(g.section != ref.section or g.law_id != ref.law_id for g in ev.gaps):
-                ev.gaps.append(gap(corpus, ref.law_id, ref.section))
+            ev.add_gap(corpus, ref.law_id, ref.section)
         else:
-            add(law_citation(corpus, ref.law_id, ref.section, ledd=ref.ledd, letter=ref.letter))
+            ev.add(corpus, law_citation(corpus, ref.law_id, ref.section, ledd=ref.ledd, letter=ref.letter))
 
-    if result.lookup_only:
-        ev.lookup = True
+
+def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str) -> Evidence:
+    ev = Evidence()
+    _exact(corpus, result, ev)
+    if result.lookup_only or ev.missing:  # a lookup, or a question about a § that does not exist
+        ev.lookup = result.lookup_only
         return ev
-
-    best = result.best_faq
-    entry = corpus.faq[str(best.metadata["faq_id"])] if best is not None else None
-    if (
-        best is not None
-        and entry is not None
-        and (
-            best.exact
-            or best.score >= thresholds.faq_sure
-            or (best.score >= thresholds.faq and shares_topic(set(stems(query)), entry))
-        )
+    ev.out_of_scope = classify(result.question)
+    if ev.out_of_scope is not None:
+        return ev
+    faq_hit, law_hit = result.best_faq, next((h for h in result.law if not h.exact), None)
+    entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None
+    terms = set(stems(query))
+    faq_ok = entry is not None and faq_hit is not None and _faq_answers(faq_hit, entry, terms, thresholds)
+    floor = thresholds.law_en if guess_language(result.question) == "en" else thresholds.law
+    law_ok = law_hit is not None and law_hit.score >= floor
+    if law_hit is not None and law_ok and not (faq_hit is not None and faq_hit.exact) and (
+        not faq_ok or law_hit.score + thresholds.law_margin >= faq_hit.score  # type: ignore[union-attr]
     ):
-        ev.faq = entry
-        for faq_ref in entry.refs:
-            law = corpus.laws[faq_ref.law_id]
-            if faq_ref.section in law.sections:
-                ledd = faq_ref.ledd or best_ledd(
-                    law.sections[faq_ref.section],
-                    f"{entry.question} {entry.answer} {result.expansion.lexical}",
-                )
-                add(law_citation(corpus, faq_ref.law_id, faq_ref.section, ledd=ledd, letter=faq_ref.letter))
-            elif all(g.section != faq_ref.section for g in ev.gaps):
-                ev.gaps.append(gap(corpus, faq_ref.law_id, faq_ref.section))
-        if not entry.refs and entry.kind == "faq":
-            law_hit = result.best_law
-            if law_hit is not None and not law_hit.exact and law_hit.score >= thresholds.law_extra:
-                add(hit_citation(corpus, law_hit, query))
+        ev.law_first = True
+        _add_law(corpus, ev, law_hit, query, thresholds)
+        if faq_ok and faq_hit.score >= thresholds.faq_follow:  # type: ignore[union-attr]
+            _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)  # type: ignore[arg-type]
         return ev
-
-    law_hit = result.best_law
-    if law_hit is not None and not law_hit.exact and law_hit.score >= thresholds.law:
-        add(hit_citation(corpus, law_hit, query))
+    if faq_ok:
+        _add_faq(corpus, ev, entry, result, law_hit=law_hit, thresholds=thresholds, query=query)  # type: ignore[arg-type]
     return ev
 
 
-def faq_citation(entry: FaqEntry) -> FaqCitation:
-    return FaqCitation(faq_id=entry.id, question=entry.question)
+def _faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], thresholds: Thresholds) -> bool:
+    return hit.exact or hit.score >= thresholds.faq_sure or (hit.score >= thresholds.faq and on_topic(terms, entry))
+
+
+def _add_law(corpus: Corpus, ev: Evidence, hit: Hit, query: str, thresholds: Thresholds) -> None:
+    law_id, number = str(hit.metadata["law_id"]), str(hit.metadata["section"])
+    section = corpus.laws[law_id].sections[number]
+    for ledd in focused_ledd(section, hit, query, second_within=thresholds.second_ledd):
+        ev.add(corpus, law_citation(corpus, law_id, number, ledd=ledd))
+
+
+def _add_faq(
+    corpus: Corpus,
+    ev: Evidence,
+    entry: FaqEntry,
+    result: RetrievalResult,
+    *,
+    law_hit: Hit | None,
+    thresholds: Thresholds,
+    query: str,
+) -> None:
+    """The entry, the law its answer names or rests on (or a close law passage when it rests on none)."""
+    ev.faq = entry
+    hits = {h.key: h for h in result.law}
+    for ref in entry.law_basis:
+        law = corpus.laws[ref.law_id]
+        if ref.section not in law.sections:
+            ev.add_gap(corpus, ref.law_id, ref.section)
+            continue
+        hit = hits.get(f"{ref.law_id}:{ref.section}")
+        ledd = ref.ledd
+        if ledd is None and hit is not None:
+            ledd = focused_ledd(law.sections[ref.section], hit, f"{entry.question} {query}", second_within=0)[0]
+        ev.add(corpus, law_citation(corpus, ref.law_id, ref.section, ledd=ledd, letter=ref.letter))
+    if not entry.law_basis and entry.kind == "faq" and law_hit is not None and law_hit.score >= thresholds.law_with_faq:
+        _add_law(corpus, ev, law_hit, query, thresholds)

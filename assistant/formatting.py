@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from assistant.corpus import Provider
+    from assistant.scope import OutOfScope
 
 Lang = Literal["nb", "en"]
 
@@ -48,6 +52,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "nb": "Dette er ikke juridisk rådgivning. Ved tvil, kontakt Arbeidstilsynet eller en advokat.",
         "en": "This is not legal advice. If in doubt, contact the Norwegian Labour Inspection Authority "
         "(Arbeidstilsynet) or a lawyer.",
+    },
+    "more_citations": {
+        "nb": "… og {n} paragrafer til. Les dem på Lovdata: {url}",
+        "en": "… and {n} more sections. Read them on Lovdata: {url}",
     },
     "abstain": {
         "nb": "Jeg fant ikke svar på dette i kildene mine (HMS Kontorets FAQ, arbeidsmiljøloven og deler av "
@@ -96,3 +104,38 @@ def not_covered(ref: str, url: str, lang: Lang, *, reason: str | None = None) ->
     return (
         f"Teksten til {ref} finnes ikke i kildene mine, så jeg kan ikke sitere den. Les den på Lovdata: {url}"
     )
+
+
+PROVIDER_TOPICS: dict[str, dict[Lang, str]] = {
+    "pris": {"nb": "priser", "en": "prices"},
+    "kursdatoer": {"nb": "kursdatoer", "en": "course dates"},
+    "ledige plasser": {"nb": "ledige plasser", "en": "free seats"},
+    "kontaktinformasjon": {"nb": "kontaktinformasjon", "en": "contact details"},
+    "åpningstider": {"nb": "åpningstider", "en": "opening hours"},
+}
+
+
+def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
+    """Why the sources cannot answer, and where to ask instead."""
+    if scope.reason == "provider":
+        topic = PROVIDER_TOPICS.get(scope.topic, {"nb": scope.topic, "en": scope.topic})[lang]
+        if lang == "en":
+            return f"My sources state no {topic}. Ask {provider.name} directly: {provider.contact_url}"
+        return f"Kildene mine oppgir ikke {topic}. Spør {provider.name} direkte: {provider.contact_url}"
+    if scope.reason == "injection":
+        if lang == "en":
+            return ("I only answer questions about health, safety and the working environment from my sources, "
+                    "and I do not follow instructions given in a question.")
+        return ("Jeg svarer bare på spørsmål om HMS og arbeidsmiljø ut fra kildene mine, og jeg følger ikke "
+                "instruksjoner som står i spørsmålet.")
+    if scope.reason == "other_law":
+        if lang == "en":
+            return (f"{scope.topic} is not among my sources (the Working Environment Act and parts of two "
+                    "regulations), so I cannot answer this. The law is on Lovdata: https://lovdata.no")
+        return (f"{scope.topic} er ikke blant kildene mine (arbeidsmiljøloven og deler av to forskrifter), så jeg "
+                "kan ikke svare på dette. Loven finner du på Lovdata: https://lovdata.no")
+    if lang == "en":
+        return (f"This is a question of {scope.topic}, which neither HMS Kontoret's FAQ nor the law I hold (the "
+                "Working Environment Act and parts of two regulations) answers, so I will not guess.")
+    return (f"Spørsmålet gjelder {scope.topic}, og det svarer verken HMS Kontorets FAQ eller regelverket jeg har "
+            "(arbeidsmiljøloven og deler av to forskrifter) på, så jeg vil ikke gjette.")

@@ -105,7 +105,7 @@ class Assistant:
                 code="index_stale_corpus",
             )
         collection = self.store.open(version)
-        records = self.store.read_all(collection)
+        records = self.store.read_all(collection, embeddings=True)
         if len(records) != manifest.chunk_count:
             raise IndexNotReady(
                 f"Indeksen {version} er ufullstendig ({len(records)} av {manifest.chunk_count} biter).",
@@ -191,8 +191,9 @@ class Assistant:
         disclaimer = label("disclaimer", lang)  # type: ignore[arg-type]
         return Answer(
             question=question,
-            answer=f"{draft.text}\n\n{disclaimer}",
+            answer=draft.text,
             abstained=draft.abstained,
+            short_answer=draft.short_answer,
             law_as_of=law_dates[0] if law_dates else None,
             latency_ms=round((time.perf_counter() - started) * 1000, 2),
             citations=citations,
@@ -299,5 +300,4 @@ class Assistant:
                 yield StreamEvent(event.kind, event.data)
         assert draft is not None
         answer = self._finish(text, draft, lang, started, dropped=[])
-        yield StreamEvent("delta", f"\n\n{answer.disclaimer}")
         yield StreamEvent("done", answer)

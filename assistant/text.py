@@ -75,6 +75,45 @@ def stems(text: str) -> list[str]:
     return _stemmer().stemWords(tokens)
 
 
+# Abbreviations after which a full stop does not end a sentence (legal text and everyday Norwegian).
+_ABBREVIATIONS = frozenset(
+    "jf nr pkt bl.a f.eks ca kr dvs mv m.v osv o.l etc evt ev pga iht inkl ref vedr tlf mr dr jfr. nb".split()
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"«(]?[A-ZÆØÅ0-9§])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence ("punktum") of a text: a full stop, question or exclamation mark followed
+    by a space and a capital letter, a digit or "§" ends one, except after an abbreviation ("jf.", "nr.")."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        word = text[start : match.start()].rsplit(None, 1)[-1].lower() if text[start : match.start()].strip() else ""
+        if word.rstrip(".") in _ABBREVIATIONS or word in _ABBREVIATIONS or len(word) == 1:
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def lead_sentences(text: str, *, max_chars: int = 280, max_sentences: int = 2) -> str:
+    """The first sentence or two of a text, for a short answer; never cut inside a sentence (one long first
+    sentence is kept whole)."""
+    spans = sentence_spans(text.strip())
+    if not spans:
+        return text.strip()
+    body = text.strip()
+    end = spans[0][1]
+    for _, stop in spans[1:max_sentences]:
+        if stop > max_chars:
+            break
+        end = stop
+    return body[:end].strip()
+
+
 def guess_language(text: str) -> str:
     """'en' when the question reads as English, else 'nb'."""
     tokens = [t for t in words(text) if len(t) > 1]  # 'a' and 'i' are both languages' (and § letters)

@@ -1,0 +1,101 @@
+"""Citations cut from the corpus itself: a law passage (§, ledd, letter) with its verbatim quote, a gap (a §
+whose text the corpus does not hold), an FAQ entry. A quote is always a substring of the section's text."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.corpus import Corpus
+from assistant.formatting import REPEALED
+from assistant.retrieval import Hit
+from assistant.text import stems
+from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section
+
+LEDD_PREFIX = re.compile(r"^\(\d+\) ")
+
+
+def format_ref(corpus: Corpus, law_id: str, section: str, ledd: int | None, letter: str | None) -> str:
+    law = corpus.laws[law_id]
+    sec = law.sections.get(section)
+    ref = f"{law.label} § {section}"
+    if ledd is not None and (sec is None or sec.numbered_ledd):
+        ref += f" ({ledd})"
+    if letter:
+        ref += f" {letter}"
+    return ref
+
+
+def law_citation(
+    corpus: Corpus,
+    law_id: str,
+    section: str,
+    *,
+    ledd: int | None = None,
+    letter: str | None = None,
+    span: tuple[int, int] | None = None,
+) -> LawCitation:
+    """A citation whose quote is cut from the corpus text itself (so it is verbatim by construction)."""
+    law = corpus.laws[law_id]
+    sec = law.sections[section]
+    if ledd is not None and sec.ledd_no(ledd) is None:
+        ledd, letter = None, None
+    if letter and ledd is not None:
+        item = next(i for i in sec.ledd_no(ledd).items if i.letter == letter)  # type: ignore[union-attr]
+        quote = item.text
+    elif ledd is not None:
+        quote = LEDD_PREFIX.sub("", sec.ledd_no(ledd).text)  # type: ignore[union-attr]
+    elif span is not None:
+        quote = LEDD_PREFIX.sub("", sec.text[span[0] : span[1]])
+    else:
+        quote = sec.text
+    return LawCitation(
+        law_id=law_id,
+        law_name=law.short_name,
+        section=section,
+        ledd=ledd,
+        letter=letter if ledd is not None else None,
+        ref=format_ref(corpus, law_id, section, ledd, letter if ledd is not None else None),
+        url=sec.url,
+        quote=quote,
+        version_date=sec.version_date,
+        title=sec.title,
+        note=sec.caution,
+    )
+
+
+def best_ledd(section: Section, query: str) -> int | None:
+    """For a multi-ledd section matched as a whole: the one ledd sharing most terms with the query."""
+    if not section.numbered_ledd or len(section.ledd) < 2:
+        return None
+    terms = set(stems(query))
+    overlap = [(len(terms & set(stems(ledd.text))), ledd.number) for ledd in section.ledd if ledd.complete]
+    overlap.sort(reverse=True)
+    if not overlap or overlap[0][0] == 0 or (len(overlap) > 1 and overlap[0][0] == overlap[1][0]):
+        return None
+    return overlap[0][1]
+
+
+def focused_ledd(section: Section, hit: Hit, query: str, *, second_within: float) -> list[int | None]:
+    """The ledd that answer the question, best first: the ledd scoring best on its passage and questions, and a
+    second of the same § only when it scores within ``second_within`` of the first. [None]: the whole §."""
+    whole = [ledd.number for ledd in section.ledd if ledd.complete]
+    if not section.numbered_ledd or len(whole) < 2:
+        return [None]
+    scored = sorted(((s, n) for n, s in hit.ledd_scores.items() if n in whole), reverse=True)
+    if not scored:  # the § was indexed whole (a short §): choose by shared terms
+        return [best_ledd(section, query)]
+    chosen: list[int | None] = [scored[0][1]]
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] - second_within:
+        chosen.append(scored[1][1])
+    return sorted(chosen, key=lambda n: n or 0)
+
+
+def gap(corpus: Corpus, law_id: str, section: str) -> Gap:
+    law = corpus.laws[law_id]
+    repealed = section in law.sections and law.sections[section].repealed
+    reason = law.not_covered.get(section, REPEALED if repealed else "Teksten finnes ikke i kildene.")
+    return Gap(law_id=law_id, law_name=law.short_name, section=section, url=law.section_url(section), reason=reason)
+
+
+def faq_citation(entry: FaqEntry) -> FaqCitation:
+    return FaqCitation(faq_id=entry.id, question=entry.question)

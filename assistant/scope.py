@@ -1,0 +1,113 @@
+"""What the sources cannot answer, recognised from the question itself before any source is chosen.
+
+- Course-provider facts (prices, course dates, free seats): the FAQ states none, so the answer points to the
+  course provider instead of quoting the nearest FAQ entry.
+- Other domains (tax, accounting, insurance, wages and benefits) and other laws (ferieloven, folketrygdloven,
+  skatteloven, GDPR, ...): neither the FAQ nor the laws held answer them, however close the words are.
+- Prompt injections: instructions aimed at the assistant, not questions.
+
+Each signal is a pattern over the lower-cased question. The patterns were written from the categories, not from
+eval questions, and tuned on the dev split only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Reason = Literal["provider", "other_domain", "other_law", "injection"]
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    reason: Reason
+    topic: str  # what was recognised, for the answer text ("skatt", "ferieloven")
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\wæøå])(?:" + "|".join(alternatives) + r")(?![\wæøå])", re.IGNORECASE)
+
+
+def _stems(*alternatives: str) -> re.Pattern[str]:
+    """Word parts that also count inside compounds ('reiseforsikring', 'skattefradrag')."""
+    return re.compile(r"\w*(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
+
+
+MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+
+
+PROVIDER = {
+    "pris": _words(
+        r"hva koster\w*", r"koster( det| kurset)?", r"pris(en|er|ene|liste)?", r"kroner", r"kr", r"(?-i:NOK)",
+        r"hvor mye (må|skal) (vi|jeg|man) betale", r"hva (må|skal) (vi|jeg|man) betale", r"rabatt\w*",
+        r"how much (does|do|is|are|will)", r"costs?", r"price\w*", r"fee",
+    ),
+    "kursdatoer": _words(
+        r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*", r"kursdato\w*", r"kursstart",
+        r"når (går|starter|er|holdes|arrangeres) (det )?(neste|kurset|kursene|et kurs)\w*",
+        r"hvilke datoer", r"next (course|class|session)", r"course dates?", r"when (is|does) the next",
+        rf"[\w-]*(kurs|klasserom)\w*( \w+){{0,4}} (i|in) ({MONTHS})", r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
+        rf"(i|til|neste|denne|in|next) ({MONTHS}|uke|måned|høst|vår|week|month)\w*",
+    ),
+    "kontaktinformasjon": _words(
+        r"telefonnummer\w*", r"tlf", r"e-?postadresse\w*", r"(ringe|kontakte|nå) dere", r"kontaktinfo\w*",
+        r"phone number", r"e-?mail address", r"(call|contact|reach) you",
+    ),
+    "åpningstider": _words(r"åpningstid\w*", r"har (\w+ ){1,2}åpent", r"opening hours", r"when are you open"),
+    "ledige plasser": _words(
+        r"ledige? plass\w*", r"plass på (kurset|neste)", r"er det (fortsatt )?plass", r"fullt?booket",
+        r"venteliste\w*", r"(free|available) (seats?|places?|spots?)", r"seats? left", r"fulltegnet",
+        r"(kurs\w*|det) (er )?fullt(?! forsvarlig)", r"få (med|plass til) (en|to|tre|fire|flere|\d+)( \w+)?",
+        r"(is|are) (it|the course|the class) full",
+    ),
+}
+OTHER_DOMAINS = {
+    "skatt": _stems(r"skatt", r"fradrag", r"forskuddstrekk", r"arbeidsgiveravgift", r"\btax", r"deduct"),
+    "regnskap": _stems(r"regnskap", r"bokfør", r"kontoplan", r"avskriv", r"aktiver(e|ing)", r"revisor",
+                       r"kostnadsfør", r"accounting", r"bookkeeping", r"auditor"),
+    "forsikring": _stems(r"forsikring", r"\bpremie", r"insurance", r"\binsure"),
+    "merverdiavgift": _words(
+        r"mva-melding\w*", r"mva-registrer\w*", r"momsregister\w*", r"merverdiavgiftsregister\w*", r"momskompensasjon",
+        r"vat return", r"vat registration", r"omsetningsoppgave\w*",
+        r"(mva|moms|vat)( \w+){0,6} (tjeneste\w*|services?|faktur\w*|invoices?|kunde\w*|clients?|salg|sell\w*|sold|konsulent\w*|consult\w*|varer|goods)",
+    ),
+    "lønn og ytelser": _words(r"minstelønn\w*", r"sykepenger\w*", r"dagpenger\w*", r"foreldrepenger\w*",
+                              r"minimum wage", r"sick pay"),
+    "selskapsrett": _words(r"brønnøysund\w*", r"foretaksregister\w*", r"enhetsregister\w*", r"aksjekapital\w*",
+                           r"stifte\w*", r"registrere (et |mitt |vårt )?(as|enk|firma|selskap)"),
+}
+VACATION = _words(r"ferie(dag|dager|uke|uker|tid|avvikling|pengene)?", r"dager ferie", r"uker ferie", r"(annual )?leave days",
+                  r"vacation\w*", r"holidays?")
+OTHER_LAWS = _words(
+    r"ferielov(en|a)?", r"folketrygdlov(en|a)?", r"skattelov(en|a)?", r"regnskapslov(en|a)?", r"bokføringslov(en|a)?",
+    r"aksjelov(en|a)?", r"personopplysningslov(en|a)?", r"gdpr", r"plan- og bygningslov(en|a)?", r"pbl",
+    r"likestillings- og diskrimineringslov(en|a)?", r"diskrimineringslov(en|a)?", r"permitteringslønnslov(en|a)?",
+    r"tjenestepensjonslov(en|a)?", r"forurensningslov(en|a)?", r"brann- og eksplosjonsvernlov(en|a)?",
+    r"internal revenue", r"holiday(s)? act", r"national insurance act", r"tax act",
+)
+INJECTION = _words(
+    r"ignorer\w* (alle |de )?(tidligere |forrige )?(instruks\w*|beskjed\w*|regler\w*)", r"glem (alt|alle)\w*",
+    r"systemprompt\w*", r"system ?prompt\w*", r"dine instruks\w*", r"skriv ut (instruks|prompt)\w*",
+    r"ignore (all |any )?(previous|prior|above) (instructions|rules)", r"you are now", r"jailbreak",
+    r"developer mode", r"utviklermodus", r"(?-i:DAN)", r"late som du", r"pretend (you|to)",
+    r"fra nå av (skal|er) du", r"du er nå",
+)
+
+
+def classify(question: str) -> OutOfScope | None:
+    """The first out-of-scope signal in the question, or None."""
+    if INJECTION.search(question):
+        return OutOfScope("injection", "instruksjoner")
+    law = OTHER_LAWS.search(question)
+    if law:
+        return OutOfScope("other_law", law.group(0).lower())
+    if VACATION.search(question):
+        return OutOfScope("other_law", "ferieloven")
+    for topic, pattern in PROVIDER.items():
+        if pattern.search(question):
+            return OutOfScope("provider", topic)
+    for topic, pattern in OTHER_DOMAINS.items():
+        if pattern.search(question):
+            return OutOfScope("other_domain", topic)
+    return None
