@@ -1,0 +1,116 @@
+"""The answer as a plain server-rendered page, for a browser without JavaScript (the chat form posts to /svar).
+No streaming and no conversation; the same answer, its sources with their Lovdata and reader links."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.corpus import Corpus
+from assistant.formatting import format_date
+from assistant.types import Answer, FaqCitation, Gap, LawCitation
+from bots.web.html import Markup, h, join, void
+from bots.web.reader.layout import NEW_TAB_NOTE, external, page
+from bots.web.reader.refs import reader_path, standard_ref
+
+_URL = re.compile(r"https?://[^\s«»<>\"]+")
+STYLES = ("/static/base.css", "/static/reader.css")
+
+
+def linkified(line: str) -> Markup:
+    parts: list[object] = []
+    last = 0
+    for m in _URL.finditer(line):
+        url = m.group(0).rstrip(".,;:)]")
+        parts += [line[last : m.start()], external(url, url)]
+        last = m.start() + len(url)
+    parts.append(line[last:])
+    return join(*parts)
+
+
+def _text(answer: Answer) -> Markup:
+    body = answer.answer.removesuffix(answer.disclaimer).rstrip() if answer.disclaimer else answer.answer
+    paragraphs = []
+    for para in re.split(r"\n{2,}", body):
+        lines = [line for line in para.split("\n") if line.strip()]
+        if lines:
+            with_breaks = [join(void("br") if i else None, linkified(line)) for i, line in enumerate(lines)]
+            paragraphs.append(h("p", None, with_breaks))
+    return join(*paragraphs)
+
+
+def _law_card(c: LawCitation, corpus: Corpus) -> Markup:
+    law = corpus.laws.get(c.law_id)
+    reader = external(reader_path(law, c.section, c.ledd, c.letter), "Les i lovleseren") if law else None
+    date = format_date(c.version_date, "nb").capitalize()
+    quote = h("blockquote", {"class": "card-quote"}, [h("p", None, line) for line in c.quote.split("\n")])
+    links = h("p", {"class": "card-links"}, external(c.url, f"Les {c.ref} på Lovdata"), " ", reader)
+    ref = standard_ref(c.law_name, c.section, c.ledd, c.letter)
+    return h(
+        "li", {"class": "card card-law"}, h("p", {"class": "card-ref"}, ref), quote, h("p", None, date), links
+    )
+
+
+def _gap_card(g: Gap) -> Markup:
+    ref = h("p", {"class": "card-ref"}, f"{g.law_name} § {g.section}")
+    link = h("p", None, external(g.url, "Se teksten på Lovdata"))
+    return h(
+        "li",
+        {"class": "card card-gap"},
+        h("p", None, "Ikke i kildene mine"),
+        ref,
+        h("p", None, g.reason),
+        link,
+    )
+
+
+def _sources(answer: Answer, corpus: Corpus) -> Markup | None:
+    cards: list[Markup] = []
+    for c in answer.citations:
+        if isinstance(c, LawCitation):
+            cards.append(_law_card(c, corpus))
+        elif isinstance(c, FaqCitation):
+            cards.append(
+                h("li", {"class": "card card-faq"}, "Fra HMS Kontorets FAQ: ", h("strong", None, c.question))
+            )
+    cards += [_gap_card(g) for g in answer.gaps]
+    return (
+        h("section", {"aria-label": "Kilder"}, h("h2", None, "Kilder"), h("ul", {"class": "cards"}, cards))
+        if cards
+        else None
+    )
+
+
+def ask_form(question: str = "") -> Markup:
+    return h(
+        "form",
+        {"class": "plain-form", "method": "post", "action": "/svar"},
+        h("label", {"for": "question"}, h("strong", None, "Still et nytt spørsmål")),
+        h("textarea", {"id": "question", "name": "question", "rows": "3"}, question),
+        h("button", {"type": "submit", "class": "primary"}, "Send"),
+    )
+
+
+def answer_page(question: str, answer: Answer | None, corpus: Corpus, *, error: str | None = None) -> str:
+    """The answer (or the reason there is none) and a form for the next question."""
+    if answer is None:
+        main = join(
+            h("h1", None, "Spørsmålet ble ikke besvart"),
+            h("p", {"role": "alert"}, error or ""),
+            ask_form(question),
+        )
+        return page("Spørsmålet ble ikke besvart", main, styles=STYLES, current="chat")
+    shown = h(
+        "div",
+        {"class": "plain-answer", "lang": answer.language},
+        h("p", {"class": "kicker"}, "Du spurte: ", h("strong", None, question)),
+        _text(answer),
+        _sources(answer, corpus),
+    )
+    main = join(
+        h("h1", None, "Svar"),
+        shown,
+        ask_form(),
+        h("p", None, h("a", {"href": "/"}, "Til chatten")),
+        NEW_TAB_NOTE,
+    )
+    return page("Svar", main, styles=STYLES, current="chat")
