@@ -29,7 +29,7 @@ log = logging.getLogger("hms.web")
 
 SSE_HEADERS = {"Cache-Control": "no-cache, no-store", "X-Accel-Buffering": "no"}
 REPLACED_REASON = (
-    "Svaret fra språkmodellen besto ikke kontrollen mot kildene, så du ser kildene ordrett i stedet."
+    "Språkmodellens svar kunne ikke kontrolleres mot kildene, så du ser kildene ordrett i stedet."
 )
 
 

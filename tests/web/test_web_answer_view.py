@@ -3,6 +3,7 @@ English labels, dark mode, the 360 px layout, the disclaimer once, and an absten
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -218,3 +219,58 @@ def test_an_abstention_renders_its_pointer_as_a_link(page, client):
     links = hrefs(answer)
     for url in urls:
         assert sum(link.rstrip("/") == url.rstrip("/.") for link in links) == 1, (url, links)
+
+
+def _contents_answer(real_assistant, chapter: str, *, reader: bool) -> dict:
+    """An answer carrying `contents` as the lead's contract describes it, built from the real corpus."""
+    toc = real_assistant.table_of_contents("aml")
+    sections = [s for s in toc.sections if s.chapter == chapter]
+    contents = {"law_id": toc.law_id, "law_name": toc.law_name, "title": f"arbeidsmiljøloven kapittel {chapter}",
+                "chapter": chapter, "chapter_title": sections[0].chapter_title, "url": toc.url,
+                "version_date": toc.version_date, "reader": reader,
+                "sections": [{"section": s.section, "title": s.title, "url": s.url, "repealed": s.repealed}
+                             for s in sections]}  # fmt: skip
+    lines = "\n".join(f"§ {s.section} {s.title}: {s.url}" for s in sections)
+    text = f"Kapittel {chapter} i arbeidsmiljøloven har {len(sections)} paragrafer.\n\n{lines}"
+    return {"question": f"aml kap. {chapter}", "answer": text, "abstained": False, "citations": [], "gaps": [],
+            "answer_id": "toc1", "language": "nb", "mode": "extractive", "disclaimer": "",
+            "short_answer": f"Kapittel {chapter} handler om {sections[0].chapter_title.lower()}.",
+            "contents": contents}  # fmt: skip
+
+
+def _serve_answer(page, answer: dict) -> None:
+    body = f"event: sources\ndata: []\n\nevent: done\ndata: {json.dumps(answer, ensure_ascii=False)}\n\n"
+    headers = {"content-type": "text/event-stream; charset=utf-8"}
+    page.route("**/api/ask/stream", lambda route: route.fulfill(status=200, body=body, headers=headers))
+
+
+def test_a_table_of_contents_answer_lists_section_links_into_the_reader(page, context, real_assistant):
+    """Answer.contents (the lead's contract; the server's answer is stood in for until it lands)."""
+    answer = _contents_answer(real_assistant, "3", reader=False)
+    _serve_answer(page, answer)
+    shown = ask(page, "aml kap. 3")
+    assert shown.locator(".short-text").inner_text() == answer["short_answer"]  # Answer.short_answer leads
+    nav = shown.get_by_role("navigation", name="Innhold")
+    assert (
+        nav.get_by_role("heading").inner_text()
+        == "arbeidsmiljøloven kapittel 3 Virkemidler i arbeidsmiljøarbeidet"
+    )
+    links = nav.locator("ol a")
+    expected = [s["section"] for s in answer["contents"]["sections"]]
+    assert links.count() == len(expected)
+    assert [h.rsplit("/", 1)[1] for h in links.evaluate_all("a => a.map(x => x.href)")] == expected
+    assert nav.locator("li", has_text="§ 3-6").inner_text() == "§ 3-6 (Opphevet)"
+    assert "lovdata.no" not in shown.locator(".answer-body").inner_text()  # the list is not repeated as text
+    with context.expect_page() as opened:
+        links.first.click()
+    opened.value.wait_for_load_state()
+    assert opened.value.get_by_role("heading", level=1).inner_text().startswith("§ 3-1 ")
+    screenshot(page, "web-contents.png")
+
+
+def test_a_long_chapter_links_to_the_reader_instead(page, real_assistant):
+    _serve_answer(page, _contents_answer(real_assistant, "14", reader=True))
+    nav = ask(page, "aml kap. 14").get_by_role("navigation", name="Innhold")
+    assert nav.locator("ol").count() == 0
+    link = nav.get_by_role("link", name="Se alle paragrafene i lovleseren")
+    assert link.get_attribute("href").endswith("/lov/aml#kapittel-14")

@@ -38,14 +38,14 @@ function contentsView(contents, lang, laws) {
     const href = readerHref(laws, contents.law_id, s.section) || s.url;
     const link = el("a", { attrs: { href, target: "_blank", rel: "noopener", "aria-describedby": "new-tab-note" } });
     appendKeepingSections(link, `§ ${s.section}${s.title ? ` ${s.title}` : ""}`);
-    return el("li", { className: s.repealed ? "repealed" : "" }, [link,
-      s.repealed ? document.createTextNode(` (${t(lang, "repealed")})`) : null]);
+    const mark = s.repealed && !/opphevet/i.test(s.title || "") ? ` (${t(lang, "repealed")})` : "";
+    return el("li", { className: s.repealed ? "repealed" : "" }, [link, mark ? document.createTextNode(mark) : null]);
   });
   return el("nav", { className: "contents", attrs: { "aria-label": t(lang, "contents") } }, [
     el("h2", { text: title }),
     items.length ? el("ol", {}, items) : null,
     el("p", { className: "card-links" }, [
-      readerToc ? externalLink(readerToc, t(lang, "openChapter"), "reader-link") : null,
+      readerToc ? externalLink(readerToc, t(lang, contents.reader ? "openChapter" : "openInReader"), "reader-link") : null,
       externalLink(contents.url, t(lang, "seeOnLovdata"), "card-link"),
     ]),
     date ? el("p", { className: "card-date", text: `${t(lang, "lawAsOf")} ${date}` }) : null,
