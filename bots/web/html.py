@@ -6,7 +6,7 @@ pages are small, and a builder cannot forget to escape.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 
 
@@ -32,7 +32,7 @@ def _children(children: Iterable[object]) -> str:
     return "".join(out)
 
 
-def h(name: str, attrs: dict[str, object] | None = None, *children: object) -> Markup:
+def h(name: str, attrs: Mapping[str, object] | None = None, *children: object) -> Markup:
     """`h("a", {"href": url}, "text")`. An attribute set to True is written bare; None or False is left out."""
     parts = [name]
     for key, value in (attrs or {}).items():
@@ -43,7 +43,7 @@ def h(name: str, attrs: dict[str, object] | None = None, *children: object) -> M
     return Markup(f"<{' '.join(parts)}>{_children(children)}</{name}>")
 
 
-def void(name: str, attrs: dict[str, object] | None = None) -> Markup:
+def void(name: str, attrs: Mapping[str, object] | None = None) -> Markup:
     """An element without content (`link`, `meta`, `input`, `br`)."""
     return Markup(h(name, attrs)[: -len(f"</{name}>")])
 

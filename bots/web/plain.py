@@ -38,45 +38,38 @@ def _text(answer: Answer) -> Markup:
     return join(*paragraphs)
 
 
-def _law_card(c: LawCitation, corpus: Corpus) -> Markup:
+def _law_source(c: LawCitation, corpus: Corpus) -> Markup:
+    """A law source in one line: its reference, "lov per" date and reader link (the quote and the Lovdata
+    link are in the text above)."""
     law = corpus.laws.get(c.law_id)
     reader = external(reader_path(law, c.section, c.ledd, c.letter), "Les i lovleseren") if law else None
-    date = format_date(c.version_date, "nb").capitalize()
-    quote = h("blockquote", {"class": "card-quote"}, [h("p", None, line) for line in c.quote.split("\n")])
-    links = h("p", {"class": "card-links"}, external(c.url, f"Les {c.ref} på Lovdata"), " ", reader)
-    ref = standard_ref(c.law_name, c.section, c.ledd, c.letter)
-    return h(
-        "li", {"class": "card card-law"}, h("p", {"class": "card-ref"}, ref), quote, h("p", None, date), links
-    )
+    ref = h("strong", None, standard_ref(c.law_name, c.section, c.ledd, c.letter))
+    date = f" ({format_date(c.version_date, 'nb')})"
+    return h("li", None, ref, date, " ", reader)
 
 
-def _gap_card(g: Gap) -> Markup:
-    ref = h("p", {"class": "card-ref"}, f"{g.law_name} § {g.section}")
-    link = h("p", None, external(g.url, "Se teksten på Lovdata"))
+def _gap_source(g: Gap) -> Markup:
+    ref = h("strong", None, f"{g.law_name} § {g.section}")
     return h(
-        "li",
-        {"class": "card card-gap"},
-        h("p", None, "Ikke i kildene mine"),
-        ref,
-        h("p", None, g.reason),
-        link,
+        "li", None, "Ikke i kildene mine: ", ref, f". {g.reason} ", external(g.url, "Se teksten på Lovdata")
     )
 
 
 def _sources(answer: Answer, corpus: Corpus) -> Markup | None:
-    cards: list[Markup] = []
+    rows: list[Markup] = []
     for c in answer.citations:
         if isinstance(c, LawCitation):
-            cards.append(_law_card(c, corpus))
+            rows.append(_law_source(c, corpus))
         elif isinstance(c, FaqCitation):
-            cards.append(
-                h("li", {"class": "card card-faq"}, "Fra HMS Kontorets FAQ: ", h("strong", None, c.question))
-            )
-    cards += [_gap_card(g) for g in answer.gaps]
-    return (
-        h("section", {"aria-label": "Kilder"}, h("h2", None, "Kilder"), h("ul", {"class": "cards"}, cards))
-        if cards
-        else None
+            rows.append(h("li", None, "Fra HMS Kontorets FAQ: ", h("strong", None, c.question)))
+    rows += [_gap_source(g) for g in answer.gaps]
+    if not rows:
+        return None
+    return h(
+        "section",
+        {"aria-label": "Kilder"},
+        h("h2", None, "Kilder"),
+        h("ul", {"class": "plain-sources"}, rows),
     )
 
 

@@ -214,6 +214,8 @@ def test_widget_on_the_demo_host_page(context, site):
     frame = page.frame_locator(FRAME)
     ask(page, VERNEOMBUD, scope=frame)
     assert frame.locator(".card-law").count() >= 1 and frame.locator(".card-faq").count() >= 1
+    reader = frame.locator(".card-law").first.get_by_role("link", name="Les i lovleseren")
+    assert reader.get_attribute("href").endswith("/lov/organiseringsforskriften/3-19")  # into the law reader
     assert site.quota.used() == used + 1  # counted as widget traffic
     screenshot(page, "widget-demo.png")
     # Escape inside the chat closes it and gives focus back to the button.
