@@ -75,6 +75,7 @@ def serve_site(assistant: Any, data_dir: Path, **overrides: Any) -> Iterator[Sit
 def ask(page: Any, question: str, *, scope: Any = None) -> Any:
     """Type a question, press Enter, and wait until its answer is finished; returns the answer's locator."""
     scope = scope or page
+    scope.locator("body[data-ready]").wait_for(state="attached")  # chat.js has wired up the form
     count = scope.locator(".turn").count()
     box = scope.get_by_label("Ditt spørsmål")
     box.fill(question)

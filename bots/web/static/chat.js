@@ -275,6 +275,7 @@ document.querySelector(".skip-link")?.addEventListener("click", (event) => {
 els.newChat.hidden = false;
 els.newChat.addEventListener("click", startOver);
 restore();
+document.body.dataset.ready = "true"; // the chat is wired up (tests wait for this)
 
 if (MODE === "widget") {
   const closeFrame = () => window.parent.postMessage({ type: "hms-widget-close" }, "*");
