@@ -25,6 +25,14 @@ FOLLOWUP_START = re.compile(
 )
 
 
+# A question that names its own law, chapter or § is about that source, never a follow-up: "aml § 99-1" after
+# "Hva står i internkontrollforskriften § 5?" must not be read as a question about § 5.
+OWN_REFERENCE = re.compile(
+    r"§|\bparagraf|\bsection\b|\bkap(?:\.|ittel)|\b\d{1,3}\s?[a-z]?\s?-\s?\d{1,3}\b|\b(?:lov|for)-\d{4}-|"
+    r"\b(?:aml|arbml|ik|ikf)\b|\w+(?:loven|lova|forskriften|forskrifta)s?\b",
+    re.IGNORECASE,
+)
+
 QUESTION_START = frozenset(
     "hva hvem hvor hvordan hvorfor hvilke hvilken når må kan skal er har bør gjelder trenger "
     "what who where how why which when do does is are can must should".split()
@@ -34,7 +42,7 @@ QUESTION_START = frozenset(
 def is_followup(question: str) -> bool:
     """A short question that leans on the previous one ('og for verneombud?', 'verneombud da?')."""
     tokens = words(question)
-    if not tokens or len(tokens) > 8:
+    if not tokens or len(tokens) > 8 or OWN_REFERENCE.search(question):
         return False
     if FOLLOWUP_START.match(question):
         return True

@@ -20,7 +20,7 @@ from assistant.followup import condense
 from assistant.formatting import label
 from assistant.glossary import Glossary
 from assistant.llm.protocol import GenerativeAnswerer
-from assistant.lookup import section_view, table_of_contents
+from assistant.lookup import find_law, section_view, table_of_contents
 from assistant.observability import request_id_var
 from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
@@ -225,12 +225,16 @@ class Assistant:
         answer = self._finish(text, draft, lang, started, dropped=dropped)
         return Trace(answer=answer, retrieval=result, draft=draft, dropped=dropped)
 
-    def search(self, query: str, *, k: int = 10) -> list[SearchHit]:
-        """Ranked FAQ entries and law sections for a query, without an answer (GET /api/search)."""
+    def search(self, query: str, *, k: int = 10, law: str | None = None) -> list[SearchHit]:
+        """Ranked FAQ entries and law sections for a query, without an answer (GET /api/search). With
+        ``law`` (an id or alias; lookup.UnknownLaw if unknown), only that law's sections."""
         validate_question(query, max_chars=self.settings.max_question_chars)
+        law_id = find_law(self.corpus, law).law_id if law else None
         result = self.retrieve(clean_question(query))
+        faq = [] if law_id else result.faq[:k]
+        sections = [h for h in result.law if law_id is None or h.metadata.get("law_id") == law_id][:k]
         hits: list[SearchHit] = []
-        for h in sorted([*result.faq[:k], *result.law[:k]], key=lambda h: (not h.exact, -h.score))[:k]:
+        for h in sorted([*faq, *sections], key=lambda h: (not h.exact, -h.score))[:k]:
             if h.kind == "faq":
                 entry = self.corpus.faq[str(h.metadata["faq_id"])]
                 hits.append(

@@ -21,7 +21,7 @@ from assistant.store import IndexNotReady
 from bots.web.errors import install_error_handlers
 from bots.web.observability import RequestContextMiddleware
 from bots.web.quota import WidgetQuota
-from bots.web.routes import ask, feedback, health, laws, pages, search
+from bots.web.routes import ask, feedback, health, laws, pages, plain, reader, search, widget
 from bots.web.routes.pages import STATIC_DIR
 from bots.web.security import SecurityMiddleware, clean_origins
 
@@ -93,7 +93,7 @@ def create_app(
     app.state.rate_limiter = RateLimiter(settings.database, per_minute=settings.rate_limit_per_minute)
 
     install_error_handlers(app)
-    for module in (ask, laws, search, feedback, health, pages):
+    for module in (ask, laws, search, feedback, health, widget, pages, reader, plain):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/docs/assets", StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")

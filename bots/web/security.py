@@ -23,6 +23,8 @@ ORIGIN_NOT_ALLOWED = "Denne nettsiden har ikke tilgang til HMS-assistenten."
 TOO_LARGE = "Forespørselen er for stor."
 # Slack's interactivity payloads carry the whole message clicked on; Bolt checks their signature.
 LARGER_BODIES = {"/slack/events": 1_000_000}
+# Non-API paths that answer questions (the chat form without JavaScript) get the same origin check.
+ORIGIN_CHECKED = frozenset({"/svar"})
 
 
 def clean_origins(origins: Iterable[str]) -> list[str]:
@@ -76,7 +78,7 @@ class SecurityMiddleware:
         headers = Headers(scope=scope)
         origin = headers.get("origin")
         if (
-            path.startswith("/api/")
+            (path.startswith("/api/") or path in ORIGIN_CHECKED)
             and origin is not None
             and not self.origin_allowed(origin, scope, headers)
         ):

@@ -1,7 +1,8 @@
 """Server-Sent Events from `Assistant.stream()`, a sync generator run off the event loop.
 
-Events: `sources` (the citations), `delta` (a piece of text), `replace` (the whole text so far is replaced),
-`done` (the Answer JSON), and `error` ({code, message}) when something fails after the stream started.
+Events: `sources` (the citations), `delta` (a piece of text), `replace` (`{"text", "reason"}`: the whole text so
+far is replaced, and why, in one Norwegian sentence), `done` (the Answer JSON), and `error` ({code, message}) when
+something fails after the stream started.
 The client being gone is checked between events; the generator is then closed, which stops the work.
 """
 
@@ -27,6 +28,16 @@ from bots.web.errors import INTERNAL_MESSAGE
 log = logging.getLogger("hms.web")
 
 SSE_HEADERS = {"Cache-Control": "no-cache, no-store", "X-Accel-Buffering": "no"}
+REPLACED_REASON = (
+    "Språkmodellens svar kunne ikke kontrolleres mot kildene, så du ser kildene ordrett i stedet."
+)
+
+
+def replace_payload(data: Any) -> dict[str, str]:
+    """The `replace` event's data: `{"text", "reason"}`; a plain string (the older form) gets the default reason."""
+    if isinstance(data, dict):
+        return {"text": str(data.get("text") or ""), "reason": str(data.get("reason") or REPLACED_REASON)}
+    return {"text": str(data or ""), "reason": REPLACED_REASON}
 
 
 class EventPump:
@@ -67,6 +78,8 @@ class EventPump:
 
 
 def encode(kind: str, data: Any) -> bytes:
+    if kind == "replace":
+        data = replace_payload(data)
     if isinstance(data, BaseModel):
         payload = data.model_dump_json()
     elif isinstance(data, list):

@@ -83,3 +83,51 @@ def sse_events(body: str) -> list[tuple[str, str]]:
                 data.append(line[5:].removeprefix(" "))
         events.append((kind, "\n".join(data)))
     return events
+
+
+# -- real-browser fixtures (tests/web/browser.py has the helpers) -----------------------------------------
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from tests.web.browser import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: run `make browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site(real_assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The app (real model and index) on uvicorn, with the demo host page on an allowed and a denied origin."""
+    from tests.web.browser import serve_site
+
+    with serve_site(real_assistant, tmp_path_factory.mktemp("web")) as served:
+        yield served
+
+
+def lovdata_stub(route: Any) -> None:
+    """No internet here: Lovdata is answered by a stub, so following a link can be checked offline."""
+    body = "<!doctype html><title>Lovdata (stub)</title><p>Lovdata</p>"
+    route.fulfill(status=200, content_type="text/html", body=body)
+
+
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nb-NO", reduced_motion="reduce", color_scheme="light"
+    )
+    context.set_default_timeout(30_000)
+    context.route("https://lovdata.no/**", lovdata_stub)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: Any, site: Any) -> Any:
+    page = context.new_page()
+    page.goto(site.app_url + "/")
+    return page

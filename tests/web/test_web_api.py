@@ -79,6 +79,18 @@ def test_a_short_follow_up_is_read_against_the_conversation(client, web_storage)
     assert "40 timer" in follow_up["answer"]
 
 
+def test_an_unrelated_question_does_not_inherit_the_previous_turn(client):
+    """Issue 10, item 20: "aml § 99-1" after a question about ik § 5 is about aml § 99-1 alone."""
+    first = client.post(
+        "/api/ask", json={"question": "Hva står i internkontrollforskriften § 5?", "conversation_id": "leak"}
+    ).json()
+    assert [g["section"] for g in first["gaps"]] == ["5"]
+    second = client.post("/api/ask", json={"question": "aml § 99-1", "conversation_id": "leak"}).json()
+    alone = client.post("/api/ask", json={"question": "aml § 99-1"}).json()
+    assert second["gaps"] == [] and "§ 5" not in second["answer"] and "internkontroll" not in second["answer"]
+    assert (second["answer"], second["citations"]) == (alone["answer"], alone["citations"])
+
+
 def test_streamed_answers_keep_the_conversation_too(client, web_storage):
     client.post(
         "/api/ask/stream", json={"question": "Må jeg ha HMS-kurs som daglig leder?", "conversation_id": "s1"}

@@ -134,18 +134,27 @@ def test_html_has_no_inline_script_style_or_handlers_and_no_cdn(name):
 def test_every_asset_the_page_loads_is_served_by_the_app(tmp_path):
     client, _ = fake_client(tmp_path)
     html = client.get("/").text
-    assets = re.findall(r'(?:src|href)="(/[^"]*)"', html)
-    assert {"/static/chat.js", "/static/style.css", "/static/favicon.svg"} <= set(assets)
-    for asset in assets:
-        assert client.get(asset).status_code == 200, asset
+    assets = re.findall(r'(?:src|href)="(/static/[^"]*)"', html)
+    assert {"/static/chat.js", "/static/base.css", "/static/chat.css", "/static/favicon.svg"} <= set(assets)
+    modules = [f"/static/js/{p.name}" for p in (WEB_DIR / "static" / "js").glob("*.js")]
+    for asset in [*assets, *modules, "/static/reader.js", "/static/reader.css"]:
+        response = client.get(asset)
+        assert response.status_code == 200, asset
+        if asset.endswith(".js"):  # module scripts need a JavaScript MIME type
+            assert response.headers["content-type"].startswith("text/javascript"), asset
     widget = client.get("/widget.js")
     assert widget.status_code == 200 and widget.headers["content-type"].startswith("text/javascript")
     assert "/embed" in widget.text
 
 
-def test_chat_js_never_writes_html():
-    js = (WEB_DIR / "static" / "chat.js").read_text(encoding="utf-8")
-    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(", js)
+@pytest.mark.parametrize(
+    "path",
+    sorted((WEB_DIR / "static").rglob("*.js")) + [WEB_DIR / "widget" / "widget.js"],
+    ids=lambda p: p.name,
+)
+def test_the_scripts_never_write_html(path):
+    js = path.read_text(encoding="utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function", js)
 
 
 # -- the widget's daily cap -----------------------------------------------------------------------------------

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bots.web.demo import DEMO_DIR, render_demo
+from bots.web.deps import AssistantDep, SettingsDep
+from bots.web.reader.refs import law_slugs
 
 WEB_DIR = Path(__file__).resolve().parent.parent
 STATIC_DIR = WEB_DIR / "static"
@@ -24,19 +28,30 @@ def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def chat_html(mode: str) -> str:
-    """The chat page; mode 'widget' is the compact layout shown inside the widget's iframe."""
-    return _text(STATIC_DIR / "index.html").replace('data-mode="page"', f'data-mode="{mode}"', 1)
+def chat_html(mode: str, *, max_chars: int = 2000, laws: dict[str, str] | None = None) -> str:
+    """The chat page; mode 'widget' is the compact layout shown inside the widget's iframe. The page gets the
+    question limit and the law reader's name for each law id (its citation cards link into the reader)."""
+    attrs = (
+        f'data-mode="{mode}" data-max-chars="{int(max_chars)}" data-laws="{escape(json.dumps(laws or {}))}"'
+    )
+    page = _text(STATIC_DIR / "index.html").replace('data-mode="page"', attrs, 1)
+    return page.replace("Høyst 2000 tegn.", f"Høyst {int(max_chars)} tegn.", 1)
+
+
+def _chat(mode: str, assistant: AssistantDep, settings: SettingsDep) -> HTMLResponse:
+    corpus = getattr(assistant, "corpus", None)
+    laws = law_slugs(corpus) if corpus is not None else {}
+    return HTMLResponse(chat_html(mode, max_chars=settings.max_question_chars, laws=laws), headers=NO_CACHE)
 
 
 @router.get("/", response_class=HTMLResponse)
-def chat_page() -> HTMLResponse:
-    return HTMLResponse(chat_html("page"), headers=NO_CACHE)
+def chat_page(assistant: AssistantDep, settings: SettingsDep) -> HTMLResponse:
+    return _chat("page", assistant, settings)
 
 
 @router.get("/embed", response_class=HTMLResponse)
-def widget_frame() -> HTMLResponse:
-    return HTMLResponse(chat_html("widget"), headers=NO_CACHE)
+def widget_frame(assistant: AssistantDep, settings: SettingsDep) -> HTMLResponse:
+    return _chat("widget", assistant, settings)
 
 
 @router.get("/widget.js")

@@ -1,346 +1,290 @@
-// HMS-assistenten chat page. Every user and corpus string goes into the DOM as text (textContent,
-// setAttribute), never as HTML. The finished answer is announced once through #announcer.
-"use strict";
+// HMS-assistenten chat page (and the widget's frame). Answers stream in as a draft, then render verified:
+// "Kort svar", the rest, the source cards; the conversation is kept in this browser until "Ny samtale".
+// Every user and corpus string goes into the DOM as text, never as HTML. The finished answer is announced once.
+import { answerAsText, isAiWritten, renderAnswer } from "./js/answer-view.js";
+import { renderCards } from "./js/cards.js";
+import { el } from "./js/dom.js";
+import { errorMessage, feedbackBlock } from "./js/feedback.js";
+import { clearHistory, loadHistory, saveHistory } from "./js/history.js";
+import { langOf, sourceCount, t } from "./js/i18n.js";
+import { readEvents, replacement } from "./js/sse.js";
 
-(function () {
-  const MODE = document.body.dataset.mode || "page";
-  const MAX_CHARS = 2000;
-  const MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "desember"];
-  const els = {
-    form: document.getElementById("ask-form"),
-    question: document.getElementById("question"),
-    send: document.getElementById("send"),
-    error: document.getElementById("question-error"),
-    messages: document.getElementById("messages"),
-    scroller: document.getElementById("scroller"),
-    welcome: document.getElementById("welcome"),
-    announcer: document.getElementById("announcer"),
-    newChat: document.getElementById("new-chat"),
-    closeWidget: document.getElementById("close-widget"),
+const MODE = document.body.dataset.mode || "page";
+const MAX_CHARS = Number(document.body.dataset.maxChars) || 2000;
+const LAWS = (() => { try { return JSON.parse(document.body.dataset.laws || "{}"); } catch (_) { return {}; } })();
+const REPLACED = "Språkmodellens svar kunne ikke kontrolleres mot kildene, så du ser kildene ordrett i stedet.";
+const NETWORK = "Fikk ikke kontakt med tjenesten. Sjekk nettverket og prøv igjen.";
+const byId = (id) => document.getElementById(id);
+const els = {
+  form: byId("ask-form"), question: byId("question"), send: byId("send"), error: byId("question-error"),
+  messages: byId("messages"), scroller: byId("scroller"), welcome: byId("welcome"), announcer: byId("announcer"),
+  newChat: byId("new-chat"), closeWidget: byId("close-widget"), disclaimer: byId("disclaimer"),
+};
+const stored = loadHistory(MODE);
+let conversationId = stored ? stored.conversationId : newId();
+let turns = stored ? stored.turns : [];
+let busy = false;
+let lastInput = "keyboard"; // how the user last acted: keyboard, mouse, touch or pen
+
+function newId() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function scrollTo(item) {
+  // Only the conversation box scrolls (scrollIntoView could also scroll a page that embeds the widget).
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  els.scroller.scrollTo({ top: Math.max(0, item.offsetTop - 8), behavior: still ? "auto" : "smooth" });
+}
+
+function turnShell(question) {
+  const article = el("article", { className: "answer", attrs: { "aria-label": t("nb", "answer") } });
+  const item = el("li", { className: "turn" }, [
+    el("div", { className: "question-bubble" }, [
+      el("span", { className: "visually-hidden", text: "Du spurte: " }),
+      el("p", { className: "question-text", text: question }),
+    ]),
+    article,
+  ]);
+  els.messages.append(item);
+  return { item, article };
+}
+
+function showDisclaimer(lang) {
+  if (!els.disclaimer || els.disclaimer.lang === lang) return;
+  els.disclaimer.lang = lang;
+  els.disclaimer.replaceChildren(el("strong", { text: t(lang, "disclaimerShort") }), " ",
+    el("span", { className: "footer-more", text: t(lang, "disclaimerMore") }));
+}
+
+function copyControls(answer, question) {
+  const lang = answer.language;
+  const status = el("p", { className: "copy-status", attrs: { role: "status" } });
+  const button = el("button", { className: "secondary copy-answer", text: t(lang, "copyAnswer"), attrs: { type: "button" } });
+  button.addEventListener("click", async () => {
+    const text = answerAsText(answer, question);
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch (_) {
+      const area = el("textarea", { text, attrs: { readonly: "", class: "visually-hidden" } });
+      document.body.append(area);
+      area.select();
+      copied = document.execCommand("copy");
+      area.remove();
+    }
+    status.textContent = t(lang, copied ? "copied" : "copyFailed");
+  });
+  return [button, status];
+}
+
+// Render a finished answer into its turn; `index` is its place in the stored history.
+function finish(article, question, answer, { replacedReason, feedback, index }) {
+  const lang = langOf(answer.language);
+  article.replaceChildren();
+  article.lang = lang;
+  article.setAttribute("aria-label", t(lang, "answer"));
+  article.setAttribute("aria-busy", "false");
+  article.classList.toggle("abstained", Boolean(answer.abstained));
+  article.classList.toggle("ai-written", isAiWritten(answer));
+  const shown = renderAnswer(article, answer, { laws: LAWS, replacedReason });
+  const onSent = (helpful) => { if (turns[index]) { turns[index].feedback = helpful; saveHistory(MODE, conversationId, turns); } };
+  article.append(el("div", { className: "answer-actions" }, [
+    ...copyControls(answer, question),
+    answer.answer_id ? feedbackBlock(answer.answer_id, lang, feedback, onSent) : null,
+  ]));
+  showDisclaimer(lang);
+  return shown;
+}
+
+function pendingTurn(question) {
+  const { item, article } = turnShell(question);
+  article.setAttribute("aria-busy", "true");
+  const thinking = el("p", { className: "thinking", text: "Leter i kildene …" });
+  const draftText = el("div", { className: "draft-text" });
+  // Streamed text is unverified: shown as a draft, hidden from screen readers until it is checked.
+  const draft = el("div", { className: "answer-draft", attrs: { "aria-hidden": "true" } },
+    [el("p", { className: "draft-label", text: "Utkast – kontrolleres mot kildene …" }), draftText]);
+  const early = el("ul", { className: "cards" });
+  draft.hidden = true;
+  article.append(thinking, draft, early);
+  let streamed = "";
+  const turn = {
+    item, finished: false, failed: false, accepted: false, reason: null,
+    sources(citations) { renderCards(early, { citations, gaps: [], language: "nb", answer: "" }, LAWS); },
+    delta(piece) {
+      thinking.remove();
+      draft.hidden = false;
+      streamed += piece;
+      draftText.textContent = streamed;
+    },
+    replace(data) {
+      const { text, reason } = replacement(data);
+      turn.reason = reason || REPLACED;
+      streamed = text;
+      draftText.textContent = streamed;
+    },
+    done(answer) {
+      turn.finished = true;
+      const replacedReason = answer.mode === "llm-fallback" ? turn.reason : null;
+      turns.push({ question, answer, replacedReason, feedback: null });
+      const { short, count } = finish(article, question, answer, { replacedReason, feedback: null, index: turns.length - 1 });
+      saveHistory(MODE, conversationId, turns);
+      const lang = langOf(answer.language);
+      const sources = count ? ` ${t(lang, "sourcesBelow", { count: sourceCount(lang, count) })}` : "";
+      els.announcer.textContent = `${t(lang, "answer")}: ${short}${sources}`;
+    },
+    fail(message) {
+      turn.finished = true;
+      turn.failed = true;
+      thinking.remove();
+      draft.remove();
+      article.setAttribute("aria-busy", "false");
+      article.append(el("p", { className: "answer-error", text: message, attrs: { role: "alert" } }));
+    },
   };
-  let conversationId = newId();
-  let busy = false;
-  let turnCount = 0;
+  scrollTo(item);
+  return turn;
+}
 
-  function newId() {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+function showError(message) {
+  els.error.textContent = message;
+  els.question.setAttribute("aria-invalid", message ? "true" : "false");
+}
+
+function setBusy(value) {
+  busy = value;
+  els.send.disabled = value;
+  els.form.setAttribute("aria-busy", String(value));
+}
+
+function waitText(seconds) {
+  if (seconds >= 90) return `${Math.ceil(seconds / 60)} minutter`;
+  return seconds === 1 ? "1 sekund" : `${seconds} sekunder`;
+}
+
+async function refusal(res) {
+  const error = await errorMessage(res);
+  const seconds = Number(error.retry_after ?? res.headers.get("retry-after"));
+  if (res.status === 429 && Number.isFinite(seconds) && seconds > 0) {
+    const first = error.message.split(/(?<=[.!?])\s/)[0];
+    return `${first} Prøv igjen om ${waitText(Math.ceil(seconds))}.`;
   }
+  return error.message;
+}
 
-  // el("p", {className, text, attrs}, [children]) – the only way this file builds DOM.
-  function el(tag, opts, children) {
-    const node = document.createElement(tag);
-    const o = opts || {};
-    if (o.className) node.className = o.className;
-    if (o.text !== undefined && o.text !== null) node.textContent = String(o.text);
-    for (const [name, value] of Object.entries(o.attrs || {})) node.setAttribute(name, String(value));
-    for (const child of children || []) if (child) node.append(child);
-    return node;
+async function stream(turn, question) {
+  const headers = { "Content-Type": "application/json", Accept: "text/event-stream" };
+  if (MODE === "widget") headers["X-HMS-Client"] = "widget";
+  const res = await fetch("/api/ask/stream", {
+    method: "POST", headers, body: JSON.stringify({ question, conversation_id: conversationId }),
+  });
+  if (!res.ok || !(res.headers.get("content-type") || "").startsWith("text/event-stream")) return refusal(res);
+  turn.accepted = true;
+  if (els.question.value.trim() === question) els.question.value = ""; // sent: now the box may be cleared
+  for await (const { event, data } of readEvents(res)) {
+    if (event === "sources") turn.sources(data);
+    else if (event === "delta") turn.delta(data);
+    else if (event === "replace") turn.replace(data);
+    else if (event === "done") turn.done(data);
+    else if (event === "error") turn.fail(data.message);
   }
+  if (!turn.finished) turn.fail("Svaret ble avbrutt. Prøv igjen.");
+  return null;
+}
 
-  function safeUrl(raw) {
-    try {
-      const url = new URL(String(raw), window.location.href);
-      return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
-    } catch (_) {
-      return null;
+async function ask(raw) {
+  if (busy) return;
+  const question = String(raw || "").trim();
+  if (!question) return showError("Skriv et spørsmål først – spørsmålet er tomt.");
+  const length = Array.from(question).length; // code points, as the server counts
+  if (length > MAX_CHARS) {
+    return showError(`Spørsmålet er for langt (${length} tegn). Korte det ned til høyst ${MAX_CHARS} tegn.`);
+  }
+  showError("");
+  setBusy(true);
+  const refocus = lastInput !== "touch"; // on a phone, do not pop the keyboard up over the answer
+  if (!refocus) els.question.blur();
+  els.welcome.hidden = true;
+  const turn = pendingTurn(question);
+  let refused = null;
+  try {
+    refused = await stream(turn, question);
+  } catch (_) {
+    if (turn.accepted) { if (!turn.finished) turn.fail(NETWORK); } else refused = NETWORK;
+  } finally {
+    if (refused) {
+      turn.item.remove(); // the question was not sent: it stays in the box, with the reason
+      els.welcome.hidden = els.messages.children.length > 0;
+      showError(refused);
+    } else if (turn.failed && !els.question.value.trim()) {
+      els.question.value = question; // the answer failed mid-way: give the question back
     }
+    setBusy(false);
+    if (refocus) els.question.focus();
   }
+}
 
-  function externalLink(href, text, className) {
-    const url = safeUrl(href);
-    if (!url) return el("span", { text });
-    return el("a", { className, text, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } },
-      [el("span", { className: "visually-hidden", text: " (åpnes i ny fane)" })]);
-  }
-
-  function formatDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    if (!m) return null;
-    return `${Number(m[3])}. ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-  }
-
-  // A line of answer text with its URLs as links (trailing punctuation stays text).
-  function appendLinkified(parent, line) {
-    const pattern = /https?:\/\/[^\s«»<>"]+/g;
-    let last = 0;
-    for (const match of line.matchAll(pattern)) {
-      let url = match[0];
-      const trail = /[.,;:)\]]+$/.exec(url);
-      if (trail) url = url.slice(0, -trail[0].length);
-      parent.append(line.slice(last, match.index));
-      parent.append(externalLink(url, url, "inline-link"));
-      last = match.index + url.length;
-    }
-    parent.append(line.slice(last));
-  }
-
-  function renderText(container, text, disclaimer) {
-    container.replaceChildren();
-    let body = String(text || "");
-    if (disclaimer && body.endsWith(disclaimer)) body = body.slice(0, -disclaimer.length).trimEnd();
-    for (const para of body.split(/\n{2,}/)) {
-      if (!para.trim()) continue;
-      const isQuote = para.startsWith("«");
-      const p = el(isQuote ? "blockquote" : "p", { className: isQuote ? "answer-quote" : "" });
-      para.split("\n").forEach((line, i) => {
-        if (i > 0) p.append(el("br"));
-        appendLinkified(p, line);
-      });
-      container.append(p);
-    }
-    if (disclaimer) container.append(el("p", { className: "disclaimer", text: disclaimer }));
-  }
-
-  function lawCard(c) {
-    const where = [`§ ${c.section}`];
-    if (c.ledd) where.push(`${c.ledd}. ledd`);
-    if (c.letter) where.push(`bokstav ${c.letter}`);
-    const date = formatDate(c.version_date);
-    return el("li", { className: "card card-law" }, [
-      el("p", { className: "card-kind", text: "Lovtekst" }),
-      el("p", { className: "card-ref" }, [el("strong", { text: c.law_name }), el("span", { text: ` ${where.join(", ")}` })]),
-      c.title ? el("p", { className: "card-title", text: c.title }) : null,
-      el("blockquote", { className: "card-quote" }, [el("p", { text: `«${c.quote}»` })]),
-      c.note ? el("p", { className: "card-note", text: `Merk: ${c.note}` }) : null,
-      el("p", { className: "card-date", text: date ? `Lov per ${date}` : "Lov per: ukjent dato – sjekk Lovdata" }),
-      externalLink(c.url, `Les ${c.ref} på Lovdata`, "card-link"),
-    ]);
-  }
-
-  function faqCard(c) {
-    return el("li", { className: "card card-faq" }, [
-      el("p", { className: "card-kind", text: "Fra HMS Kontorets FAQ" }),
-      el("p", { className: "card-question", text: c.question }),
-    ]);
-  }
-
-  function gapCard(g) {
-    return el("li", { className: "card card-gap" }, [
-      el("p", { className: "card-kind", text: "Ikke i kildene mine" }),
-      el("p", { className: "card-ref" }, [el("strong", { text: g.law_name }), el("span", { text: ` § ${g.section}` })]),
-      el("p", { className: "card-note", text: g.reason }),
-      externalLink(g.url, "Se teksten på Lovdata", "card-link"),
-    ]);
-  }
-
-  function renderCards(list, citations, gaps) {
-    list.replaceChildren();
-    for (const c of citations || []) list.append(c.kind === "faq" ? faqCard(c) : lawCard(c));
-    for (const g of gaps || []) list.append(gapCard(g));
-    list.closest(".sources").hidden = list.children.length === 0;
-  }
-
-  function feedbackBlock(answerId) {
-    const n = turnCount;
-    const status = el("p", { className: "feedback-status", attrs: { role: "status" } });
-    const comment = el("textarea", { attrs: { id: `comment-${n}`, rows: "2", maxlength: "2000" } });
-    const details = el("details", { className: "feedback-comment" }, [
-      el("summary", { text: "Legg til en kommentar (valgfritt)" }),
-      el("label", { text: "Kommentar til svaret", attrs: { for: `comment-${n}` } }),
-      comment,
-    ]);
-    const up = el("button", { className: "thumb", text: "👍", attrs: { type: "button", "aria-label": "Ja, svaret var nyttig", "aria-pressed": "false" } });
-    const down = el("button", { className: "thumb", text: "👎", attrs: { type: "button", "aria-label": "Nei, svaret var ikke nyttig", "aria-pressed": "false" } });
-    const group = el("div", { className: "feedback", attrs: { role: "group", "aria-label": "Tilbakemelding på svaret" } }, [
-      el("span", { className: "feedback-label", text: "Var svaret nyttig?" }), up, down, details, status,
-    ]);
-    let state = "open"; // open | sending | sent – buttons stay focusable (aria-disabled) for keyboard users
-    const lock = (value) => {
-      for (const b of [up, down]) b.setAttribute("aria-disabled", String(value));
-    };
-    async function send(helpful, button) {
-      if (state !== "open") return;
-      state = "sending";
-      lock(true);
-      button.setAttribute("aria-pressed", "true");
-      try {
-        const res = await fetch("/api/feedback", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ answer_id: answerId, helpful, comment: comment.value.trim() || null }),
-        });
-        if (!res.ok) throw new Error(await errorMessage(res));
-        status.textContent = "Takk for tilbakemeldingen!";
-        comment.readOnly = true;
-        state = "sent";
-      } catch (err) {
-        status.textContent = `Tilbakemeldingen ble ikke lagret: ${err.message}`;
-        state = "open";
-        lock(false);
-        button.setAttribute("aria-pressed", "false");
-      }
-    }
-    up.addEventListener("click", () => send(true, up));
-    down.addEventListener("click", () => send(false, down));
-    return group;
-  }
-
-  function newTurn(question) {
-    turnCount += 1;
-    const text = el("div", { className: "answer-text streaming" });
-    const cards = el("ul", { className: "cards" });
-    const sources = el("section", { className: "sources", attrs: { "aria-label": "Kilder" } },
-      [el("h2", { className: "sources-title", text: "Kilder" }), cards]);
-    sources.hidden = true;
-    const answer = el("article", { className: "answer", attrs: { "aria-busy": "true", "aria-label": "Svar" } },
-      [el("p", { className: "thinking", text: "Leter i kildene …" }), text, sources]);
-    const item = el("li", { className: "turn" }, [
-      el("div", { className: "question-bubble" }, [
-        el("span", { className: "visually-hidden", text: "Du spurte: " }),
-        el("p", { className: "question-text", text: question }),
-      ]),
-      answer,
-    ]);
-    els.messages.append(item);
-    // Scroll only the conversation box (scrollIntoView could also scroll a page that embeds the widget).
-    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    els.scroller.scrollTo({ top: Math.max(0, item.offsetTop - 8), behavior: still ? "auto" : "smooth" });
-    let streamed = "";
-    const turn = {
-      finished: false,
-      sources(citations) { renderCards(cards, citations, []); },
-      delta(piece) {
-        answer.querySelector(".thinking")?.remove();
-        streamed += piece;
-        text.textContent = streamed;
-      },
-      replace(whole) { streamed = String(whole); text.textContent = streamed; },
-      done(result) {
-        turn.finished = true;
-        answer.querySelector(".thinking")?.remove();
-        text.classList.remove("streaming");
-        renderText(text, result.answer, result.disclaimer);
-        renderCards(cards, result.citations, result.gaps);
-        answer.setAttribute("aria-busy", "false");
-        if (result.abstained) answer.classList.add("abstained");
-        if (result.answer_id) answer.append(feedbackBlock(result.answer_id));
-        els.announcer.textContent = `Svar: ${String(result.answer).replace(/https?:\/\/\S+/g, "")}`;
-      },
-      fail(message) {
-        turn.finished = true;
-        answer.querySelector(".thinking")?.remove();
-        answer.setAttribute("aria-busy", "false");
-        answer.append(el("p", { className: "answer-error", text: message, attrs: { role: "alert" } }));
-      },
-    };
-    return turn;
-  }
-
-  async function errorMessage(res) {
-    try {
-      const body = await res.json();
-      if (body && body.error && body.error.message) return String(body.error.message);
-    } catch (_) { /* not JSON */ }
-    return `Tjenesten svarte med feil (${res.status}). Prøv igjen.`;
-  }
-
-  // Server-Sent Events over a fetch() body: yields {event, data} with data parsed as JSON.
-  async function* readEvents(response) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
-      let end;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const raw = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        let event = "message";
-        const data = [];
-        for (const line of raw.split("\n")) {
-          if (line.startsWith("event:")) event = line.slice(6).trim();
-          else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
-        }
-        if (data.length) yield { event, data: JSON.parse(data.join("\n")) };
-      }
-    }
-  }
-
-  function showError(message) {
-    els.error.textContent = message;
-    els.question.setAttribute("aria-invalid", message ? "true" : "false");
-  }
-
-  function setBusy(value) {
-    busy = value;
-    els.send.disabled = value;
-    els.form.setAttribute("aria-busy", String(value));
-  }
-
-  async function ask(raw) {
-    const question = String(raw || "").trim();
-    if (busy) return;
-    if (!question) return showError("Skriv et spørsmål først – spørsmålet er tomt.");
-    if (question.length > MAX_CHARS) {
-      return showError(`Spørsmålet er for langt (${question.length} tegn). Korte det ned til høyst ${MAX_CHARS} tegn.`);
-    }
-    showError("");
+function restore() {
+  turns.forEach((stored, index) => {
+    const { article } = turnShell(stored.question);
+    finish(article, stored.question, stored.answer, { ...stored, index });
+  });
+  if (turns.length) {
     els.welcome.hidden = true;
-    els.question.value = "";
-    setBusy(true);
-    const turn = newTurn(question);
-    const headers = { "Content-Type": "application/json", Accept: "text/event-stream" };
-    if (MODE === "widget") headers["X-HMS-Client"] = "widget";
-    try {
-      const res = await fetch("/api/ask/stream", {
-        method: "POST", headers, body: JSON.stringify({ question, conversation_id: conversationId }),
-      });
-      const type = res.headers.get("content-type") || "";
-      if (!res.ok || !type.startsWith("text/event-stream")) {
-        turn.fail(await errorMessage(res));
-        return;
-      }
-      for await (const { event, data } of readEvents(res)) {
-        if (event === "sources") turn.sources(data);
-        else if (event === "delta") turn.delta(data);
-        else if (event === "replace") turn.replace(data);
-        else if (event === "done") turn.done(data);
-        else if (event === "error") turn.fail(data.message);
-      }
-      if (!turn.finished) turn.fail("Svaret ble avbrutt. Prøv igjen.");
-    } catch (_) {
-      if (!turn.finished) turn.fail("Fikk ikke kontakt med tjenesten. Sjekk nettverket og prøv igjen.");
-    } finally {
-      setBusy(false);
-      els.question.focus();
-    }
+    els.scroller.scrollTop = els.scroller.scrollHeight;
   }
+}
 
-  els.form.addEventListener("submit", (event) => {
+function startOver() {
+  if (busy) return;
+  conversationId = newId();
+  turns = [];
+  clearHistory(MODE);
+  els.messages.replaceChildren();
+  els.announcer.textContent = "";
+  els.welcome.hidden = false;
+  showError("");
+  els.question.focus();
+}
+
+document.addEventListener("pointerdown", (event) => { lastInput = event.pointerType || "mouse"; }, true);
+document.addEventListener("keydown", () => { lastInput = "keyboard"; }, true);
+els.form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  ask(els.question.value);
+});
+els.question.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
     ask(els.question.value);
-  });
-  els.question.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      ask(els.question.value);
-    }
-  });
-  for (const button of document.querySelectorAll(".example")) {
-    button.addEventListener("click", () => ask(button.textContent));
   }
-  document.querySelector(".skip-link")?.addEventListener("click", (event) => {
+});
+for (const button of document.querySelectorAll(".example")) {
+  button.addEventListener("click", (event) => {
     event.preventDefault();
-    els.question.focus();
+    ask(button.value || button.textContent);
   });
-  els.newChat.addEventListener("click", () => {
-    if (busy) return;
-    conversationId = newId();
-    els.messages.replaceChildren();
-    els.announcer.textContent = "";
-    els.welcome.hidden = false;
-    showError("");
-    els.question.focus();
-  });
+}
+document.querySelector(".skip-link")?.addEventListener("click", (event) => {
+  event.preventDefault();
+  els.question.focus();
+});
+els.newChat.hidden = false;
+els.newChat.addEventListener("click", startOver);
+restore();
+document.body.dataset.ready = "true"; // the chat is wired up (tests wait for this)
 
-  if (MODE === "widget") {
-    const closeFrame = () => window.parent.postMessage({ type: "hms-widget-close" }, "*");
-    els.closeWidget.addEventListener("click", closeFrame);
-    document.addEventListener("keydown", (event) => { if (event.key === "Escape") closeFrame(); });
-  }
-})();
+if (MODE === "widget") {
+  const closeFrame = () => window.parent.postMessage({ type: "hms-widget-close" }, "*");
+  els.closeWidget.hidden = false;
+  els.closeWidget.addEventListener("click", closeFrame);
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape") closeFrame(); });
+  // The host page asks for focus when the widget opens: it goes to the question box.
+  window.addEventListener("message", (event) => {
+    if (event.source === window.parent && event.data && event.data.type === "hms-widget-focus") els.question.focus();
+  });
+  window.parent.postMessage({ type: "hms-widget-ready" }, "*");
+}

@@ -1,0 +1,1 @@
+"""The law reader: `/lov`, `/lov/{law}` (the table of contents) and `/lov/{law}/{section}` (one § by ledd)."""

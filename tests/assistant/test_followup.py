@@ -1,0 +1,36 @@
+"""Which questions lean on the previous turn (issue 10, item 20): only a real follow-up may use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.followup import is_followup
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["og for verneombud?", "verneombud da?", "og mellomledere?", "what about the safety rep?", "og loven?"],
+)
+def test_a_short_question_without_its_own_source_is_a_follow_up(question):
+    assert is_followup(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "aml § 99-1",
+        "§ 3-6",
+        "og § 3-6?",
+        "aml 10-6",
+        "ik § 5",
+        "paragraf 3-5",
+        "arbeidsmiljøloven",
+        "internkontrollforskriften?",
+        "aml kap. 3",
+        "hva med kapittel 6?",
+        "LOV-2005-06-17-62",
+        "section 6-5",
+    ],
+)
+def test_a_question_naming_its_own_law_or_section_stands_alone(question):
+    assert not is_followup(question)
