@@ -123,18 +123,29 @@ class FakeSlack:
             self.on_call(call)
         return call
 
-    def find(self, method: str, **match: Any) -> list[Call]:
+    def find(self, method: str, *, where: Callable[[Call], bool] | None = None, **match: Any) -> list[Call]:
         with self.cond:
             return [
                 c
                 for c in self.calls
-                if c.method == method and all(c.params.get(k) == v for k, v in match.items())
+                if c.method == method
+                and all(c.params.get(k) == v for k, v in match.items())
+                and (where is None or where(c))
             ]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 60, **match: Any) -> list[Call]:
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 60,
+        *,
+        where: Callable[[Call], bool] | None = None,
+        **match: Any,
+    ) -> list[Call]:
+        """The first `count` calls of `method` with these params (and `where` true), waiting for them."""
         deadline = time.monotonic() + timeout
         with self.cond:
-            while len(found := self.find(method, **match)) < count:
+            while len(found := self.find(method, where=where, **match)) < count:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     methods = [(c.method, c.params.get("channel")) for c in self.calls[-20:]]
