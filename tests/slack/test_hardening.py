@@ -15,7 +15,6 @@ import pytest
 from bots.slack.blocks import ACTION_HELPFUL, ACTION_SHARE, ACTION_UNHELPFUL
 from evals.fake_slack import (
     BLOCKS_CHAR_LIMIT,
-    BOT_ID,
     all_text,
     block_action,
     buttons,
@@ -91,16 +90,6 @@ def test_a_mention_from_another_bot_is_not_answered(
     wait_for_log(caplog, "event from a bot ignored")
     assert not real_slack.fake.find("chat.postMessage", channel=channel)
     assert not real_slack.fake.find("reactions.add", channel=channel)
-
-
-def test_the_bot_does_not_answer_its_own_mention(real_slack: SlackHarness, caplog: pytest.LogCaptureFixture):
-    caplog.set_level(logging.INFO, logger="hms.slack")
-    channel = channel_id()
-    event = mention("Må daglig leder ha HMS-kurs?", channel=channel, user="UBOT0HMS")
-    event["bot_id"] = BOT_ID
-    real_slack.app.event(event_callback(event))
-    wait_for_log(caplog, "event from a bot ignored")
-    assert not real_slack.fake.find("chat.postMessage", channel=channel)
 
 
 # -- 17: an abstention -----------------------------------------------------------------------------------
