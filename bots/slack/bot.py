@@ -67,13 +67,18 @@ class SlackBot:
         """A reply in a thread where the bot answered this user, with follow-ups on and no new mention."""
         thread_ts, channel = event.get("thread_ts"), str(event.get("channel", ""))
         if not thread_ts or thread_ts == event.get("ts"):
-            return False
-        if bot_user_id and f"<@{bot_user_id}>" in str(event.get("text", "")):
-            return False  # app_mention answers it
+            return False  # not in a thread: only a mention is answered
+        reason = None
         user_hash = self.core.storage.user_hash(event.get("user"))
-        if not user_hash or not self.core.follow_ups_on(channel, event.get("channel_type")):
-            return False
-        return self.core.state.follows(channel, str(thread_ts), user_hash)
+        if bot_user_id and f"<@{bot_user_id}>" in str(event.get("text", "")):
+            reason = "a mention (app_mention answers it)"
+        elif not user_hash or not self.core.follow_ups_on(channel, event.get("channel_type")):
+            reason = "follow-ups are off here"
+        elif not self.core.state.follows(channel, str(thread_ts), user_hash):
+            reason = "the bot has not answered this user in this thread"
+        if reason:
+            log.debug("thread reply not answered: %s", reason)
+        return reason is None
 
     def _answer(
         self, event: dict[str, Any], body: dict[str, Any], client: WebClient, *, bot_user_id: str | None,
@@ -115,9 +120,9 @@ class SlackBot:
             if isinstance(answer, Notice):
                 core.tell(client, answer, channel=channel, user=user, thread_ts=thread_ts)
                 return
-            core.post(client, core.messages(answer), channel=channel, thread_ts=thread_ts, answer=answer)
-            if thread_ts and (user_hash := core.storage.user_hash(user)):
+            if thread_ts and (user_hash := core.storage.user_hash(user)):  # before the reply can be read
                 core.state.follow_thread(channel, thread_ts, user_hash)
+            core.post(client, core.messages(answer), channel=channel, thread_ts=thread_ts, answer=answer)
             core.audit(answer, user=user, request_id=event_id)
         finally:
             self._react(client.reactions_remove, channel, ts)

@@ -54,10 +54,10 @@ class MessageShortcut:
             return
         thread_ts = str(message.get("thread_ts") or message.get("ts") or "") or None
         try:
+            if thread_ts and (user_hash := core.storage.user_hash(user)):  # before the answer can be read
+                core.state.follow_thread(channel, thread_ts, user_hash)
             messages = core.messages(answer, intro=asker_intro(user, answer.language))
             core.post(client, messages, channel=channel, thread_ts=thread_ts, answer=answer)
-            if thread_ts and (user_hash := core.storage.user_hash(user)):
-                core.state.follow_thread(channel, thread_ts, user_hash)
         except SlackApiError as exc:  # not a member, or a DM between people: only the asker sees it
             log.info("shortcut answered privately: %s", exc.response.get("error"))
             core.respond(respond, core.messages(answer, intro=escape(CANNOT_POST)), answer=answer,
