@@ -48,14 +48,9 @@ def turns(
 
 
 def earlier_questions(conversation: list[Turn], *, limit: int = HISTORY_TURNS) -> list[str]:
-    """What the assistant condenses a follow-up with: the asker's earlier questions that the bot answered
-    (a bot turn follows them), the last `limit` of them."""
-    answered = [
-        turn.text
-        for n, turn in enumerate(conversation)
-        if turn.role == "asker" and next((t.role for t in conversation[n + 1 :]), None) == "bot"
-    ]
-    return answered[-limit:]
+    """What the assistant condenses a follow-up with: the asker's own earlier questions, the last `limit`
+    (the assistant takes questions; the bot's turns are told apart so they never pass for the asker's)."""
+    return [t.text for t in conversation if t.role == "asker"][-limit:]
 
 
 def read_history(
