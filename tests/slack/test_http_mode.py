@@ -12,12 +12,11 @@ import pytest
 
 from assistant.privacy import pseudonym
 from assistant.service import Assistant
-from assistant.types import Answer, LawCitation
+from assistant.types import LawCitation
 from bots.slack.blocks import ACTION_HELPFUL, ACTION_SHARE, ACTION_UNHELPFUL
 from evals.fake_slack import (
     BOT_ID,
     BOT_USER_ID,
-    all_text,
     block_action,
     buttons,
     context_texts,
@@ -305,32 +304,3 @@ def test_slack_url_verification_challenge_is_answered(real_slack: SlackHarness):
                                      "type": "url_verification"})  # fmt: skip
     assert response.status_code == 200
     assert response.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
-
-
-LANDED = {"contents", "short_answer"} <= set(Answer.model_fields) and "punktum" in LawCitation.model_fields
-
-
-@pytest.mark.skipif(
-    not LANDED, reason="the answer contract (Answer.contents, LawCitation.punktum) is not on main yet"
-)
-@pytest.mark.parametrize("command", ["§ 10-6 første ledd andre punktum", "aml kap. 3"])
-def test_hr_look_ups_give_the_web_answer_as_blocks(
-    real_slack: SlackHarness, real_assistant: Assistant, command: str
-):
-    """The answer the web gets for the same question (issue 14): a punktum named in the sources, a chapter's
-    §§ as links."""
-    expected = real_assistant.ask(command)
-    url = real_slack.fake.response_url()
-    real_slack.app.command(slash_command(command, channel=channel_id(), response_url=url))
-    (reply,) = real_slack.fake.wait_for("response_url", url=url)
-    text = " ".join(all_text(reply.params["blocks"]))
-    contents = getattr(expected, "contents", None)
-    if contents:
-        sections = contents["sections"] if isinstance(contents, dict) else contents.sections
-        for entry in sections:
-            number = entry["section"] if isinstance(entry, dict) else entry.section
-            assert f"|§ {number}>" in text
-    for citation in expected.citations:
-        if isinstance(citation, LawCitation) and getattr(citation, "punktum", None) == 2:
-            assert "andre punktum" in text
-    assert expected.citations or contents
