@@ -67,6 +67,17 @@ class Settings(BaseSettings):
     slack_api_url: str | None = Field(
         default=None, description="Slack Web API base URL (tests point it at a fake)"
     )
+    slack_follow_up_channels: CommaList = Field(
+        default=[],
+        description="channel ids where the bot follows up in threads it answered without a new @mention "
+        "('*' = every channel); off elsewhere",
+    )
+    slack_follow_up_in_dms: bool = Field(
+        default=True, description="follow up without a new @mention in group-DM threads the bot answered"
+    )
+    public_url: str | None = Field(
+        default=None, description="the web chat's public address (https://…), linked from Slack"
+    )
 
     # LLM answers (assistant/llm)
     llm_timeout_s: float = Field(
@@ -92,6 +103,11 @@ class Settings(BaseSettings):
                 return json.loads(value)
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("slack_follow_up_channels", mode="before")
+    @classmethod
+    def _follow_up_list(cls, value: object) -> object:
+        return cls._comma_list(value)
 
     @field_validator(
         "chroma_url",

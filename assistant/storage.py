@@ -101,6 +101,21 @@ class Storage:
             )
             return int(cur.lastrowid or 0)
 
+    def replace_vote(self, *, answer_id: str, helpful: bool, source: str, user: str) -> int:
+        """A user's 👍/👎 on an answer: the last vote wins (their earlier vote on it, without a comment, goes)."""
+        user_hash = self.user_hash(user)
+        with self._connect() as conn:
+            conn.execute(
+                "DELETE FROM feedback WHERE answer_id = ? AND source = ? AND user_hash = ? AND comment IS NULL",
+                (answer_id, source, user_hash),
+            )
+            cur = conn.execute(
+                "INSERT INTO feedback (answer_id, helpful, comment, source, user_hash, created_at) "
+                "VALUES (?, ?, NULL, ?, ?, ?)",
+                (answer_id, int(helpful), source, user_hash, time.time()),
+            )
+            return int(cur.lastrowid or 0)
+
     def feedback(self) -> list[dict[str, Any]]:
         with self._connect() as conn:
             conn.row_factory = sqlite3.Row

@@ -1,35 +1,73 @@
 """A fake Slack on 127.0.0.1 for the Slack bot's tests (tests/slack) and `make bench-slack`, without internet:
 the Web API over HTTP, response_url endpoints and a Socket Mode websocket, recording every call and
-answering as Slack does; request signing exactly as Slack signs; payload builders; and a real uvicorn
-server running the HTTP-mode app."""
+answering as Slack does (including its refusals of blocks that are too long or malformed), and a real uvicorn
+server running the HTTP-mode app. The payloads Slack sends are built in `evals.slack_payloads` (re-exported
+here)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import itertools
 import json
-import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
-import httpx
-import uvicorn
-from fastapi import FastAPI
 from websockets.sync.server import ServerConnection, serve
 
-BOT_USER_ID = "UBOT0HMS"
-BOT_ID = "BBOT0HMS"
-TEAM_ID = "T0HMS"
-SIGNING_SECRET = "8f2a0c1d9e7b6a5f4c3b2a1d0e9f8a7b"
-BOT_TOKEN = "xoxb-1111-2222-testtoken"
-APP_TOKEN = "xapp-1-A0HMS-3333-testtoken"
+from evals.slack_payloads import (  # noqa: F401  (re-exported: the tests import them from here)
+    APP_TOKEN,
+    BOT_ID,
+    BOT_TOKEN,
+    BOT_USER_ID,
+    SIGNING_SECRET,
+    TEAM_ID,
+    RunningApp,
+    all_text,
+    app_home_opened,
+    block_action,
+    buttons,
+    channel_message,
+    context_texts,
+    direct_message,
+    event_callback,
+    free_port,
+    home_action,
+    mention,
+    message_shortcut,
+    new_ts,
+    section_texts,
+    signed_headers,
+    slash_command,
+)
+
+# Slack refuses a message whose blocks are too long ("msg_blocks_too_long"; 24,014 characters were refused in
+# a probe). The fake refuses more than BLOCKS_CHAR_LIMIT characters of block JSON, the budget the bot keeps.
+BLOCKS_CHAR_LIMIT = 12_000
+MAX_BLOCKS = 50
+SECTION_CHARS = 3000
+CONTEXT_ELEMENTS = 10
+RESPONSE_URL_USES = 5  # a response_url takes at most five messages
+
+
+def blocks_error(blocks: Any) -> str | None:
+    """The error Slack gives for these blocks, or None if it would take them."""
+    if not blocks:
+        return None
+    if not isinstance(blocks, list) or len(blocks) > MAX_BLOCKS:
+        return "invalid_blocks"
+    for block in blocks:
+        text = (block.get("text") or {}).get("text", "")
+        if len(text) > SECTION_CHARS or len(block.get("elements") or []) > CONTEXT_ELEMENTS:
+            return "invalid_blocks"
+    if len(json.dumps(blocks, ensure_ascii=False)) > BLOCKS_CHAR_LIMIT:
+        return "msg_blocks_too_long"
+    return None
 
 
 @dataclass
@@ -37,11 +75,18 @@ class Call:
     method: str
     params: dict[str, Any]
     at: float = field(default_factory=time.perf_counter)
+    result: dict[str, Any] = field(default_factory=dict)  # what the fake answered
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.result.get("ok"))
 
 
 class FakeSlack:
-    """Records chat.postMessage, chat.postEphemeral, reactions.add/remove, conversations.replies/history,
-    auth.test, apps.connections.open and response_url posts, and answers like Slack ({"ok": true, ...})."""
+    """Records every Web API call (chat.postMessage, chat.postEphemeral, reactions.add/remove,
+    conversations.replies/history, views.publish, assistant.threads.setStatus, auth.test,
+    apps.connections.open) and response_url post, and answers like Slack ({"ok": true, ...}).
+    `failures[channel]` queues errors for the next chat.postMessage calls to that channel."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
@@ -49,6 +94,8 @@ class FakeSlack:
         self.replies: dict[tuple[str, str], list[dict[str, Any]]] = {}  # (channel, thread ts) -> messages
         self.histories: dict[str, list[dict[str, Any]]] = {}  # channel -> messages, newest first
         self.not_in_channel: set[str] = set()
+        self.failures: dict[str, list[str]] = {}
+        self._response_uses: Counter[str] = Counter()
         self.on_call: Callable[[Call], None] | None = None
         self._ts = itertools.count(1)
         self.ws_url: str | None = None
@@ -67,26 +114,38 @@ class FakeSlack:
         return f"{self.base}/response/{uuid.uuid4().hex}"
 
     # -- recorded calls ----------------------------------------------------------------------------
-    def record(self, method: str, params: dict[str, Any]) -> None:
-        call = Call(method, params)
+    def record(self, method: str, params: dict[str, Any], result: dict[str, Any] | None = None) -> Call:
+        call = Call(method, params, result=result or {})
         with self.cond:
             self.calls.append(call)
             self.cond.notify_all()
         if self.on_call:
             self.on_call(call)
+        return call
 
-    def find(self, method: str, **match: Any) -> list[Call]:
+    def find(self, method: str, *, where: Callable[[Call], bool] | None = None, **match: Any) -> list[Call]:
         with self.cond:
             return [
                 c
                 for c in self.calls
-                if c.method == method and all(c.params.get(k) == v for k, v in match.items())
+                if c.method == method
+                and all(c.params.get(k) == v for k, v in match.items())
+                and (where is None or where(c))
             ]
 
-    def wait_for(self, method: str, count: int = 1, timeout: float = 60, **match: Any) -> list[Call]:
+    def wait_for(
+        self,
+        method: str,
+        count: int = 1,
+        timeout: float = 60,
+        *,
+        where: Callable[[Call], bool] | None = None,
+        **match: Any,
+    ) -> list[Call]:
+        """The first `count` calls of `method` with these params (and `where` true), waiting for them."""
         deadline = time.monotonic() + timeout
         with self.cond:
-            while len(found := self.find(method, **match)) < count:
+            while len(found := self.find(method, where=where, **match)) < count:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     methods = [(c.method, c.params.get("channel")) for c in self.calls[-20:]]
@@ -102,15 +161,21 @@ class FakeSlack:
             return {"ok": True, "url": "https://hms.slack.com/", "team": "HMS", "user": "hms-assistenten",
                     "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}  # fmt: skip
         if method == "chat.postMessage":
-            if params.get("channel") in self.not_in_channel:
-                return {"ok": False, "error": "not_in_channel"}
-            ts = f"{int(time.time())}.{next(self._ts):06d}"
-            return {"ok": True, "channel": params.get("channel"), "ts": ts,
-                    "message": {"text": params.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}}  # fmt: skip
+            return self.post_message(params)
         if method == "chat.postEphemeral":
+            if error := blocks_error(params.get("blocks")):
+                return {"ok": False, "error": error}
             return {"ok": True, "message_ts": f"{int(time.time())}.{next(self._ts):06d}"}
-        if method in ("reactions.add", "reactions.remove"):
+        if method in ("reactions.add", "reactions.remove", "assistant.threads.setStatus"):
             return {"ok": True}
+        if method == "views.publish":
+            view = params.get("view")
+            view = json.loads(view) if isinstance(view, str) else view
+            if not params.get("user_id") or not isinstance(view, dict) or view.get("type") != "home":
+                return {"ok": False, "error": "invalid_arguments"}
+            if len(view.get("blocks") or []) > 100:
+                return {"ok": False, "error": "invalid_blocks"}
+            return {"ok": True, "view": {"id": "V0HOME", **view}}
         if method == "conversations.replies":
             messages = self.replies.get((str(params.get("channel")), str(params.get("ts"))), [])
             return {"ok": True, "messages": messages, "has_more": False}
@@ -125,6 +190,35 @@ class FakeSlack:
                 return {"ok": False, "error": "invalid_auth"}
             return {"ok": True, "url": self.ws_url}
         return {"ok": False, "error": "unknown_method"}
+
+    def post_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = str(params.get("channel"))
+        with self.cond:
+            queued = self.failures.get(channel)
+            if queued:
+                return {"ok": False, "error": queued.pop(0)}
+        if channel in self.not_in_channel:
+            return {"ok": False, "error": "not_in_channel"}
+        if error := blocks_error(params.get("blocks")):
+            return {"ok": False, "error": error}
+        if channel.startswith(("U", "W")):  # a user id: the message goes to the app's DM with that user
+            channel = f"D{channel[1:]}"
+        ts = f"{int(time.time())}.{next(self._ts):06d}"
+        return {"ok": True, "channel": channel, "ts": ts,
+                "message": {"text": params.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}}  # fmt: skip
+
+    def response(self, url: str, params: dict[str, Any]) -> tuple[int, str]:
+        """What Slack answers on a response_url: 200 "ok", or an error status with the reason."""
+        with self.cond:
+            self._response_uses[url] += 1
+            uses = self._response_uses[url]
+        if uses > RESPONSE_URL_USES:
+            return 404, "used_url"
+        if params.get("delete_original"):
+            return 200, "ok"
+        if error := blocks_error(params.get("blocks")):
+            return 400, error
+        return 200, "ok"
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -159,15 +253,19 @@ class FakeSlack:
                 path = urlsplit(self.path).path
                 params = self._params()
                 if path.startswith("/response/"):
-                    fake.record("response_url", {**params, "url": f"{fake.base}{path}"})
-                    self._reply(200, "ok", "text/plain")
+                    url = f"{fake.base}{path}"
+                    status, text = fake.response(url, params)
+                    fake.record(
+                        "response_url", {**params, "url": url}, {"ok": status == 200, "status": status}
+                    )
+                    self._reply(status, text, "text/plain")
                 elif path.startswith("/api/"):
                     method = path.removeprefix("/api/")
-                    fake.record(method, params)
                     token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or params.get(
                         "token"
                     )
                     answer = fake.api(method, params, token)
+                    fake.record(method, params, answer)
                     self._reply(200, json.dumps(answer), "application/json; charset=utf-8")
                 else:
                     self._reply(404, "not found", "text/plain")
@@ -218,158 +316,3 @@ class FakeSocketMode:
 
     def close(self) -> None:
         self.server.shutdown()
-
-
-# -- what Slack sends ---------------------------------------------------------------------------------
-def new_ts() -> str:
-    return f"{time.time():.6f}"
-
-
-def signed_headers(
-    body: str, *, content_type: str, secret: str = SIGNING_SECRET, at: float | None = None
-) -> dict[str, str]:
-    """X-Slack-Signature (v0 HMAC-SHA256 of 'v0:timestamp:body') and X-Slack-Request-Timestamp."""
-    timestamp = str(int(time.time() if at is None else at))
-    digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {
-        "X-Slack-Request-Timestamp": timestamp,
-        "X-Slack-Signature": f"v0={digest}",
-        "Content-Type": content_type,
-    }
-
-
-def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> dict[str, Any]:
-    return {
-        "token": "legacy-verification-token",
-        "team_id": TEAM_ID,
-        "api_app_id": "A0HMS",
-        "event": event,
-        "type": "event_callback",
-        "event_id": event_id or f"Ev{uuid.uuid4().hex[:12].upper()}",
-        "event_time": int(time.time()),
-        "authorizations": [
-            {
-                "enterprise_id": None,
-                "team_id": TEAM_ID,
-                "user_id": BOT_USER_ID,
-                "is_bot": True,
-                "is_enterprise_install": False,
-            }
-        ],  # fmt: skip
-        "is_ext_shared_channel": False,
-    }
-
-
-def mention(text: str, *, channel: str, user: str = "U0MANAGER", ts: str | None = None,
-            thread_ts: str | None = None) -> dict[str, Any]:  # fmt: skip
-    ts = ts or new_ts()
-    event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER_ID}> {text}", "ts": ts, "channel": channel,
-             "event_ts": ts, "team": TEAM_ID}  # fmt: skip
-    if thread_ts:
-        event["thread_ts"] = thread_ts
-    return event
-
-
-def direct_message(text: str, *, channel: str, user: str = "U0MANAGER", ts: str | None = None,
-                   **extra: Any) -> dict[str, Any]:  # fmt: skip
-    ts = ts or new_ts()
-    return {"type": "message", "channel_type": "im", "channel": channel, "user": user, "text": text, "ts": ts,
-            "event_ts": ts, "team": TEAM_ID, **extra}  # fmt: skip
-
-
-def slash_command(text: str, *, channel: str, response_url: str, user: str = "U0HR") -> dict[str, str]:
-    return {"token": "legacy-verification-token", "team_id": TEAM_ID, "team_domain": "hms", "channel_id": channel,
-            "channel_name": "hms", "user_id": user, "user_name": "hr", "command": "/hms", "text": text,
-            "api_app_id": "A0HMS", "is_enterprise_install": "false", "response_url": response_url,
-            "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}"}  # fmt: skip
-
-
-def block_action(action_id: str, value: str, *, channel: str, response_url: str, user: str = "U0HR",
-                 label: str = "👍 Nyttig", ephemeral: bool = True) -> dict[str, Any]:  # fmt: skip
-    ts = new_ts()
-    return {
-        "type": "block_actions",
-        "user": {"id": user, "username": "hr", "name": "hr", "team_id": TEAM_ID},
-        "api_app_id": "A0HMS",
-        "token": "legacy-verification-token",
-        "container": {"type": "message", "message_ts": ts, "channel_id": channel, "is_ephemeral": ephemeral},
-        "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}",
-        "team": {"id": TEAM_ID, "domain": "hms"},
-        "channel": {"id": channel, "name": "hms"},
-        "response_url": response_url,
-        "actions": [
-            {
-                "action_id": action_id,
-                "block_id": "feedback",
-                "value": value,
-                "type": "button",
-                "text": {"type": "plain_text", "text": label, "emoji": True},
-                "action_ts": ts,
-            }
-        ],  # fmt: skip
-    }
-
-
-# -- the HTTP-mode app on a real server --------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class RunningApp:
-    """A FastAPI app served by a real uvicorn in a thread, with helpers that post as Slack does."""
-
-    def __init__(self, app: FastAPI) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 15
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
-        self.http = httpx.Client(base_url=self.url, timeout=30)
-
-    def close(self) -> None:
-        self.http.close()
-        self.server.should_exit = True
-        self.thread.join(10)
-
-    def post(self, body: str, headers: dict[str, str]) -> httpx.Response:
-        return self.http.post("/slack/events", content=body.encode(), headers=headers)
-
-    def event(self, payload: dict[str, Any], *, retry_num: int | None = None, **sign: Any) -> httpx.Response:
-        body = json.dumps(payload)
-        headers = signed_headers(body, content_type="application/json", **sign)
-        if retry_num is not None:
-            headers.update({"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"})
-        return self.post(body, headers)
-
-    def command(self, form: dict[str, str], **sign: Any) -> httpx.Response:
-        body = urlencode(form)
-        return self.post(body, signed_headers(body, content_type="application/x-www-form-urlencoded", **sign))
-
-    def action(self, payload: dict[str, Any], **sign: Any) -> httpx.Response:
-        body = urlencode({"payload": json.dumps(payload)})
-        return self.post(body, signed_headers(body, content_type="application/x-www-form-urlencoded", **sign))
-
-
-def section_texts(blocks: list[dict[str, Any]]) -> list[str]:
-    return [b["text"]["text"] for b in blocks if b["type"] == "section"]
-
-
-def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
-    return [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
-
-
-def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
-
-
-def all_text(blocks: list[dict[str, Any]]) -> Iterator[str]:
-    yield from section_texts(blocks)
-    yield from context_texts(blocks)

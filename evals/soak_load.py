@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from bots.slack.bot import FAILED, HELP, NOT_READY, SLOW_DOWN
+from bots.slack.texts import FAILED, HELP, NOT_READY, SLOW_DOWN
 from evals.fake_slack import (
     SIGNING_SECRET,
     FakeSlack,

@@ -11,6 +11,10 @@ from assistant.service import Assistant
 from assistant.storage import Storage
 from bots.slack import listeners
 from bots.slack.bot import SlackBot
+from bots.slack.buttons import Buttons
+from bots.slack.core import SlackCore
+from bots.slack.home import Home
+from bots.slack.shortcut import MessageShortcut
 from bots.slack.state import SlackState
 
 
@@ -37,12 +41,18 @@ def build_app(
         process_before_response=True,
         token_verification_enabled=verify_token,
     )
-    bot = SlackBot(
+    core = SlackCore(
         settings=settings,
         assistant=assistant,
         storage=storage,
         state=SlackState(storage.path),
         limiter=RateLimiter(storage.path, per_minute=settings.slack_rate_limit_per_minute),
     )
-    listeners.register(app, bot)
+    handlers = listeners.Handlers(
+        bot=SlackBot(core),
+        buttons=Buttons(core),
+        home=Home(settings=settings, web_url=core.web_url),
+        shortcut=MessageShortcut(core),
+    )
+    listeners.register(app, handlers)
     return app

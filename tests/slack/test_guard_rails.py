@@ -13,8 +13,12 @@ from typing import Any
 import pytest
 
 from assistant.config import Settings
+from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
+from assistant.storage import Storage
 from assistant.types import Answer
+from bots.slack.core import SlackCore
+from bots.slack.state import SlackState
 from evals.fake_slack import (
     FakeSlack,
     RunningApp,
@@ -163,6 +167,36 @@ def test_the_per_user_rate_limit(serve, hash_assistant: Assistant, fake_slack: F
     assert (
         posts[2].params["text"] == "Du har stilt mange spørsmål det siste minuttet. Vent litt og prøv igjen."
     )
+
+
+def test_in_a_channel_the_rate_limit_is_told_only_to_the_asker(
+    serve, hash_assistant: Assistant, fake_slack: FakeSlack
+):
+    app = serve(hash_assistant, slack_rate_limit_per_minute=1)
+    channel = channel_id()
+    app.event(event_callback(mention("Hva er AMU?", channel=channel, user="U0BUSY")))
+    fake_slack.wait_for("chat.postMessage", channel=channel)
+    second = mention("Hva er et verneombud?", channel=channel, user="U0BUSY")
+    app.event(event_callback(second))
+    (notice,) = fake_slack.wait_for("chat.postEphemeral", channel=channel)
+    assert notice.params["user"] == "U0BUSY" and notice.params["thread_ts"] == second["ts"]
+    assert notice.params["text"] == "Du har stilt mange spørsmål det siste minuttet. Vent litt og prøv igjen."
+    assert len(fake_slack.find("chat.postMessage", channel=channel)) == 1
+
+
+def test_follow_ups_without_a_mention_are_on_where_the_settings_say(hash_assistant: Assistant, tmp_path):
+    def core(**overrides: object) -> SlackCore:
+        settings = make_settings(database_path=tmp_path / "hms.sqlite3", **overrides)
+        storage = Storage(settings.database, pseudonym_key="k")
+        return SlackCore(settings=settings, assistant=hash_assistant, storage=storage,
+                         state=SlackState(storage.path), limiter=RateLimiter(storage.path, per_minute=0))  # fmt: skip
+
+    default = core()
+    assert default.follow_ups_on("G0GROUP", "mpim") and not default.follow_ups_on("C0ONE", "channel")
+    listed = core(slack_follow_up_channels="C0ONE", slack_follow_up_in_dms=False)
+    assert listed.follow_ups_on("C0ONE", "channel") and not listed.follow_ups_on("C0TWO", "channel")
+    assert not listed.follow_ups_on("G0GROUP", "mpim")
+    assert core(slack_follow_up_channels="*").follow_ups_on("C0TWO", "group")
 
 
 def test_an_empty_mention_gets_help(serve, hash_assistant: Assistant, fake_slack: FakeSlack):

@@ -149,9 +149,10 @@ def test_slash_command_answers_privately_with_the_question_restated_and_a_share_
     response = real_slack.app.command(
         slash_command("Hvor lenge varer HMS-kurset?", channel=channel, response_url=url)
     )
-    assert response.status_code == 200 and response.text == ""
+    assert response.status_code == 200  # the ack shows at once that the bot is working, privately
+    assert response.json() == {"text": "Leter i kildene …", "response_type": "ephemeral"}
     (reply,) = real_slack.fake.wait_for("response_url", url=url)
-    assert reply.params["response_type"] == "ephemeral"
+    assert reply.params["response_type"] == "ephemeral" and reply.params["replace_original"] is True
     sections = section_texts(reply.params["blocks"])
     assert sections[0] == "*Du spurte:* «Hvor lenge varer HMS-kurset?»"
     labels = {b["action_id"]: b["text"]["text"] for b in buttons(reply.params["blocks"])}
@@ -189,9 +190,8 @@ def test_slash_command_returns_the_section_verbatim(
 
 def test_empty_slash_command_gets_help(real_slack: SlackHarness):
     url = real_slack.fake.response_url()
-    real_slack.app.command(slash_command("  ", channel=channel_id(), response_url=url))
-    (reply,) = real_slack.fake.wait_for("response_url", url=url)
-    assert "/hms § 3-5" in reply.params["text"] and reply.params["response_type"] == "ephemeral"
+    response = real_slack.app.command(slash_command("  ", channel=channel_id(), response_url=url))
+    assert "/hms § 3-5" in response.json()["text"] and response.json()["response_type"] == "ephemeral"
 
 
 def test_feedback_buttons_are_stored_with_the_web_feedback(real_slack: SlackHarness):
@@ -207,10 +207,7 @@ def test_feedback_buttons_are_stored_with_the_web_feedback(real_slack: SlackHarn
         assert thanks.params == {"text": "Takk for tilbakemeldingen!", "response_type": "ephemeral",
                                  "replace_original": False, "url": url}  # fmt: skip
     rows = [r for r in real_slack.storage.feedback() if r["answer_id"] == answer_id]
-    assert [(r["helpful"], r["source"], r["comment"]) for r in rows] == [
-        (1, "slack", None),
-        (0, "slack", None),
-    ]
+    assert [(r["helpful"], r["source"], r["comment"]) for r in rows] == [(0, "slack", None)]  # the last vote
     assert rows[0]["user_hash"] == pseudonym("U0HR", real_slack.settings.pseudonym_key)
 
 

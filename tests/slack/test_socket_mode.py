@@ -20,12 +20,16 @@ from assistant.config import Settings
 from assistant.service import Assistant
 from assistant.storage import Storage
 from bots.slack.bot import SlackBot
+from bots.slack.buttons import Buttons
 from bots.slack.config import SlackConfigError
+from bots.slack.home import Home
 from bots.slack.http import mount
 from bots.slack.listeners.actions import ack_action
 from bots.slack.listeners.commands import ack_command
 from bots.slack.listeners.events import ack_event
+from bots.slack.listeners.shortcuts import ack_shortcut
 from bots.slack.run import socket_handler
+from bots.slack.shortcut import MessageShortcut
 from evals.fake_slack import (
     APP_TOKEN,
     BOT_TOKEN,
@@ -74,10 +78,13 @@ def test_the_handler_builds_from_config_with_the_listeners_the_http_app_uses(
     mount(web, assistant=real_assistant, storage=Storage(http_settings.database), settings=http_settings)
     expected = {
         (ack_event, (SlackBot.answer_mention,)),
-        (ack_event, (SlackBot.answer_dm,)),
+        (ack_event, (SlackBot.answer_message,)),
+        (ack_event, (Home.publish,)),
         (ack_command, (SlackBot.answer_command,)),
-        (ack_action, (SlackBot.record_feedback,)),
-        (ack_action, (SlackBot.share_answer,)),
+        (ack_action, (Buttons.record_feedback,)),
+        (ack_action, (Buttons.share_answer,)),
+        (ack_action, (Buttons.ask_example,)),
+        (ack_shortcut, (MessageShortcut.answer,)),
     }
     assert listener_functions(handler.app) == expected == listener_functions(web.state.slack_app)
 
@@ -108,7 +115,8 @@ def test_socket_mode_answers_a_mention_and_a_slash_command_over_a_websocket(
         url = fake_slack.response_url()
         command = {"envelope_id": uuid.uuid4().hex, "type": "slash_commands", "accepts_response_payload": True,
                    "payload": slash_command("§ 3-5", channel=channel, response_url=url)}  # fmt: skip
-        assert socket.send(command) == {"envelope_id": command["envelope_id"]}
+        assert socket.send(command) == {"envelope_id": command["envelope_id"],
+                                        "payload": {"text": "Leter i kildene …", "response_type": "ephemeral"}}  # fmt: skip
         (reply,) = fake_slack.wait_for("response_url", url=url)
         assert section_texts(reply.params["blocks"])[0] == "*Du spurte:* «§ 3-5»"
     finally:
