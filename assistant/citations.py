@@ -7,11 +7,15 @@ import re
 
 from assistant.corpus import Corpus
 from assistant.formatting import REPEALED
+from assistant.references import list_items, sentences
 from assistant.retrieval import Hit
 from assistant.text import stems
 from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section
 
 LEDD_PREFIX = re.compile(r"^\(\d+\) ")
+INFERRED_LETTER = (
+    "Kilden vår viser ikke bokstavene i denne listen; bokstaven er talt etter rekkefølgen (a, b, c …)."
+)
 
 
 def format_ref(corpus: Corpus, law_id: str, section: str, ledd: int | None, letter: str | None) -> str:
@@ -32,35 +36,35 @@ def law_citation(
     *,
     ledd: int | None = None,
     letter: str | None = None,
+    punktum: int | None = None,
     span: tuple[int, int] | None = None,
 ) -> LawCitation:
-    """A citation whose quote is cut from the corpus text itself (so it is verbatim by construction)."""
+    """A citation whose quote is cut from the corpus text itself (so it is verbatim by construction): the whole
+    §, a ledd, a lettered item of a ledd's list, or one sentence (punktum) of a ledd."""
     law = corpus.laws[law_id]
     sec = law.sections[section]
     if ledd is not None and sec.ledd_no(ledd) is None:
-        ledd, letter = None, None
+        ledd, letter, punktum = None, None, None
+    note = sec.caution
     if letter and ledd is not None:
-        item = next(i for i in sec.ledd_no(ledd).items if i.letter == letter)  # type: ignore[union-attr]
-        quote = item.text
+        item = next(i for i in list_items(sec.ledd_no(ledd)) if i[0] == letter)  # type: ignore[arg-type]
+        quote = item[1]
+        if item[2]:
+            note = " ".join(filter(None, [note, INFERRED_LETTER]))
+    elif punktum and ledd is not None:
+        quote = sentences(sec.ledd_no(ledd).text)[punktum - 1]  # type: ignore[union-attr]
     elif ledd is not None:
         quote = LEDD_PREFIX.sub("", sec.ledd_no(ledd).text)  # type: ignore[union-attr]
     elif span is not None:
         quote = LEDD_PREFIX.sub("", sec.text[span[0] : span[1]])
     else:
         quote = sec.text
-    return LawCitation(
-        law_id=law_id,
-        law_name=law.short_name,
-        section=section,
-        ledd=ledd,
-        letter=letter if ledd is not None else None,
-        ref=format_ref(corpus, law_id, section, ledd, letter if ledd is not None else None),
-        url=sec.url,
-        quote=quote,
-        version_date=sec.version_date,
-        title=sec.title,
-        note=sec.caution,
-    )
+    letter = letter if ledd is not None else None
+    punktum = punktum if ledd is not None and not letter else None
+    ref = format_ref(corpus, law_id, section, ledd, letter) + (f" {punktum}. pkt." if punktum else "")
+    return LawCitation(law_id=law_id, law_name=law.short_name, section=section, ledd=ledd, letter=letter,
+                       punktum=punktum, ref=ref, url=sec.url, quote=quote, version_date=sec.version_date,
+                       title=sec.title, note=note)  # fmt: skip
 
 
 def best_ledd(section: Section, query: str) -> int | None:
@@ -94,7 +98,9 @@ def gap(corpus: Corpus, law_id: str, section: str) -> Gap:
     law = corpus.laws[law_id]
     repealed = section in law.sections and law.sections[section].repealed
     reason = law.not_covered.get(section, REPEALED if repealed else "Teksten finnes ikke i kildene.")
-    return Gap(law_id=law_id, law_name=law.short_name, section=section, url=law.section_url(section), reason=reason)
+    return Gap(
+        law_id=law_id, law_name=law.short_name, section=section, url=law.section_url(section), reason=reason
+    )
 
 
 def faq_citation(entry: FaqEntry) -> FaqCitation:

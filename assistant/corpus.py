@@ -163,7 +163,9 @@ def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) ->
         law_id, number = raw["law"], str(raw["section"])
         section = laws[law_id].sections.get(number) if law_id in laws else None
         if section is None or section.repealed:
-            warnings.append(f"{path.name}: {law_id} § {number} er ikke i kraft i lovteksten; spørsmålene er utelatt.")
+            warnings.append(
+                f"{path.name}: {law_id} § {number} er ikke i kraft i lovteksten; spørsmålene er utelatt."
+            )
             continue
         for q in raw["questions"]:
             ledd = q.get("ledd")

@@ -15,18 +15,28 @@ Thresholds are calibrated on the dev split (`python -m evals.calibrate`); see `T
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.citations import LEDD_PREFIX, faq_citation, focused_ledd, format_ref, gap, law_citation
 from assistant.corpus import Corpus
 from assistant.facts import FactKind, asked_fact, states
+from assistant.lookup import contents
 from assistant.retrieval import Hit, RetrievalResult
 from assistant.scope import OutOfScope, classify
 from assistant.text import guess_language, stems
-from assistant.types import FaqEntry, Gap, LawCitation
+from assistant.types import Contents, FaqEntry, Gap, LawCitation
 
-__all__ = ["LEDD_PREFIX", "Evidence", "Thresholds", "faq_citation", "format_ref", "law_citation", "select_evidence"]
+__all__ = [
+    "LEDD_PREFIX",
+    "Evidence",
+    "Thresholds",
+    "faq_citation",
+    "format_ref",
+    "law_citation",
+    "select_evidence",
+]
 
 MAX_LAW_CITATIONS = 12  # an answer names at most this many law passages; the rest are counted, with a link
 
@@ -37,10 +47,10 @@ class Thresholds:
 
     faq_sure: float = 0.90  # an FAQ entry this close answers the question
     faq: float = 0.86  # ...and from here, if it is about what is asked
-    law: float = 0.88  # a law section this close answers on its own (Norwegian questions)
+    law: float = 0.86  # a law section this close answers on its own (Norwegian questions)
     law_en: float = 0.85  # the same for English questions
-    law_margin: float = 0.0  # the law leads when its score + this margin reaches the FAQ entry's
-    faq_follow: float = 0.90  # an FAQ entry shown after a leading law passage must be this close
+    law_margin: float = 0.015  # the law leads when its score + this margin reaches the FAQ entry's
+    faq_follow: float = 0.92  # an FAQ entry shown after a leading law passage must be this close
     law_with_faq: float = 0.90  # a law passage added beside an FAQ answer that names no law itself
     second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
 
@@ -48,6 +58,15 @@ class Thresholds:
 # Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
 GENERIC_TERMS = frozenset(
     stems("hms kurs kurset opplæring helse miljø sikkerhet hse course training trenger need")
+)
+
+
+# Words that make a question about the course itself (HMS Kontoret's product), where the FAQ, not the law,
+# answers: "kan jeg ta pause i kunnskapstesten?" is about the test, not about aml § 10-9 (pauser).
+COURSE_QUESTION = re.compile(
+    r"(?<!\w)(kurset|kursene|nettkurs\w*|kunnskapstest\w*|kursbevis\w*|e-?læring\w*|elæring\w*|instruktør\w*|"
+    r"klasserom\w*|the course|online course|knowledge test|certificate|e-?learning)(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -66,16 +85,17 @@ class Evidence:
     faq: FaqEntry | None = None
     citations: list[LawCitation] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
-    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (law name, section, law url)
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # (law name, what is missing, law url)
     lookup: bool = False
     law_first: bool = False  # the law answers; the FAQ entry, if any, follows
     unstated: FactKind | None = None  # the question asks for a fact no chosen source states
     out_of_scope: OutOfScope | None = None
     more_citations: int = 0  # law passages found beyond MAX_LAW_CITATIONS
+    contents: Contents | None = None  # a law's or a chapter's table of contents (a lookup of the whole)
 
     @property
     def empty(self) -> bool:
-        return self.faq is None and not self.citations and not self.gaps
+        return self.faq is None and not self.citations and not self.gaps and self.contents is None
 
     def add(self, corpus: Corpus, citation: LawCitation) -> None:
         """Add a law citation once; a repealed § (nothing to quote) becomes a gap instead."""
@@ -117,11 +137,16 @@ def _exact(corpus: Corpus, result: RetrievalResult, ev: Evidence) -> None:
     for ref in result.refs:
         law = corpus.laws[ref.law_id]
         if ref.status == "missing":
-            ev.missing.append((law.short_name, ref.section, law.url))
+            ev.missing.append((law.short_name, ref.missing, law.url))
         elif ref.status == "not_covered":
             ev.add_gap(corpus, ref.law_id, ref.section)
+        elif ref.kind in ("law", "chapter"):
+            if result.lookup_only and ev.contents is None:
+                ev.contents = contents(corpus, ref.law_id, ref.chapter)
         else:
-            ev.add(corpus, law_citation(corpus, ref.law_id, ref.section, ledd=ref.ledd, letter=ref.letter))
+            citation = law_citation(corpus, ref.law_id, ref.section, ledd=ref.ledd, letter=ref.letter,
+                                    punktum=ref.punktum)  # fmt: skip
+            ev.add(corpus, citation)
 
 
 def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, query: str) -> Evidence:
@@ -130,7 +155,7 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if result.lookup_only or ev.missing:  # a lookup, or a question about a § that does not exist
         ev.lookup = result.lookup_only
         return ev
-    ev.out_of_scope = classify(result.question)
+    ev.out_of_scope = classify(result.question, known_laws=corpus.aliases)
     if ev.out_of_scope is not None:
         return ev
     faq_hit, law_hit = result.best_faq, next((h for h in result.law if not h.exact), None)
@@ -139,8 +164,15 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     faq_ok = entry is not None and faq_hit is not None and _faq_answers(faq_hit, entry, terms, thresholds)
     floor = thresholds.law_en if guess_language(result.question) == "en" else thresholds.law
     law_ok = law_hit is not None and law_hit.score >= floor
-    if law_hit is not None and law_ok and not (faq_hit is not None and faq_hit.exact) and (
-        not faq_ok or law_hit.score + thresholds.law_margin >= faq_hit.score  # type: ignore[union-attr]
+    about_course = faq_ok and COURSE_QUESTION.search(result.question) is not None
+    if (
+        law_hit is not None
+        and law_ok
+        and not (faq_hit is not None and faq_hit.exact)
+        and not about_course
+        and (
+            not faq_ok or law_hit.score + thresholds.law_margin >= faq_hit.score  # type: ignore[union-attr]
+        )
     ):
         ev.law_first = True
         _add_law(corpus, ev, law_hit, query, thresholds)
@@ -153,7 +185,11 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
 
 
 def _faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], thresholds: Thresholds) -> bool:
-    return hit.exact or hit.score >= thresholds.faq_sure or (hit.score >= thresholds.faq and on_topic(terms, entry))
+    return (
+        hit.exact
+        or hit.score >= thresholds.faq_sure
+        or (hit.score >= thresholds.faq and on_topic(terms, entry))
+    )
 
 
 def _add_law(corpus: Corpus, ev: Evidence, hit: Hit, query: str, thresholds: Thresholds) -> None:
@@ -184,7 +220,14 @@ def _add_faq(
         hit = hits.get(f"{ref.law_id}:{ref.section}")
         ledd = ref.ledd
         if ledd is None and hit is not None:
-            ledd = focused_ledd(law.sections[ref.section], hit, f"{entry.question} {query}", second_within=0)[0]
+            ledd = focused_ledd(law.sections[ref.section], hit, f"{entry.question} {query}", second_within=0)[
+                0
+            ]
         ev.add(corpus, law_citation(corpus, ref.law_id, ref.section, ledd=ledd, letter=ref.letter))
-    if not entry.law_basis and entry.kind == "faq" and law_hit is not None and law_hit.score >= thresholds.law_with_faq:
+    if (
+        not entry.law_basis
+        and entry.kind == "faq"
+        and law_hit is not None
+        and law_hit.score >= thresholds.law_with_faq
+    ):
         _add_law(corpus, ev, law_hit, query, thresholds)

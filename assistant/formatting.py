@@ -53,6 +53,13 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "This is not legal advice. If in doubt, contact the Norwegian Labour Inspection Authority "
         "(Arbeidstilsynet) or a lawyer.",
     },
+    "context": {"nb": "Hele leddet:", "en": "The whole paragraph (ledd):"},
+    "contents": {"nb": "Innholdet i", "en": "The contents of"},
+    "chapter": {"nb": "Kapittel", "en": "Chapter"},
+    "reader": {
+        "nb": "Kapittelet har {n} paragrafer; les dem i lovleseren eller på Lovdata: {url}",
+        "en": "The chapter has {n} sections; read them in the law reader or on Lovdata: {url}",
+    },
     "more_citations": {
         "nb": "… og {n} paragrafer til. Les dem på Lovdata: {url}",
         "en": "… and {n} more sections. Read them on Lovdata: {url}",
@@ -81,14 +88,13 @@ def format_date(iso: str | None, lang: Lang) -> str:
     return f"{label('as_of', lang)} {day}. {MONTHS[month - 1]} {year}"
 
 
-def missing_section(law_name: str, section: str, url: str, lang: Lang) -> str:
+def missing_section(law_name: str, what: str, url: str, lang: Lang) -> str:
+    """'arbeidsmiljøloven har ingen § 3-9', '… ingen § 3-5 femte ledd', '… ingen kapittel 25'."""
     if lang == "en":
         return (
-            f"{law_name} has no § {section}. Check the number, or see the table of contents on Lovdata: {url}"
+            f"{law_name} has no {what}. Check the reference, or see the table of contents on Lovdata: {url}"
         )
-    return (
-        f"{law_name} har ingen § {section}. Sjekk nummeret, eller se innholdsfortegnelsen på Lovdata: {url}"
-    )
+    return f"{law_name} har ingen {what}. Sjekk henvisningen, eller se innholdsfortegnelsen på Lovdata: {url}"
 
 
 REPEALED = "Paragrafen er opphevet."  # a Gap's reason for a repealed section (it has no text to quote)
@@ -124,18 +130,30 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
         return f"Kildene mine oppgir ikke {topic}. Spør {provider.name} direkte: {provider.contact_url}"
     if scope.reason == "injection":
         if lang == "en":
-            return ("I only answer questions about health, safety and the working environment from my sources, "
-                    "and I do not follow instructions given in a question.")
-        return ("Jeg svarer bare på spørsmål om HMS og arbeidsmiljø ut fra kildene mine, og jeg følger ikke "
-                "instruksjoner som står i spørsmålet.")
+            return (
+                "I only answer questions about health, safety and the working environment from my sources, "
+                "and I do not follow instructions given in a question."
+            )
+        return (
+            "Jeg svarer bare på spørsmål om HMS og arbeidsmiljø ut fra kildene mine, og jeg følger ikke "
+            "instruksjoner som står i spørsmålet."
+        )
     if scope.reason == "other_law":
         if lang == "en":
-            return (f"{scope.topic} is not among my sources (the Working Environment Act and parts of two "
-                    "regulations), so I cannot answer this. The law is on Lovdata: https://lovdata.no")
-        return (f"{scope.topic} er ikke blant kildene mine (arbeidsmiljøloven og deler av to forskrifter), så jeg "
-                "kan ikke svare på dette. Loven finner du på Lovdata: https://lovdata.no")
+            return (
+                f"{scope.topic} is not among my sources (the Working Environment Act and parts of two "
+                "regulations), so I cannot answer this. The law is on Lovdata: https://lovdata.no"
+            )
+        return (
+            f"{scope.topic} er ikke blant kildene mine (arbeidsmiljøloven og deler av to forskrifter), så jeg "
+            "kan ikke svare på dette. Loven finner du på Lovdata: https://lovdata.no"
+        )
     if lang == "en":
-        return (f"This is a question of {scope.topic}, which neither HMS Kontoret's FAQ nor the law I hold (the "
-                "Working Environment Act and parts of two regulations) answers, so I will not guess.")
-    return (f"Spørsmålet gjelder {scope.topic}, og det svarer verken HMS Kontorets FAQ eller regelverket jeg har "
-            "(arbeidsmiljøloven og deler av to forskrifter) på, så jeg vil ikke gjette.")
+        return (
+            f"This is a question of {scope.topic}, which neither HMS Kontoret's FAQ nor the law I hold (the "
+            "Working Environment Act and parts of two regulations) answers, so I will not guess."
+        )
+    return (
+        f"Spørsmålet gjelder {scope.topic}, og det svarer verken HMS Kontorets FAQ eller regelverket jeg har "
+        "(arbeidsmiljøloven og deler av to forskrifter) på, så jeg vil ikke gjette."
+    )

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 
+from assistant.citations import format_ref
 from assistant.corpus import Corpus
-from assistant.evidence import format_ref
 from assistant.references import normalize_section
-from assistant.types import ItemView, Law, LeddView, SectionView, TableOfContents, TocEntry
+from assistant.types import (
+    Contents,
+    ContentsEntry,
+    ItemView,
+    Law,
+    LeddView,
+    SectionView,
+    TableOfContents,
+    TocEntry,
+)
 
 _SECTION = re.compile(r"^\s*§*\s*(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z]))?\s*$")
 
@@ -99,4 +108,39 @@ def section_view(corpus: Corpus, law_name: str, section: str) -> SectionView:
         repealed=sec.repealed,
         complete=sec.complete,
         caution=sec.caution,
+    )
+
+
+READER_THRESHOLD = 20  # a chapter with more sections than this is linked to the law reader, not listed
+
+
+def contents(corpus: Corpus, law_id: str, chapter: str | None = None) -> Contents:
+    """A law's (or one chapter's) table of contents: titles and links, no text."""
+    law = corpus.laws[law_id]
+    sections = [
+        s
+        for s in law.sections.values()
+        if chapter is None or (s.chapter or "").replace(" ", "").upper() == chapter
+    ]
+    first = sections[0] if sections else None
+    return Contents(
+        law_id=law.law_id,
+        law_name=law.short_name,
+        title=law.title,
+        chapter=chapter,
+        chapter_title=first.chapter_title if chapter and first else None,
+        url=law.url,
+        version_date=law.version_date,
+        sections=[
+            ContentsEntry(
+                section=s.section,
+                title=s.title,
+                url=s.url,
+                repealed=s.repealed,
+                chapter=s.chapter,
+                chapter_title=s.chapter_title,
+            )
+            for s in sections
+        ],  # fmt: skip
+        reader=len(sections) > READER_THRESHOLD,
     )

@@ -1,73 +1,93 @@
-"""Parse legal references as people write them: '§ 3-5', 'aml 3-5', 'arbeidsmiljøloven § 3-5 (2)',
-'§ 3-2 første ledd bokstav b', '§ 2 A-1', '§ 2A-1', 'IK § 5', '§§ 2-3, 3-1', 'section 3-5 of the ...'."""
+"""Parse legal references as people write them.
+
+Sections: '§ 3-5', '§3-5', 'paragraf 3-5', 'aml 3-5', 'arbeidsmiljøloven § 3-5 (2)', '§ 3-2 første ledd bokstav b',
+'§ 10-6 første ledd andre punktum', '§ 14-9 (2) 2. pkt.', '§ 2 A-1', '§ 2A-1', 'IK § 5', '§§ 2-3, 3-1',
+'section 3-5 of the ...'; ranges: '§§ 10-4 til 10-6', '§ 10-4 flg.' (the § and the two that follow);
+chapters: 'kap. 3', 'kapittel 6', 'kapittel 2 A', 'chapter 10'; and a law alone, by name, abbreviation,
+id ('LOV-2005-06-17-62') or date and number ('lov 17. juni 2005 nr. 62').
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+from assistant.text import EN_STOPWORDS, LOOKUP_WORDS, NO_STOPWORDS, sentence_spans, words
+
+if TYPE_CHECKING:
+    from assistant.corpus import Corpus
+    from assistant.types import Law, Ledd
 
 ORDINALS = {
-    "første": 1,
-    "1.": 1,
-    "annet": 2,
-    "andre": 2,
-    "2.": 2,
-    "tredje": 3,
-    "3.": 3,
-    "fjerde": 4,
-    "4.": 4,
-    "femte": 5,
-    "5.": 5,
-    "sjette": 6,
-    "6.": 6,
-    "sjuende": 7,
-    "syvende": 7,
-    "7.": 7,
-    "åttende": 8,
-    "8.": 8,
-    "niende": 9,
-    "9.": 9,
-    "tiende": 10,
-    "10.": 10,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-}
+    "første": 1, "1.": 1, "annet": 2, "andre": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4,
+    "femte": 5, "5.": 5, "sjette": 6, "6.": 6, "sjuende": 7, "syvende": 7, "7.": 7, "åttende": 8, "8.": 8,
+    "niende": 9, "9.": 9, "tiende": 10, "10.": 10, "first": 1, "second": 2, "third": 3, "fourth": 4,
+    "fifth": 5, "sixth": 6,
+}  # fmt: skip
+ORDINAL_WORDS = ("første|annet|andre|tredje|fjerde|femte|sjette|sjuende|syvende|åttende|niende|tiende"
+                 "|first|second|third|fourth|fifth|sixth")  # fmt: skip
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "desember")  # fmt: skip
 
 _NUM = r"(?P<ch>\d{1,3})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?(?:\s?-\s?(?P<no>\d{1,3}))?(?:\s?(?P<suf>[a-h])\b(?!\)))?"
 _SEC_WORD = r"(?:§§?|paragraf(?:ene|en)?|section|sec\.)"
 _LEDD = (
     r"(?:\s*\((?P<ledd_paren>\d{1,2})\)"
-    r"|\s+(?P<ledd_word>første|annet|andre|tredje|fjerde|femte|sjette|sjuende|syvende|åttende|niende|tiende"
-    r"|\d{1,2}\.|first|second|third|fourth|fifth|sixth)\s+(?:ledd|paragraph|subsection)"
+    rf"|\s+(?P<ledd_word>{ORDINAL_WORDS}|\d{{1,2}}\.)\s+(?:ledd|paragraph|subsection)"
     r"|\s+(?:ledd|nr\.?|subsection|paragraph)\s*(?P<ledd_num>\d{1,2})(?!\s?-))?"
 )
 _LETTER = r"(?:\s*(?:,\s*)?(?:bokstav|lit\.?|letter|litra|item)\s*(?P<letter>[a-zæøå])\)?\b|\s+(?P<letter_paren>[a-zæøå])\)|\s+(?P<letter_bare>[a-h])\b(?![\w-]))?"
+_PUNKTUM = (
+    rf"(?:\s*,?\s*(?P<pkt_word>{ORDINAL_WORDS})\s+(?:punktum|pkt\.?|sentence)"
+    r"|\s*,?\s*(?P<pkt_num>\d{1,2})\.\s*(?:punktum|pkt\.?)|\s*,?\s*(?:punktum|pkt\.?)\s*(?P<pkt_after>\d{1,2})(?!\s?-))?"
+)
+_RANGE = r"(?:\s*(?:til|to|–|—|-{1,2})\s*(?:§\s*)?(?P<to>\d{1,3}\s?(?:[A-Za-z]\s?)?-\s?\d{1,3})(?!\d)|\s*(?P<flg>flg\.?|ff\.?|følgende))?"
 _MORE = (
     r"(?P<more>(?:\s*(?:,|og|and|&)\s*\d{1,3}(?:\s?[A-Za-z](?=\s?-))?(?:\s?-\s?\d{1,3})?(?:\s?[a-h]\b)?)*)"
+)
+_CHAPTER = (
+    r"(?:kap\.?|kapittel|kapitel|chapter|ch\.)\s*(?P<chap>\d{1,2}(?:[A-Za-z]|(?-i:\s[A-Z]))?(?![\wæøå]))"
+)
+_BY_DATE = re.compile(
+    rf"(?P<kind>lov|forskrift)\s+(?:av\s+)?(?P<day>\d{{1,2}})\.\s*(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})"
+    r"\s+nr\.?\s*(?P<nr>\d{1,5})",
+    re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class ParsedRef:
-    """A reference found in text. ``law_id`` is None when the text names no law."""
+    """A reference found in text. ``law_id`` is None when the text names no law. ``kind`` says what was named:
+    a section (with optional ledd, letter, punktum and range), a chapter, or a whole law."""
 
-    section: str
+    section: str = ""
     law_id: str | None = None
     ledd: int | None = None
     letter: str | None = None
     span: tuple[int, int] = (0, 0)
     section_alt: str | None = None  # the reading without a trailing letter ('14-1 a' vs '14-1' + letter a)
+    punktum: int | None = None
+    kind: str = "section"  # section | chapter | law
+    chapter: str | None = None
+    through: str | None = None  # the last section of a range ('§§ 10-4 til 10-6')
+    following: bool = False  # '§ 10-4 flg.': the section and the two that follow
 
 
 def normalize_section(ch: str, chl: str | None, no: str | None, suf: str | None) -> str:
     head = f"{int(ch)} {chl.upper()}" if chl else str(int(ch))
     body = f"{head}-{int(no)}" if no else head
     return f"{body} {suf.lower()}" if suf else body
+
+
+def _section_of(text: str) -> str:
+    m = re.match(r"(\d{1,3})(?:\s?([A-Za-z]))?\s?-\s?(\d{1,3})", text.strip())
+    return normalize_section(m.group(1), m.group(2), m.group(3), None) if m else text.strip()
+
+
+def _ordinal(word: str | None) -> int | None:
+    return ORDINALS.get(word.lower()) if word else None
 
 
 class ReferenceParser:
@@ -77,59 +97,243 @@ class ReferenceParser:
         self.aliases = {alias.lower(): law_id for alias, law_id in aliases.items()}
         for alias, law_id in list(self.aliases.items()):  # 'arbeidsmiljoloven', typed without æøå
             self.aliases.setdefault(alias.replace("æ", "ae").replace("ø", "o").replace("å", "a"), law_id)
+        self._ids = {law_id.lower(): law_id for law_id in self.aliases.values()}
         names = sorted(self.aliases, key=len, reverse=True)
         law = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
         law_group = rf"(?<![\w-])(?P<law>{law})s?(?![\w-])\.?"
+        after = rf"(?:\s+(?:i|in|of|av)\s+(?:the\s+)?(?P<law_after>{law})(?![\w-]))?"
         self._with_section_word = re.compile(
-            rf"(?:{law_group}\s*(?:,\s*)?)?{_SEC_WORD}\s*{_NUM}{_LEDD}{_LETTER}{_MORE}"
-            rf"(?:\s+(?:i|in|of|av)\s+(?:the\s+)?(?P<law_after>{law})(?![\w-]))?",
+            rf"(?:{law_group}\s*(?:,\s*)?)?{_SEC_WORD}\s*{_NUM}{_LEDD}{_LETTER}{_PUNKTUM}{_RANGE}{_MORE}{after}",
             re.IGNORECASE,
         )
         # 'aml 3-5' (a law name directly followed by a number) needs the hyphenated form or a § word.
         self._law_number = re.compile(
             rf"{law_group}\s+(?:s\.\s*|sec\.?\s*)?(?P<ch>\d{{1,3}})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?\s?-\s?(?P<no>\d{{1,3}})"
-            rf"(?:\s?(?P<suf>[a-h])\b(?!\)))?{_LEDD}{_LETTER}",
+            rf"(?:\s?(?P<suf>[a-h])\b(?!\)))?{_LEDD}{_LETTER}{_PUNKTUM}{_RANGE}",
             re.IGNORECASE,
         )
+        self._chapter = re.compile(rf"(?:{law_group}\s*,?\s*)?{_CHAPTER}{after}", re.IGNORECASE)
+        self._law_alone = re.compile(rf"{law_group}", re.IGNORECASE)
 
     def _law(self, name: str | None) -> str | None:
         return self.aliases.get(re.sub(r"\s+", " ", name.lower())) if name else None
 
+    def law_by_date(self, text: str) -> tuple[str | None, tuple[int, int]] | None:
+        """'lov 17. juni 2005 nr. 62' -> ('LOV-2005-06-17-62' if held, else None, span)."""
+        m = _BY_DATE.search(text)
+        if not m:
+            return None
+        month = MONTHS.index(m.group("month").lower()) + 1
+        kind = "LOV" if m.group("kind").lower() == "lov" else "FOR"
+        law_id = f"{kind}-{m.group('year')}-{month:02d}-{int(m.group('day')):02d}-{int(m.group('nr'))}"
+        return self._ids.get(law_id.lower()), m.span()
+
     def parse(self, text: str) -> list[ParsedRef]:
         refs: list[ParsedRef] = []
         taken: list[tuple[int, int]] = []
-        for pattern in (self._with_section_word, self._law_number):
+        dated = self.law_by_date(text)
+        for pattern in (self._with_section_word, self._law_number, self._chapter):
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append(m.span())
-                refs.extend(self._from_match(m))
+                law_id = dated[0] if dated and m.start() >= dated[1][0] else None
+                found = self._chapter_ref(m) if pattern is self._chapter else self._from_match(m)
+                refs.extend(r if r.law_id or not law_id else _with_law(r, law_id, dated[1][0]) for r in found)  # type: ignore[index]
+        if not refs:
+            refs.extend(r for r in self._whole_laws(text, dated) if not content_words(text, [r]))
         return sorted(refs, key=lambda r: r.span)
+
+    def _whole_laws(self, text: str, dated: tuple[str | None, tuple[int, int]] | None) -> Iterable[ParsedRef]:
+        if dated and dated[0]:
+            yield ParsedRef(law_id=dated[0], span=dated[1], kind="law")
+            return
+        for m in self._law_alone.finditer(text):
+            law_id = self._law(m.group("law"))
+            if law_id:
+                yield ParsedRef(law_id=law_id, span=m.span(), kind="law")
+                return
+
+    def _chapter_ref(self, m: re.Match[str]) -> Iterable[ParsedRef]:
+        law_id = self._law(m.group("law")) or self._law(m.group("law_after"))
+        chapter = re.sub(r"\s+", "", m.group("chap")).upper()
+        yield ParsedRef(law_id=law_id, span=m.span(), kind="chapter", chapter=chapter)
 
     def _from_match(self, m: re.Match[str]) -> Iterable[ParsedRef]:
         groups = m.groupdict()
         law_id = self._law(groups.get("law")) or self._law(groups.get("law_after"))
-        ledd_word = groups.get("ledd_word")
         ledd = (
-            int(groups["ledd_paren"])
-            if groups.get("ledd_paren")
-            else ORDINALS.get(ledd_word.lower())
-            if ledd_word
-            else int(groups["ledd_num"])
-            if groups.get("ledd_num")
-            else None
-        )
+            int(groups["ledd_paren"]) if groups.get("ledd_paren")
+            else _ordinal(groups.get("ledd_word")) if groups.get("ledd_word")
+            else int(groups["ledd_num"]) if groups.get("ledd_num") else None
+        )  # fmt: skip
         letter = groups.get("letter") or groups.get("letter_paren") or groups.get("letter_bare")
-        letter = letter.lower() if letter else None
+        punktum = (
+            _ordinal(groups.get("pkt_word")) if groups.get("pkt_word")
+            else int(groups.get("pkt_num") or groups.get("pkt_after") or 0) or None
+        )  # fmt: skip
         section = normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), groups.get("suf"))
         alt = (
             normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), None)
             if groups.get("suf")
             else None
         )
-        yield ParsedRef(section, law_id, ledd, letter, m.span(), alt)
+        yield ParsedRef(
+            section, law_id, ledd, letter.lower() if letter else None, m.span(), alt, punktum,
+            through=_section_of(groups["to"]) if groups.get("to") else None, following=bool(groups.get("flg")),
+        )  # fmt: skip
         for extra in re.finditer(
             r"(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z])\b)?",
             groups.get("more") or "",
         ):
             yield ParsedRef(normalize_section(*extra.groups()), law_id, None, None, m.span())
+
+
+def _with_law(ref: ParsedRef, law_id: str, start: int) -> ParsedRef:
+    """The reference with the law named by date and number before it (its span then starts there)."""
+    return replace(ref, law_id=law_id, span=(min(start, ref.span[0]), ref.span[1]))
+
+
+def content_words(question: str, refs: list[ParsedRef]) -> list[str]:
+    """The words of a question outside its references, stopwords and lookup words ('hva står i')."""
+    rest = question
+    for ref in sorted(refs, key=lambda r: r.span, reverse=True):
+        rest = rest[: ref.span[0]] + " " + rest[ref.span[1] :]
+    return [
+        w for w in words(rest) if w not in NO_STOPWORDS and w not in EN_STOPWORDS and w not in LOOKUP_WORDS
+    ]
+
+
+def is_lookup(question: str, refs: list[ParsedRef], *, titles: Iterable[str] = ()) -> bool:
+    """True when the question is essentially a reference ('hva står i aml § 6-5?', '/hms § 3-5', 'aml kap. 3').
+    Words of the titles of what it names ('kapittel 10 om arbeidstid') do not count as a topic of their own."""
+    title_words = {w for title in titles for w in words(title)}
+    return bool(refs) and len([w for w in content_words(question, refs) if w not in title_words]) <= 1
+
+
+# -- resolution against the corpus --------------------------------------------------------------------------
+Status = Literal["found", "missing", "not_covered"]
+LEDD_NAMES = {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", 6: "sjette", 7: "sjuende",
+              8: "åttende", 9: "niende", 10: "tiende"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ResolvedRef:
+    """A parsed reference and what the corpus says about it. ``missing`` names what does not exist ("§ 3-5
+    femte ledd", "kapittel 25"); ``letter_inferred`` says a letter was counted by its place in a list whose
+    letters our source does not print."""
+
+    ref: ParsedRef
+    law_id: str
+    section: str
+    status: Status
+    ledd: int | None = None
+    letter: str | None = None
+    punktum: int | None = None
+    kind: str = "section"  # section | chapter | law
+    chapter: str | None = None
+    missing: str = ""
+    letter_inferred: bool = False
+
+
+def ordinal_name(n: int) -> str:
+    return LEDD_NAMES.get(n, f"{n}.")
+
+
+def list_items(ledd: Ledd) -> list[tuple[str, str, bool]]:
+    """(letter, text, inferred) of a ledd's list: its confirmed letters, or else the lines after the lead-in,
+    lettered a, b, c … in order (every list our sources confirm is lettered so)."""
+    if ledd.items and all(i.letter for i in ledd.items):
+        return [(i.letter, i.text, False) for i in ledd.items]  # type: ignore[misc]
+    lines = [line for line in ledd.text.split("\n")[1:] if line.strip()]
+    return [(chr(ord("a") + n), line, True) for n, line in enumerate(lines[:26])]
+
+
+def sentences(ledd_text: str) -> list[str]:
+    """The sentences (punktum) of a ledd, its "(n) " prefix removed."""
+    body = re.sub(r"^\(\d+\) ", "", ledd_text)
+    return [body[a:b] for a, b in sentence_spans(body)]
+
+
+def _law_for(corpus: Corpus, ref: ParsedRef) -> Law | None:
+    law = corpus.laws.get(ref.law_id) if ref.law_id else None
+    if law is not None or ref.kind != "section":
+        return law or corpus.laws.get(corpus.default_law_id)
+    default = corpus.laws.get(corpus.default_law_id)  # no law named: hyphenated numbers are aml's
+    if "-" in ref.section or default is None:
+        return default
+    return next((lw for lw in corpus.laws.values() if ref.section in lw.sections), None) or next(
+        (lw for lw in corpus.laws.values() if ref.section in lw.not_covered), default
+    )
+
+
+def _section_range(law: Law, ref: ParsedRef, start: str) -> list[str]:
+    numbers = list(law.sections)
+    if start not in numbers:
+        return [start]
+    i = numbers.index(start)
+    if ref.following:
+        return numbers[i : i + 3]
+    end = ref.through
+    if end and end in numbers and numbers.index(end) >= i:
+        return numbers[i : numbers.index(end) + 1]
+    return [start]
+
+
+def _resolve_section(law: Law, ref: ParsedRef, number: str) -> ResolvedRef:
+    def missing(what: str) -> ResolvedRef:
+        return ResolvedRef(ref, law.law_id, number, "missing", kind="section", missing=what)
+
+    section, letter = number, ref.letter
+    if section not in law.sections and ref.section_alt and ref.section_alt in law.sections:
+        section, letter = ref.section_alt, letter or ref.section[-1]
+    if section not in law.sections:
+        if not law.complete or section in law.not_covered:
+            return ResolvedRef(ref, law.law_id, section, "not_covered")
+        return missing(f"§ {section}")
+    sec = law.sections[section]
+    where = f"§ {section}"
+    ledd = ref.ledd
+    if ledd is not None and sec.ledd_no(ledd) is None:
+        return missing(f"{where} {ordinal_name(ledd)} ledd")
+    if ledd is not None:
+        where += f" {ordinal_name(ledd)} ledd"
+    inferred = False
+    if letter:
+        owners = [
+            x
+            for x in sec.ledd
+            if ledd in (None, x.number) and any(lt == letter for lt, _, _ in list_items(x))
+        ]
+        if len(owners) != 1:
+            return missing(f"{where} bokstav {letter}")
+        ledd = owners[0].number
+        inferred = next(inf for lt, _, inf in list_items(owners[0]) if lt == letter)
+    if ref.punktum:
+        target = sec.ledd_no(ledd) if ledd is not None else (sec.ledd[0] if len(sec.ledd) == 1 else None)
+        if target is None or ref.punktum > len(sentences(target.text)):
+            return missing(f"{where} {ordinal_name(ref.punktum)} punktum")
+        ledd = target.number
+    found = ResolvedRef(
+        ref, law.law_id, section, "found", ledd, letter, ref.punktum, letter_inferred=inferred
+    )
+    return found
+
+
+def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
+    """Attach each parsed reference to a law and say whether the corpus holds what it names."""
+    resolved: list[ResolvedRef] = []
+    for ref in parsed:
+        law = _law_for(corpus, ref)
+        if law is None:
+            continue
+        if ref.kind == "law":
+            resolved.append(ResolvedRef(ref, law.law_id, "", "found", kind="law"))
+        elif ref.kind == "chapter":
+            chapters = {(s.chapter or "").replace(" ", "").upper() for s in law.sections.values()}
+            status: Status = "found" if ref.chapter in chapters else "missing"
+            resolved.append(ResolvedRef(ref, law.law_id, "", status, kind="chapter", chapter=ref.chapter,
+                                        missing="" if status == "found" else f"kapittel {ref.chapter}"))  # fmt: skip
+        else:
+            resolved.extend(_resolve_section(law, ref, n) for n in _section_range(law, ref, ref.section))
+    return resolved

@@ -20,10 +20,10 @@ from assistant.corpus import Corpus
 from assistant.embeddings import Embedder
 from assistant.glossary import Expansion, Glossary
 from assistant.lexical import LexicalIndex
-from assistant.references import ParsedRef, ReferenceParser
+from assistant.references import ReferenceParser, ResolvedRef, is_lookup, resolve_refs
 from assistant.rerank import LawReranker
 from assistant.store import Record
-from assistant.text import EN_STOPWORDS, LOOKUP_WORDS, NO_STOPWORDS, clean_question, words
+from assistant.text import clean_question, words
 from assistant.vectors import EXACT_MAX_VECTORS, VectorTable, chroma_search
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -69,18 +69,6 @@ class Hit:
     ledd_scores: dict[int, float] = field(default_factory=dict)  # law: best cosine per ledd (0 = whole §)
 
 
-@dataclass(frozen=True)
-class ResolvedRef:
-    """A parsed reference and what the corpus says about it."""
-
-    ref: ParsedRef
-    law_id: str
-    section: str
-    status: Literal["found", "missing", "not_covered"]
-    ledd: int | None = None
-    letter: str | None = None
-
-
 @dataclass
 class RetrievalResult:
     question: str
@@ -99,43 +87,6 @@ class RetrievalResult:
         return self.law[0] if self.law else None
 
 
-def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
-    """Attach each parsed reference to a law and say whether the corpus has that section."""
-    resolved: list[ResolvedRef] = []
-    for ref in parsed:
-        law = corpus.laws.get(ref.law_id) if ref.law_id else None
-        if law is None:  # no law named: hyphenated numbers are arbeidsmiljøloven's, others a regulation's
-            default = corpus.laws.get(corpus.default_law_id)
-            if "-" in ref.section or default is None:
-                law = default
-            else:
-                law = next((lw for lw in corpus.laws.values() if ref.section in lw.sections), None) or next(
-                    (lw for lw in corpus.laws.values() if ref.section in lw.not_covered), default
-                )
-        if law is None:
-            continue
-        section, letter = ref.section, ref.letter
-        if section not in law.sections and ref.section_alt and ref.section_alt in law.sections:
-            section, letter = ref.section_alt, letter or ref.section[-1]
-        ledd = ref.ledd
-        if section in law.sections:
-            sec = law.sections[section]
-            if letter and ledd is None:  # 'bokstav e' without a ledd: the ledd whose list has that letter
-                owners = [x.number for x in sec.ledd if any(i.letter == letter for i in x.items)]
-                ledd = owners[0] if len(owners) == 1 else None
-            if ledd is not None and sec.ledd_no(ledd) is None:
-                ledd, letter = None, None
-            if letter and (ledd is None or not any(i.letter == letter for i in sec.ledd_no(ledd).items)):  # type: ignore[union-attr]
-                letter = None
-            status: Literal["found", "missing", "not_covered"] = "found"
-        elif not law.complete or section in law.not_covered:
-            status = "not_covered"
-        else:
-            status = "missing"
-        resolved.append(ResolvedRef(ref, law.law_id, section, status, ledd, letter))
-    return resolved
-
-
 DENSE_MAX_CHARS = 1000
 
 
@@ -151,19 +102,6 @@ def dense_input(text: str) -> str:
 def question_key(text: str) -> str:
     """A question's identity for exact FAQ matches: lower-case words only."""
     return " ".join(words(text))
-
-
-def is_lookup(question: str, refs: list[ParsedRef]) -> bool:
-    """True when the question is essentially a reference ('hva står i aml § 6-5?', '/hms § 3-5')."""
-    if not refs:
-        return False
-    rest = question
-    for ref in sorted(refs, key=lambda r: r.span, reverse=True):
-        rest = rest[: ref.span[0]] + " " + rest[ref.span[1] :]
-    content = [
-        w for w in words(rest) if w not in NO_STOPWORDS and w not in EN_STOPWORDS and w not in LOOKUP_WORDS
-    ]
-    return len(content) <= 1
 
 
 class HybridRetriever:
@@ -198,7 +136,9 @@ class HybridRetriever:
         self._law_rows = np.array([number[str(m["key"])] for m in self.law.metadata], dtype=np.int64)
         questions = [i for i, m in enumerate(self.law_questions.metadata) if str(m["key"]) in number]
         self.law_questions = self.law_questions.subset(questions)
-        self._law_q_rows = np.array([number[str(m["key"])] for m in self.law_questions.metadata], dtype=np.int64)
+        self._law_q_rows = np.array(
+            [number[str(m["key"])] for m in self.law_questions.metadata], dtype=np.int64
+        )
         self._section_passages = [np.flatnonzero(self._law_rows == n) for n in range(len(self._sections))]
         self._section_questions = [np.flatnonzero(self._law_q_rows == n) for n in range(len(self._sections))]
         self._known_questions = {
@@ -217,7 +157,11 @@ class HybridRetriever:
             ranked = np.sort(sims[question_rows])[::-1] if question_rows else np.array([sims[entry_row]])
             meta = self.faq.metadata[entry_row]
             hit = Hit(key, "faq", 0.0, metadata=meta, chunk_id=self.faq.ids[entry_row])
-            hit.dense, hit.passage, hit.question = float(sims[entry_row]), float(sims[entry_row]), float(ranked[0])
+            hit.dense, hit.passage, hit.question = (
+                float(sims[entry_row]),
+                float(sims[entry_row]),
+                float(ranked[0]),
+            )
             hit.ledd_scores = {0: float(ranked[:2].mean())}  # FAQ: the mean of the two best questions
             hits[key] = hit
         return hits
@@ -243,7 +187,11 @@ class HybridRetriever:
         use_questions = cfg.law_questions and len(self.law_questions)
         question_sims = self.law_questions.scores(vector) if use_questions else np.zeros(0, dtype=np.float32)
         passage = self._section_maxima(self.law, self._law_rows, passage_sims)
-        question = self._section_maxima(self.law_questions, self._law_q_rows, question_sims) if use_questions else passage
+        question = (
+            self._section_maxima(self.law_questions, self._law_q_rows, question_sims)
+            if use_questions
+            else passage
+        )
         w = cfg.passage_weight
         fused = np.where(question >= 0, w * passage + (1 - w) * question, passage)
         hits: dict[str, Hit] = {}
@@ -251,14 +199,18 @@ class HybridRetriever:
             if passage[s] < 0:
                 continue
             key = self._sections[s]
-            hit = Hit(key, "law", 0.0, dense=float(fused[s]), passage=float(passage[s]), question=float(question[s]))
+            hit = Hit(
+                key, "law", 0.0, dense=float(fused[s]), passage=float(passage[s]), question=float(question[s])
+            )
             hit.ledd_scores = self._ledd_scores(s, passage_sims, question_sims if use_questions else None, w)
             best_row = max(self._section_passages[s], key=lambda i: passage_sims[i])
             hit.metadata, hit.chunk_id = self.law.metadata[best_row], self.law.ids[best_row]
             hits[key] = hit
         return hits
 
-    def _ledd_scores(self, s: int, passage_sims: np.ndarray, question_sims: np.ndarray | None, w: float) -> dict[int, float]:
+    def _ledd_scores(
+        self, s: int, passage_sims: np.ndarray, question_sims: np.ndarray | None, w: float
+    ) -> dict[int, float]:
         """Per ledd of section s (0: the whole §): the weighted mean of its best passage and question cosines,
         or the one of the two that exists."""
         by_passage: dict[int, float] = {}
@@ -273,11 +225,15 @@ class HybridRetriever:
         scores = {}
         for ledd in by_passage.keys() | by_question.keys():
             p, q = by_passage.get(ledd), by_question.get(ledd)
-            scores[ledd] = w * p + (1 - w) * q if p is not None and q is not None else (p if p is not None else q)  # type: ignore[assignment]
+            scores[ledd] = (
+                w * p + (1 - w) * q if p is not None and q is not None else (p if p is not None else q)
+            )  # type: ignore[assignment]
         return scores
 
     # -- lexical ----------------------------------------------------------------------------------------
-    def _lexical(self, text: str, cfg: FusionConfig, faq: dict[str, Hit], law: dict[str, Hit]) -> dict[str, float]:
+    def _lexical(
+        self, text: str, cfg: FusionConfig, faq: dict[str, Hit], law: dict[str, Hit]
+    ) -> dict[str, float]:
         """BM25, normalized per kind by its best score; returns the FAQ entries' best-question BM25."""
         scores = self.lexical.scores(text)
         question_lexical: dict[str, float] = {}
@@ -322,16 +278,18 @@ class HybridRetriever:
             faq[known].exact = True
         refs = resolve_refs(self.corpus, parsed)
         for ref in refs:
-            if ref.status == "found":
+            if ref.status == "found" and ref.kind == "section":
                 key = f"{ref.law_id}:{ref.section}"
-                law.setdefault(key, Hit(key, "law", 0.0, metadata={"law_id": ref.law_id, "section": ref.section}))
+                law.setdefault(
+                    key, Hit(key, "law", 0.0, metadata={"law_id": ref.law_id, "section": ref.section})
+                )
                 law[key].exact = True
 
         def order(h: Hit) -> tuple[bool, float]:
             return (not h.exact, -(h.score + h.rerank))
 
         return RetrievalResult(text, expansion, refs, sorted(faq.values(), key=order),
-                               sorted(law.values(), key=order), lookup_only=is_lookup(text, parsed))  # fmt: skip
+                               sorted(law.values(), key=order), lookup_only=is_lookup(text, parsed, titles=_titles(self.corpus, refs)))  # fmt: skip
 
     def _rerank(self, query: str, cfg: FusionConfig, law: dict[str, Hit]) -> None:
         if not cfg.rerank_weight or cfg.mode == "bm25":
@@ -341,7 +299,9 @@ class HybridRetriever:
         for key, bonus in self.reranker.bonus(query, ranked).items():
             law[key].rerank = bonus
 
-    def _fuse(self, cfg: FusionConfig, faq: dict[str, Hit], law: dict[str, Hit], question_lexical: dict[str, float]) -> None:
+    def _fuse(
+        self, cfg: FusionConfig, faq: dict[str, Hit], law: dict[str, Hit], question_lexical: dict[str, float]
+    ) -> None:
         for h in law.values():
             h.score = h.lexical if cfg.mode == "bm25" else h.dense + cfg.law_lexical * h.lexical
         for key, h in faq.items():
@@ -349,10 +309,29 @@ class HybridRetriever:
                 h.score = h.lexical
                 continue
             lexical = cfg.faq_lexical * question_lexical.get(key, 0.0) if cfg.mode == "hybrid" else 0.0
-            h.score = (h.question + cfg.q2_weight * h.ledd_scores.get(0, h.question) + cfg.entry_weight * h.passage + lexical) / (
-                1 + cfg.q2_weight + cfg.entry_weight
-            )
+            h.score = (
+                h.question
+                + cfg.q2_weight * h.ledd_scores.get(0, h.question)
+                + cfg.entry_weight * h.passage
+                + lexical
+            ) / (1 + cfg.q2_weight + cfg.entry_weight)
             h.lexical, h.dense = question_lexical.get(key, 0.0), h.question
+
+
+def _titles(corpus: Corpus, refs: list[ResolvedRef]) -> list[str]:
+    """The titles of the sections and chapters the references name (their words are not a topic of their own)."""
+    titles = []
+    for ref in refs:
+        law = corpus.laws[ref.law_id]
+        if ref.kind == "chapter":
+            titles += [
+                s.chapter_title or ""
+                for s in law.sections.values()
+                if (s.chapter or "").replace(" ", "") == ref.chapter
+            ]
+        elif ref.section in law.sections:
+            titles.append(law.sections[ref.section].title or "")
+    return titles[:50]
 
 
 def _rows_by_key(table: VectorTable) -> dict[str, tuple[list[int], int]]:

@@ -13,6 +13,7 @@ eval questions, and tuned on the dev split only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,69 +40,199 @@ MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|novem
 
 PROVIDER = {
     "pris": _words(
-        r"hva koster\w*", r"koster( det| kurset)?", r"pris(en|er|ene|liste)?", r"kroner", r"kr", r"(?-i:NOK)",
-        r"hvor mye (må|skal) (vi|jeg|man) betale", r"hva (må|skal) (vi|jeg|man) betale", r"rabatt\w*",
-        r"how much (does|do|is|are|will)", r"costs?", r"price\w*", r"fee",
+        r"hva koster\w*",
+        r"koster( det| kurset)?",
+        r"pris(en|er|ene|liste)?",
+        r"kroner",
+        r"kr",
+        r"(?-i:NOK)",
+        r"hvor mye (må|skal) (vi|jeg|man) betale",
+        r"hva (må|skal) (vi|jeg|man) betale",
+        r"rabatt\w*",
+        r"how much (does|do|is|are|will)",
+        r"costs?",
+        r"price\w*",
+        r"fee",
     ),
     "kursdatoer": _words(
-        r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*", r"kursdato\w*", r"kursstart",
+        r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
+        r"kursdato\w*",
+        r"kursstart",
         r"når (går|starter|er|holdes|arrangeres) (det )?(neste|kurset|kursene|et kurs)\w*",
-        r"hvilke datoer", r"next (course|class|session)", r"course dates?", r"when (is|does) the next",
-        rf"[\w-]*(kurs|klasserom)\w*( \w+){{0,4}} (i|in) ({MONTHS})", r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
+        r"hvilke datoer",
+        r"next (course|class|session)",
+        r"course dates?",
+        r"when (is|does) the next",
+        rf"[\w-]*(kurs|klasserom)\w*( \w+){{0,4}} (i|in) ({MONTHS})",
+        r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
         rf"(i|til|neste|denne|in|next) ({MONTHS}|uke|måned|høst|vår|week|month)\w*",
     ),
     "kontaktinformasjon": _words(
-        r"telefonnummer\w*", r"tlf", r"e-?postadresse\w*", r"(ringe|kontakte|nå) dere", r"kontaktinfo\w*",
-        r"phone number", r"e-?mail address", r"(call|contact|reach) you",
+        r"telefonnummer\w*",
+        r"tlf",
+        r"e-?postadresse\w*",
+        r"(ringe|kontakte|nå) dere",
+        r"kontaktinfo\w*",
+        r"phone number",
+        r"e-?mail address",
+        r"(call|contact|reach) you",
     ),
     "åpningstider": _words(r"åpningstid\w*", r"har (\w+ ){1,2}åpent", r"opening hours", r"when are you open"),
     "ledige plasser": _words(
-        r"ledige? plass\w*", r"plass på (kurset|neste)", r"er det (fortsatt )?plass", r"fullt?booket",
-        r"venteliste\w*", r"(free|available) (seats?|places?|spots?)", r"seats? left", r"fulltegnet",
-        r"(kurs\w*|det) (er )?fullt(?! forsvarlig)", r"få (med|plass til) (en|to|tre|fire|flere|\d+)( \w+)?",
+        r"ledige? plass\w*",
+        r"plass på (kurset|neste)",
+        r"er det (fortsatt )?plass",
+        r"fullt?booket",
+        r"venteliste\w*",
+        r"(free|available) (seats?|places?|spots?)",
+        r"seats? left",
+        r"fulltegnet",
+        r"(kurs\w*|det) (er )?fullt(?! forsvarlig)",
+        r"få (med|plass til) (en|to|tre|fire|flere|\d+)( \w+)?",
         r"(is|are) (it|the course|the class) full",
     ),
 }
 OTHER_DOMAINS = {
-    "skatt": _stems(r"skatt", r"fradrag", r"forskuddstrekk", r"arbeidsgiveravgift", r"\btax", r"deduct"),
-    "regnskap": _stems(r"regnskap", r"bokfør", r"kontoplan", r"avskriv", r"aktiver(e|ing)", r"revisor",
-                       r"kostnadsfør", r"accounting", r"bookkeeping", r"auditor"),
-    "forsikring": _stems(r"forsikring", r"\bpremie", r"insurance", r"\binsure"),
+    "skatt": _stems(
+        r"skatt",
+        r"fradrag",
+        r"forskuddstrekk",
+        r"arbeidsgiveravgift",
+        r"\btax",
+        r"deduct",
+        r"trekke (det |kurset |utgiften )?fra på",
+    ),
+    "regnskap": _stems(
+        r"regnskap",
+        r"bokfør",
+        r"kontoplan",
+        r"avskriv",
+        r"aktiver(e|ing)",
+        r"revisor",
+        r"revisjon",
+        r"kostnadsfør",
+        r"accounting",
+        r"bookkeeping",
+        r"auditor",
+        r"\bbilag",
+        r"\bexpens(e|ed|ing)\b",
+        r"capitali[sz]",
+        r"balanseført",
+        r"hvilken konto",
+        r"\bkonto(en)? (skal|bør|må)",
+    ),
+    "forsikring": _stems(r"forsikring", r"\bpremie", r"insurance", r"\binsure", r"forsikre"),
     "merverdiavgift": _words(
-        r"mva-melding\w*", r"mva-registrer\w*", r"momsregister\w*", r"merverdiavgiftsregister\w*", r"momskompensasjon",
-        r"vat return", r"vat registration", r"omsetningsoppgave\w*",
+        r"mva-melding\w*",
+        r"mva-registrer\w*",
+        r"momsregister\w*",
+        r"merverdiavgiftsregister\w*",
+        r"momskompensasjon",
+        r"vat return",
+        r"vat registration",
+        r"omsetningsoppgave\w*",
         r"(mva|moms|vat)( \w+){0,6} (tjeneste\w*|services?|faktur\w*|invoices?|kunde\w*|clients?|salg|sell\w*|sold|konsulent\w*|consult\w*|varer|goods)",
     ),
-    "lønn og ytelser": _words(r"minstelønn\w*", r"sykepenger\w*", r"dagpenger\w*", r"foreldrepenger\w*",
-                              r"minimum wage", r"sick pay"),
-    "selskapsrett": _words(r"brønnøysund\w*", r"foretaksregister\w*", r"enhetsregister\w*", r"aksjekapital\w*",
-                           r"stifte\w*", r"registrere (et |mitt |vårt )?(as|enk|firma|selskap)"),
+    "lønn og ytelser": _words(
+        r"minstelønn\w*",
+        r"sykepenger\w*",
+        r"dagpenger\w*",
+        r"foreldrepenger\w*",
+        r"minimum wage",
+        r"sick pay",
+    ),
+    "selskapsrett": _words(
+        r"brønnøysund\w*",
+        r"foretaksregister\w*",
+        r"enhetsregister\w*",
+        r"aksjekapital\w*",
+        r"stifte\w*",
+        r"registrere (et |mitt |vårt )?(as|enk|firma|selskap)",
+    ),
 }
-VACATION = _words(r"ferie(dag|dager|uke|uker|tid|avvikling|pengene)?", r"dager ferie", r"uker ferie", r"(annual )?leave days",
-                  r"vacation\w*", r"holidays?")
+VACATION = _words(
+    r"ferie(dag|dager|uke|uker|tid|avvikling|pengene)?",
+    r"dager ferie",
+    r"uker ferie",
+    r"(annual )?leave days",
+    r"vacation\w*",
+    r"holidays?",
+)
 OTHER_LAWS = _words(
-    r"ferielov(en|a)?", r"folketrygdlov(en|a)?", r"skattelov(en|a)?", r"regnskapslov(en|a)?", r"bokføringslov(en|a)?",
-    r"aksjelov(en|a)?", r"personopplysningslov(en|a)?", r"gdpr", r"plan- og bygningslov(en|a)?", r"pbl",
-    r"likestillings- og diskrimineringslov(en|a)?", r"diskrimineringslov(en|a)?", r"permitteringslønnslov(en|a)?",
-    r"tjenestepensjonslov(en|a)?", r"forurensningslov(en|a)?", r"brann- og eksplosjonsvernlov(en|a)?",
-    r"internal revenue", r"holiday(s)? act", r"national insurance act", r"tax act",
+    r"gdpr",
+    r"pbl",
+    r"tek ?17",
+    r"internal revenue",
+    r"holiday(s)? act",
+    r"national insurance act",
+    r"tax act",
+    r"personvernforordning\w*",
+    r"byggteknisk forskrift",
+    r"sykepengeregelverk\w*",
+    r"nav-regelverk\w*",
+)
+# Any named Norwegian law ("ferieloven", "plan- og bygningsloven", "arbeidstvistlova") is another law unless
+# the corpus holds it (its names and abbreviations come from the corpus).
+LAW_NAME = re.compile(
+    r"(?<![\wæøå])((?:[\wæøå]+- og )?[\wæøå]{3,}(?:loven|lova|lov))(?![\wæøå])", re.IGNORECASE
 )
 INJECTION = _words(
-    r"ignorer\w* (alle |de )?(tidligere |forrige )?(instruks\w*|beskjed\w*|regler\w*)", r"glem (alt|alle)\w*",
-    r"systemprompt\w*", r"system ?prompt\w*", r"dine instruks\w*", r"skriv ut (instruks|prompt)\w*",
-    r"ignore (all |any )?(previous|prior|above) (instructions|rules)", r"you are now", r"jailbreak",
-    r"developer mode", r"utviklermodus", r"(?-i:DAN)", r"late som du", r"pretend (you|to)",
-    r"fra nå av (skal|er) du", r"du er nå",
+    r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer)",
+    r"glem (alt|alle|dine|tidligere)\w*",
+    r"systemprompt\w*",
+    r"system ?prompt\w*",
+    r"(dine|your) (instruks\w*|instructions)",
+    r"skriv ut (instruks|prompt|konfigurasjon)\w*",
+    r"(vis|gjengi|avslør|reveal|print|show) (meg )?(din |your |the )?"
+    r"(instruks\w*|prompt\w*|konfigurasjon\w*|configuration|instructions|api-?nøkkel\w*|api key|token)",
+    r"ignore (all |any |your )?(previous |prior |above |earlier )?(instructions|rules|guidelines)",
+    r"you are now",
+    r"jailbreak\w*",
+    r"developer mode",
+    r"utviklermodus",
+    r"(?-i:DAN)",
+    r"late som (du|at du)",
+    r"pretend (you|to)",
+    r"act as",
+    r"roleplay",
+    r"rollespill",
+    r"fra nå av (skal|er) du",
+    r"du er nå",
+    r"new rules",
+    r"nye regler:",
+    r"(?-i:SYSTEM):",
+    r"admin(istrator)? mode",
+    r"override",
+    r"overstyr\w*",
+)
+# A question that starts by telling the assistant what to answer ("Svar at ...", "Skriv ...", "Bekreft at ...").
+COMMAND = re.compile(
+    r"^\W*(svar (kun |bare )?(at|med|ja|nei)|skriv|bekreft|påstå|gjenta|say that|answer (only )?with|write)\b",
+    re.IGNORECASE,
 )
 
 
-def classify(question: str) -> OutOfScope | None:
-    """The first out-of-scope signal in the question, or None."""
-    if INJECTION.search(question):
+def other_law(question: str, known: Iterable[str]) -> str | None:
+    """The name of a law the question names that is not one the corpus holds."""
+    match = OTHER_LAWS.search(question)
+    if match:
+        return match.group(0).lower()
+    held = {k.lower() for k in known}
+    for match in LAW_NAME.finditer(question):
+        name = match.group(1).lower()
+        if name not in held and not any(name.startswith(h) or h.startswith(name) for h in held if len(h) > 4):
+            return name
+    return None
+
+
+def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | None:
+    """The first out-of-scope signal in the question, or None. ``known_laws``: the names and abbreviations of
+    the laws the corpus holds."""
+    if INJECTION.search(question) or COMMAND.search(question):
         return OutOfScope("injection", "instruksjoner")
-    law = OTHER_LAWS.search(question)
+    law = other_law(question, known_laws)
     if law:
-        return OutOfScope("other_law", law.group(0).lower())
+        return OutOfScope("other_law", law)
     if VACATION.search(question):
         return OutOfScope("other_law", "ferieloven")
     for topic, pattern in PROVIDER.items():

@@ -194,6 +194,7 @@ class Assistant:
             answer=draft.text,
             abstained=draft.abstained,
             short_answer=draft.short_answer,
+            contents=getattr(draft, "contents", None),
             law_as_of=law_dates[0] if law_dates else None,
             latency_ms=round((time.perf_counter() - started) * 1000, 2),
             citations=citations,

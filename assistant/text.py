@@ -31,8 +31,9 @@ EN_STOPWORDS = frozenset(
     very can will just should now need needs have has had must if or and but""".split()
 )
 LOOKUP_WORDS = frozenset(
-    """hva står vis les sier si siter sitat innhold ordlyd teksten tekst gjengi paragraf paragrafen
-    bestemmelsen lovteksten what says show read quote text section""".split()
+    """hva står vis les sier si siter sitat innhold innholdet innholdsfortegnelse innholdsfortegnelsen ordlyd
+    teksten tekst gjengi paragraf paragrafen paragrafene paragrafer bestemmelse bestemmelsen bestemmelsene lovteksten loven lov kapittel
+    kapitlet kap oversikt meg gi finn slå opp what says show read quote text section contents chapter law act""".split()
 )
 
 
@@ -87,7 +88,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     by a space and a capital letter, a digit or "§" ends one, except after an abbreviation ("jf.", "nr.")."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        word = text[start : match.start()].rsplit(None, 1)[-1].lower() if text[start : match.start()].strip() else ""
+        word = (
+            text[start : match.start()].rsplit(None, 1)[-1].lower()
+            if text[start : match.start()].strip()
+            else ""
+        )
         if word.rstrip(".") in _ABBREVIATIONS or word in _ABBREVIATIONS or len(word) == 1:
             continue
         spans.append((start, match.end()))

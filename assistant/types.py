@@ -130,6 +130,9 @@ class LawCitation(BaseModel):
     section: str
     ledd: int | None = None
     letter: str | None = None
+    punktum: int | None = (
+        None  # the sentence of the ledd asked for ("andre punktum"); the quote is that sentence
+    )
     ref: str
     url: str
     quote: str
@@ -145,6 +148,30 @@ class FaqCitation(BaseModel):
 
 
 Citation = LawCitation | FaqCitation
+
+
+class ContentsEntry(BaseModel):
+    section: str
+    title: str | None
+    url: str
+    repealed: bool = False
+    chapter: str | None = None
+    chapter_title: str | None = None
+
+
+class Contents(BaseModel):
+    """A law's or a chapter's table of contents: the answer to 'arbeidsmiljøloven' or 'aml kap. 3'. ``reader``
+    is true when there are too many sections to list in an answer (link to the law reader instead)."""
+
+    law_id: str
+    law_name: str
+    title: str
+    chapter: str | None = None
+    chapter_title: str | None = None
+    url: str
+    version_date: str | None = None
+    sections: list[ContentsEntry] = Field(default_factory=list)
+    reader: bool = False
 
 
 class Gap(BaseModel):
@@ -168,6 +195,7 @@ class Answer(BaseModel):
     latency_ms: float = 0.0
     citations: list[LawCitation | FaqCitation] = Field(default_factory=list)
     gaps: list[Gap] = Field(default_factory=list)
+    contents: Contents | None = None  # the table of contents, when a whole law or a chapter was asked for
     answer_id: str = ""
     language: Literal["nb", "en"] = "nb"
     mode: str = "extractive"

@@ -51,7 +51,9 @@ class VectorTable:
         return self.matrix @ vector.astype(np.float32)
 
 
-def chroma_search(collection: Any, vector: np.ndarray, *, kinds: list[str], k: int) -> list[tuple[str, float, dict]]:
+def chroma_search(
+    collection: Any, vector: np.ndarray, *, kinds: list[str], k: int
+) -> list[tuple[str, float, dict]]:
     """HNSW search in the Chroma collection (for collections above EXACT_MAX_VECTORS)."""
     where: Any = {"kind": kinds[0]} if len(kinds) == 1 else {"kind": {"$in": kinds}}
     try:
@@ -60,7 +62,8 @@ def chroma_search(collection: Any, vector: np.ndarray, *, kinds: list[str], k: i
         )
     except Exception as exc:  # the store went away (server down, files gone): not ready, not a crash
         raise IndexNotReady(
-            f"Vektorindeksen svarer ikke ({type(exc).__name__}). Prøv igjen om litt.", code="chroma_unreachable"
+            f"Vektorindeksen svarer ikke ({type(exc).__name__}). Prøv igjen om litt.",
+            code="chroma_unreachable",
         ) from exc
     return [
         (id_, 1.0 - float(dist), dict(meta))

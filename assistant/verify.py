@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.corpus import Corpus
+from assistant.references import list_items, sentences
 from assistant.types import LawCitation
 
 
@@ -26,9 +27,14 @@ def citation_problems(citation: LawCitation, corpus: Corpus) -> list[str]:
         elif citation.quote and citation.quote not in ledd.text:
             problems.append(f"quote is not in ledd {citation.ledd}")
         elif citation.letter and not any(
-            i.letter == citation.letter and i.text in citation.quote for i in ledd.items
+            letter == citation.letter and text in citation.quote for letter, text, _ in list_items(ledd)
         ):
             problems.append(f"ledd {citation.ledd} has no letter {citation.letter} matching the quote")
+        elif (
+            citation.punktum
+            and citation.quote not in sentences(ledd.text)[citation.punktum - 1 : citation.punktum]
+        ):
+            problems.append(f"quote is not sentence {citation.punktum} of ledd {citation.ledd}")
     elif citation.letter:
         problems.append("a letter without a ledd")
     return problems

@@ -109,7 +109,9 @@ def main() -> int:
     from assistant.embeddings import make_embedder
 
     settings = get_settings()
-    found = contamination(load_corpus(settings.corpus_dir), make_embedder(settings.embedding_model, threads=1))
+    found = contamination(
+        load_corpus(settings.corpus_dir), make_embedder(settings.embedding_model, threads=1)
+    )
     for name, copies in found.items():
         print(f"## {name}: {len(copies)}")
         for c in copies:

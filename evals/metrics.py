@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from evals.datasets import Item
+from evals.datasets import Item, Ref
 
 LawRef = tuple[str, str, int | None, str | None, int | None]  # law_id, section, ledd, letter, punktum
 
@@ -49,13 +49,25 @@ def _cited_sections(outcome: Outcome) -> set[str]:
     return {f"{law}:{section}" for law, section, *_ in outcome.law_refs}
 
 
+def _same_part(ref: Ref, got: LawRef) -> bool:
+    """The cited passage is the one asked for. A ledd the question does not name is free when it names a letter
+    or a sentence inside it (the citation then says which ledd holds it); otherwise none means the whole §."""
+    law_id, section, ledd, letter, punktum = got
+    ledd_free = ref.ledd is None and (ref.letter is not None or ref.punktum is not None)
+    return (law_id, section, letter, punktum) == (ref.law_id, ref.section, ref.letter, ref.punktum) and (
+        ledd_free or ledd == ref.ledd
+    )
+
+
 def lookup_correct(item: Item, outcome: Outcome) -> bool:
     """found: the first citations are exactly the § (ledd, letter, punktum) asked for, in order; missing: an
     abstention that cites nothing; not_covered: the gap is named and not quoted; law / chapter: the answer is
     that law's or chapter's table of contents."""
     if item.expect == "found":
-        wanted = [(r.law_id, r.section, r.ledd, r.letter, r.punktum) for r in item.refs]
-        return outcome.law_refs[: len(wanted)] == wanted
+        got = outcome.law_refs[: len(item.refs)]
+        return len(got) == len(item.refs) and all(
+            _same_part(r, g) for r, g in zip(item.refs, got, strict=True)
+        )
     if item.expect == "missing":
         return outcome.abstained and not outcome.law_refs
     if item.expect == "not_covered":

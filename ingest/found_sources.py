@@ -38,6 +38,8 @@ ALIASES = {
         "forskrift om organisering ledelse og medvirkning",
         "organiseringsforskriften",
         "forskrift om organisering",
+        "oml",
+        "organisation, management and employee participation regulations",
     ],
 }
 

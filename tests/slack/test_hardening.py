@@ -99,7 +99,8 @@ def test_an_abstention_says_beklager_and_links_arbeidstilsynet_once(real_slack: 
     assert text.count("Beklager") == 1, text
     assert text.count("fant ikke svar") == 1, text  # the same sentence is not said twice
     assert len(re.findall(r"<https://www\.arbeidstilsynet\.no[^>]*>", text)) == 1, text
-    assert "Kildene mine oppgir ingen pris." in text  # the reason stays
+    assert "Kildene mine oppgir ikke priser" in text  # the reason stays
+    assert "hmskontoret.no" in text  # and the course provider is the one to ask
 
 
 # -- 18: idempotent feedback and sharing ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ LANDED = {"contents", "short_answer"} <= set(Answer.model_fields) and "punktum" 
 @pytest.mark.skipif(
     not LANDED, reason="the answer contract (Answer.contents, LawCitation.punktum) is not on main yet"
 )
-@pytest.mark.parametrize("command", ["§ 10-6 første ledd andre punktum", "aml kap. 3"])
+@pytest.mark.parametrize("command", ["§ 10-6 femte ledd andre punktum", "aml kap. 3"])
 def test_hr_look_ups_give_the_web_answer_as_blocks(
     real_slack: SlackHarness, real_assistant: Assistant, command: str
 ):
