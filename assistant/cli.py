@@ -139,11 +139,9 @@ def cmd_slack(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
     import csv
 
-    from assistant.storage import Storage
+    from assistant.infra.state import open_state
 
-    settings = get_settings()
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
-    rows = storage.audit_rows()
+    rows = open_state(get_settings()).audit_rows()
     target = open(args.output, "w", newline="", encoding="utf-8") if args.output else out
     try:
         fields = ["created_at", "answer_id", "request_id", "user_hash", "source", "cited", "law_as_of", "abstained",
@@ -161,10 +159,10 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.storage import Storage
+    from assistant.infra.state import open_state
 
     settings = get_settings()
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = open_state(settings)
     days = args.days if args.days is not None else settings.retention_days
     deleted = storage.purge(older_than_s=days * 86400)
     out.write(f"Slettet {deleted} rader eldre enn {days} dager.\n")

@@ -12,6 +12,8 @@ import pytest
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder, HashEmbedder, make_embedder
+from assistant.infra.state import AuditSpool, State
+from assistant.infra.state.sqlite import SqliteBackend
 from assistant.service import Assistant
 from assistant.store import IndexStore
 
@@ -37,6 +39,12 @@ def build_index(
     )
     ingest(corpus, store=store, embedder=embedder, log=lambda _m: None, seed=seed)
     return store
+
+
+def sqlite_state(path: Path, *, pseudonym_key: str | None = None, log_questions: bool = False) -> State:
+    """State on a SQLite file, spooling audit rows beside it (what `Storage(path)` was)."""
+    return State(SqliteBackend(path), pseudonym_key=pseudonym_key, log_questions=log_questions,
+                 spool=AuditSpool(path.parent / "spool"))  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from assistant.config import Settings
-from assistant.ratelimit import RateLimiter
+from assistant.infra.state import RateLimiter, SlackState, State
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.store import IndexNotReady
 from assistant.types import Answer
 from assistant.validation import InvalidQuestion
@@ -33,7 +32,6 @@ from bots.slack.blocks import (
     shared_intro,
 )
 from bots.slack.mrkdwn import from_slack
-from bots.slack.state import SlackState
 
 log = logging.getLogger("hms.slack")
 
@@ -67,7 +65,7 @@ class SlackBot:
         *,
         settings: Settings,
         assistant: Assistant,
-        storage: Storage,
+        storage: State,
         state: SlackState,
         limiter: RateLimiter,
     ):

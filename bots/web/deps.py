@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
 from assistant.config import Settings
-from assistant.ratelimit import RATE_LIMIT_MESSAGE
+from assistant.infra.state import RATE_LIMIT_MESSAGE, State, StateUnavailable, WidgetQuota
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.web.errors import ApiError
-from bots.web.quota import WidgetQuota
+
+log = logging.getLogger("hms.web")
 
 WIDGET_CLIENT = "widget"
 WIDGET_CAP_MESSAGE = "Chatten på denne nettsiden har nådd dagens grense for spørsmål. Prøv igjen i morgen."
@@ -25,7 +26,7 @@ def get_assistant(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
-def get_storage(request: Request) -> Storage:
+def get_storage(request: Request) -> State:
     return request.app.state.storage
 
 
@@ -47,7 +48,11 @@ def rate_limit(request: Request) -> str:
     Returns the client IP (stored only as a keyed hash)."""
     settings: Settings = request.app.state.settings
     ip = client_ip(request, settings)
-    verdict = request.app.state.rate_limiter.hit(request.app.state.storage.user_hash(ip) or ip)
+    try:
+        verdict = request.app.state.rate_limiter.hit(request.app.state.storage.user_hash(ip) or ip)
+    except StateUnavailable:  # the state database is down: keep answering rather than refuse everyone
+        log.warning("rate limit not counted: the state database is unavailable")
+        return ip
     if not verdict.allowed:
         raise ApiError(429, "rate_limited", RATE_LIMIT_MESSAGE, retry_after=verdict.retry_after_s)
     return ip
@@ -55,7 +60,7 @@ def rate_limit(request: Request) -> str:
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
-StorageDep = Annotated[Storage, Depends(get_storage)]
+StorageDep = Annotated[State, Depends(get_storage)]
 QuotaDep = Annotated[WidgetQuota, Depends(get_quota)]
 RateLimitedIP = Annotated[str, Depends(rate_limit)]
 
@@ -67,7 +72,12 @@ def widget_cap(
     """Counts widget answers against `HMS_WIDGET_DAILY_CAP`; returns the client kind ('web' or 'widget')."""
     if x_hms_client != WIDGET_CLIENT:
         return "web"
-    if not quota.take():
+    try:
+        taken = quota.take()
+    except StateUnavailable:
+        log.warning("widget quota not counted: the state database is unavailable")
+        taken = True
+    if not taken:
         raise ApiError(429, "widget_daily_cap", WIDGET_CAP_MESSAGE)
     return WIDGET_CLIENT
 

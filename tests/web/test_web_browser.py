@@ -14,11 +14,10 @@ from urllib.parse import unquote
 import pytest
 
 from assistant.config import PROJECT_ROOT
-from assistant.storage import Storage
+from assistant.infra.state import State, WidgetQuota
 from bots.web.app import create_app
 from bots.web.demo.host import make_server
-from bots.web.quota import WidgetQuota
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 from tests.web.conftest import ServerThread, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
@@ -53,7 +52,7 @@ class Site:
     app_url: str
     allowed_host_url: str
     denied_host_url: str
-    storage: Storage
+    storage: State
     quota: WidgetQuota
 
 
@@ -77,7 +76,7 @@ def site(real_assistant, tmp_path_factory) -> Iterator[Site]:
         database_path=tmp_path_factory.mktemp("web") / "web.sqlite3",
         allowed_origins=[app_url, f"http://127.0.0.1:{allowed_port}"],
     )
-    storage = Storage(settings.database, pseudonym_key="test")
+    storage = sqlite_state(settings.database, pseudonym_key="test")
     app = create_app(settings, assistant=real_assistant, storage=storage)
     allowed, denied = _host(allowed_port, app_url), _host(denied_port, app_url)
     with ServerThread(app, app_port):
