@@ -169,6 +169,33 @@ def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_db(args: argparse.Namespace, out: TextIO) -> int:
+    """`hms db upgrade` applies pending schema migrations; `hms db status` shows the schema version."""
+    from assistant.infra.state import StateUnavailable, open_backend
+    from assistant.infra.state.migrate import latest
+
+    backend = open_backend(get_settings())
+    try:
+        if backend.kind != "postgres":
+            backend.ping()  # SQLite migrates itself on first use
+            out.write(f"SQLite: skjemaversjon {latest('sqlite')} (oppdateres automatisk).\n")
+            return 0
+        from assistant.infra.state.postgres import PostgresBackend
+
+        assert isinstance(backend, PostgresBackend)
+        if args.db_command == "upgrade":
+            for name in backend.upgrade():
+                out.write(f"applied {name}\n")
+        current, wanted = backend.schema_version(), latest("postgres")
+        out.write(f"PostgreSQL {backend.where}: skjemaversjon {current} av {wanted}.\n")
+        return 0 if current >= wanted else EXIT_NOT_READY
+    except StateUnavailable as exc:
+        print(f"Feil: databasen kan ikke nås ({exc}).", file=sys.stderr)
+        return EXIT_NOT_READY
+    finally:
+        backend.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hms", description="HMS-assistenten")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr")
@@ -201,6 +228,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--days", type=int, default=None, help="default: HMS_RETENTION_DAYS")
     purge.set_defaults(func=cmd_purge)
+    db = sub.add_parser("db", help="the state database (SQLite, or PostgreSQL with HMS_DATABASE_URL)")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply pending schema migrations").set_defaults(func=cmd_db)
+    db_sub.add_parser("status", help="show the schema version").set_defaults(func=cmd_db)
     return parser
 
 

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
         default=None, description="postgresql://... : shared state for several hosts instead of SQLite"
     )
     chroma_token: str | None = Field(default=None, description="token for a Chroma server behind token auth")
+    chroma_ca_file: Path | None = Field(
+        default=None, description="CA certificate file for an https:// HMS_CHROMA_URL with a private CA"
+    )
     chroma_timeout_s: float = Field(
         default=1.5, gt=0, description="seconds to wait for a Chroma server's answer while serving"
     )

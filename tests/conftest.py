@@ -16,6 +16,7 @@ from assistant.infra.state import AuditSpool, State
 from assistant.infra.state.sqlite import SqliteBackend
 from assistant.service import Assistant
 from assistant.store import IndexStore
+from tests.pg import PostgresServer
 
 TEST_DATA_DIR = Path(os.environ.get("HMS_TEST_DATA_DIR", PROJECT_ROOT / "data" / "test"))
 CORPUS_DIR = PROJECT_ROOT / "corpus"
@@ -85,3 +86,23 @@ def hash_assistant(hash_settings: Settings, corpus: Corpus) -> Iterator[Assistan
     assistant = Assistant(settings=hash_settings, corpus=corpus, embedder=embedder)
     assistant.refresh()
     yield assistant
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server (Debian's) for the session; never skipped: a missing server fails."""
+    server = PostgresServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A fresh database on the test server, upgraded to the current schema (as `hms db upgrade` does)."""
+    from assistant.infra.state.postgres import PostgresBackend
+
+    url = postgres_server.fresh_database()
+    backend = PostgresBackend(url)
+    backend.upgrade()
+    backend.close()
+    return url

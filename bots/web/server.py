@@ -29,6 +29,27 @@ def startup_problem(settings: Settings) -> str | None:
             check_slack_settings(settings, mode="http")  # Slack in HTTP mode was asked for: it must start
     except (EmbeddingError, LLMConfigError, SlackConfigError) as exc:
         return str(exc)
+    return state_problem(settings)
+
+
+def state_problem(settings: Settings) -> str | None:
+    """With HMS_DATABASE_URL the database must be reachable at start and on the current schema."""
+    if not settings.database_url:
+        return None
+    from assistant.infra.state import StateUnavailable, open_backend
+    from assistant.infra.state.migrate import SchemaOutdated
+    from assistant.infra.state.postgres import PostgresBackend
+
+    backend = open_backend(settings)
+    try:
+        assert isinstance(backend, PostgresBackend)
+        backend.check_schema()
+    except SchemaOutdated as exc:
+        return str(exc)
+    except StateUnavailable as exc:
+        return f"Databasen i HMS_DATABASE_URL kan ikke nås ({exc})."
+    finally:
+        backend.close()
     return None
 
 
