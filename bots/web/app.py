@@ -21,6 +21,7 @@ from bots.web.observability import RequestContextMiddleware
 from bots.web.routes import ask, feedback, health, laws, pages, search
 from bots.web.routes.pages import STATIC_DIR
 from bots.web.security import SecurityMiddleware, clean_origins
+from bots.web.server import watch_parent
 
 log = logging.getLogger("hms.web")
 
@@ -70,6 +71,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        watch_parent()
         if app.state.assistant is None:
             app.state.assistant = await run_in_threadpool(lambda: Assistant(settings=settings))
         try:

@@ -36,3 +36,4 @@ class Readiness(BaseModel):
     ready: bool
     reason: str
     index_version: str | None = None
+    code: str | None = None

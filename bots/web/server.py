@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
+import time
 
 import uvicorn
 
 from assistant.config import Settings
 
 log = logging.getLogger("hms.web")
+
+PARENT_ENV = "HMS_SERVE_PARENT"  # the pid of `hms serve`, for its uvicorn workers
+PARENT_CHECK_S = 0.5
+EXIT_GRACE_S = 10.0
+
+
+def watch_parent() -> None:
+    """In a uvicorn worker: stop when the `hms serve` process that started it is gone (even by SIGKILL,
+    which uvicorn cannot pass on), so no orphan keeps the port. Graceful first (SIGTERM), then a hard exit."""
+    expected = os.environ.get(PARENT_ENV, "")
+    if not expected.isdigit() or os.getppid() != int(expected):
+        return  # not a worker of `hms serve --workers N`
+
+    def watch() -> None:
+        while os.getppid() == int(expected):
+            time.sleep(PARENT_CHECK_S)
+        log.error("hms serve (pid %s) is gone; this worker stops", expected)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(EXIT_GRACE_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="hms-parent-watch", daemon=True).start()
 
 
 def startup_problem(settings: Settings) -> str | None:
@@ -75,6 +100,7 @@ def serve(
         if workers > 1:
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.
             os.environ["HMS_WORKERS"] = str(workers)
+            os.environ[PARENT_ENV] = str(os.getpid())
             uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                         proxy_headers=True, log_level="info", log_config=None, access_log=False)  # fmt: skip
         else:
