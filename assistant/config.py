@@ -49,7 +49,7 @@ class Settings(BaseSettings):
         default=None, description="CA certificate file for an https:// HMS_CHROMA_URL with a private CA"
     )
     chroma_timeout_s: float = Field(
-        default=1.5, gt=0, description="seconds to wait for a Chroma server's answer while serving"
+        default=1.0, gt=0, description="seconds to wait for a Chroma server's answer while serving"
     )
     metrics_port: int = Field(
         default=0, ge=0, le=65535, description="serve Prometheus /metrics on this port (127.0.0.1); 0 = off"

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder
-from assistant.store import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
 from assistant.infra.state.base import StateBackend
+from assistant.store import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
 from ingest.chunking import corpus_chunks
 from ingest.progress import Progress, plain_logger
 

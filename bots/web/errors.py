@@ -39,6 +39,7 @@ def public_not_ready(exc: IndexNotReady) -> str:
     log.warning("index not ready (%s): %s", exc.code, exc.reason)
     return _PUBLIC_NOT_READY.get(exc.code, NOT_READY_MESSAGE)
 
+
 _HTTP_ERRORS: dict[int, tuple[str, str]] = {
     400: ("invalid_body", "Forespørselen kunne ikke leses. Send JSON i UTF-8."),
     404: ("not_found", "Siden eller ressursen finnes ikke."),

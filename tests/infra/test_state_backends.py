@@ -81,7 +81,9 @@ def test_the_widget_cap_holds_across_hosts(new_host: Hosts):
 def test_a_feedback_retry_with_its_idempotency_key_stores_one_row(new_host: Hosts):
     a, b = State(new_host(), pseudonym_key="k"), State(new_host(), pseudonym_key="k")
     vote = {"answer_id": "a1", "helpful": True, "comment": None, "source": "web", "user": "10.0.0.1"}
-    results = hammer([lambda i=i: (a if i % 2 else b).add_feedback_once(**vote, key="retry-1") for i in range(12)])
+    results = hammer(
+        [lambda i=i: (a if i % 2 else b).add_feedback_once(**vote, key="retry-1") for i in range(12)]
+    )
     assert {r[0] for r in results} == {results[0][0]}  # type: ignore[index]
     assert sum(r[1] for r in results) == 1  # type: ignore[index]
     a.add_feedback(**vote)  # no key: every call is a new vote
@@ -133,7 +135,9 @@ def test_purge_deletes_rows_past_retention_on_every_table(new_host: Hosts):
     state.add_feedback(answer_id="old", helpful=True, comment=None, source="web")
     state.add_turn("c", "hva er HMS?", "old")
     answer = Answer(question="q", answer="a", abstained=True, answer_id="old")
-    state.audit(answer=answer, source="web", user=None, request_id=None, model="extractive", index_version="v")
+    state.audit(
+        answer=answer, source="web", user=None, request_id=None, model="extractive", index_version="v"
+    )
     clock[0] += 40 * 86400
     state.add_feedback(answer_id="new", helpful=False, comment=None, source="web")
     assert state.purge(older_than_s=30 * 86400, turns_older_than_s=3600) == 3

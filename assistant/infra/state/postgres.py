@@ -49,7 +49,11 @@ class PostgresBackend(SqlBackend):
                 self.url, connect_timeout=CONNECT_TIMEOUT_S, autocommit=autocommit, application_name="hms"
             )
         except psycopg.Error as exc:
-            raise StateUnavailable(f"PostgreSQL {self.where}: {type(exc).__name__}: {exc}") from exc
+            raise StateUnavailable(self._describe(exc)) from exc
+
+    def _describe(self, exc: Exception) -> str:
+        """One line: psycopg's messages span lines."""
+        return f"PostgreSQL {self.where}: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
     def _checkout(self) -> psycopg.Connection[Any]:
         with self._lock:
@@ -86,7 +90,7 @@ class PostgresBackend(SqlBackend):
                 conn.rollback()
             self._checkin(conn)
             if isinstance(exc, psycopg.Error):
-                raise StateUnavailable(f"PostgreSQL {self.where}: {type(exc).__name__}: {exc}") from exc
+                raise StateUnavailable(self._describe(exc)) from exc
             raise
         self._checkin(conn)
 
