@@ -18,6 +18,7 @@ from assistant.config import Settings
 from assistant.corpus import Corpus, CorpusError, load_corpus
 from assistant.embeddings import Embedder
 from assistant.glossary import Glossary
+from assistant.infra.metrics import STORE_ERRORS, index_swapped
 from assistant.retrieval import FusionConfig, HybridRetriever
 from assistant.snapshot import load_snapshot
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
@@ -69,6 +70,8 @@ class LiveIndex:
 
     def failed(self, index: LoadedIndex, exc: IndexNotReady) -> None:
         """A request found the store broken: fail fast until the next check, then reload the index."""
+        if exc.code == "chroma_unreachable":
+            STORE_ERRORS.labels(store="chroma").inc()
         self._failure, self._checked_at = exc, time.monotonic()
         if self._index is index:
             self._index = None
@@ -155,7 +158,8 @@ class LiveIndex:
         def load() -> None:
             try:
                 loaded = self._load(version)
-                self._index = loaded
+                old, self._index = self._index, loaded
+                index_swapped(old.version if old else None, version)
                 log.info("index swapped", extra={"index_version": version})
             except Exception:  # the live index keeps serving; the next check tries again
                 log.exception("loading index version %s failed", version)
@@ -196,12 +200,15 @@ class LiveIndex:
                 raise IndexNotReady("Det finnes ingen indeks ennå. Kjør `hms ingest`.", code="index_missing")
             if self._index is None:
                 self._index = self._load(version)
+                index_swapped(None, version)
                 log.info("index loaded", extra={"index_version": version})
             elif self._index.version != version:
                 self._load_in_background(version)
             self._failure = None
             return self._index
         except IndexNotReady as exc:
+            if exc.code == "chroma_unreachable":
+                STORE_ERRORS.labels(store="chroma").inc()
             self._failure = exc
             raise
         except Exception as exc:  # a broken store must not crash the service

@@ -18,6 +18,7 @@ from assistant.evidence import format_ref
 from assistant.followup import condense
 from assistant.formatting import label
 from assistant.glossary import Glossary
+from assistant.infra.metrics import observe_answer
 from assistant.live import LiveIndex, LoadedIndex
 from assistant.llm.protocol import GenerativeAnswerer
 from assistant.lookup import section_view, table_of_contents
@@ -135,7 +136,7 @@ class Assistant:
             citations.append(citation)
         law_dates = [c.version_date for c in citations if isinstance(c, LawCitation)]
         disclaimer = label("disclaimer", lang)  # type: ignore[arg-type]
-        return Answer(
+        answer = Answer(
             question=question,
             answer=f"{draft.text}\n\n{disclaimer}",
             abstained=draft.abstained,
@@ -149,6 +150,8 @@ class Assistant:
             disclaimer=disclaimer,
             request_id=request_id_var.get(),
         )
+        observe_answer(answer, dropped=len(dropped))
+        return answer
 
     def ask(self, question: str, *, history: Sequence[str] = ()) -> Answer:
         """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index."""

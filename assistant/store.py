@@ -29,11 +29,14 @@ import chromadb
 import httpx
 from chromadb.config import Settings as ChromaSettings
 
+from assistant.chroma_guard import ChromaHealth, GuardedCalls, GuardedCollection
+
 COLLECTION_CONFIG: Any = {"hnsw": {"space": "cosine"}}
 KEEP_VERSIONS = 3
 SNAPSHOT_FILE = "corpus.json.gz"
 SNAPSHOT_PART = 256 * 1024  # characters of base64 per document in a server-side snapshot
 INGEST_TIMEOUT_S = 300.0
+SERVING_CALL_TIMEOUT_S = 30.0  # a slow call is waited for while the server answers pings (chroma_guard)
 
 
 class IndexNotReady(RuntimeError):
@@ -87,8 +90,12 @@ class IndexStore:
         token: str | None = None,
         timeout_s: float = INGEST_TIMEOUT_S,
         ca_file: Path | None = None,
+        ping_timeout_s: float | None = None,
     ):
+        """``ping_timeout_s`` (serving): calls are abandoned once a heartbeat takes longer than this."""
         self.ca_file = ca_file
+        self.ping_timeout_s = ping_timeout_s
+        self._guard: GuardedCalls | None = None
         self.index_dir = index_dir
         self.chroma_url = chroma_url
         self.collection = collection
@@ -105,33 +112,47 @@ class IndexStore:
             chroma_url=settings.chroma_url,
             collection=settings.collection,
             token=token.get_secret_value() if hasattr(token, "get_secret_value") else token,
-            timeout_s=settings.chroma_timeout_s if serving else INGEST_TIMEOUT_S,
+            timeout_s=SERVING_CALL_TIMEOUT_S if serving else INGEST_TIMEOUT_S,
             ca_file=settings.chroma_ca_file,
+            ping_timeout_s=settings.chroma_timeout_s if serving else None,
         )
 
     # -- clients ------------------------------------------------------------------------------------
     def _http_client(self) -> Any:
         if self._http is None:
-            url = urlparse(self.chroma_url or "")
-            settings = chroma_settings()
-            if self.token:  # Chroma's token auth: the token goes in the X-Chroma-Token header
-                settings.chroma_client_auth_provider = "chromadb.auth.token_authn.TokenAuthClientProvider"
-                settings.chroma_client_auth_credentials = self.token
-                settings.chroma_auth_token_transport_header = "X-Chroma-Token"
-            if url.scheme == "https" and self.ca_file:  # a private CA (the default is the system's)
-                settings.chroma_server_ssl_verify = str(self.ca_file)
-            client = chromadb.HttpClient(
-                host=url.hostname or "127.0.0.1",
-                port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https",
-                settings=settings,
-            )
-            # chromadb's HTTP client waits forever by default; a hung server must fail the call instead
-            session = getattr(getattr(client, "_server", None), "_session", None)
-            if session is not None:
-                session.timeout = httpx.Timeout(self.timeout_s, connect=min(self.timeout_s, 3.0))
-            self._http = client
+            self._http = self._new_http_client(self.timeout_s)
         return self._http
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """A call to the Chroma server, abandoned if the server stops answering pings (serving only)."""
+        if not (self.chroma_url and self.ping_timeout_s):
+            return fn(*args, **kwargs)
+        if self._guard is None:
+            ping_client = self._new_http_client(self.ping_timeout_s)
+            self._guard = GuardedCalls(ChromaHealth(ping_client.heartbeat), where=self.chroma_url)
+        return self._guard.call(fn, *args, **kwargs)
+
+    def _new_http_client(self, timeout_s: float) -> Any:
+        """A chromadb HttpClient (token auth, https with an optional CA file) whose calls time out."""
+        url = urlparse(self.chroma_url or "")
+        settings = chroma_settings()
+        if self.token:  # Chroma's token auth: the token goes in the X-Chroma-Token header
+            settings.chroma_client_auth_provider = "chromadb.auth.token_authn.TokenAuthClientProvider"
+            settings.chroma_client_auth_credentials = self.token
+            settings.chroma_auth_token_transport_header = "X-Chroma-Token"
+        if url.scheme == "https" and self.ca_file:  # a private CA (the default is the system's)
+            settings.chroma_server_ssl_verify = str(self.ca_file)
+        client = chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=settings,
+        )
+        # chromadb's HTTP client waits forever by default; a hung server must fail the call instead
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if session is not None:
+            session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 3.0))
+        return client
 
     def _client_for(self, version: str) -> Any:
         if self.chroma_url:
@@ -148,9 +169,13 @@ class IndexStore:
     def current_version(self) -> str | None:
         if self.chroma_url:
             try:
-                pointer = self._http_client().get_or_create_collection(
-                    f"{self.collection}-pointer", embedding_function=None
+                pointer = self._call(
+                    self._http_client().get_or_create_collection,
+                    f"{self.collection}-pointer",
+                    embedding_function=None,
                 )
+            except IndexNotReady:
+                raise
             except Exception as exc:
                 raise IndexNotReady(
                     f"Får ikke kontakt med Chroma-serveren på {self.chroma_url} ({type(exc).__name__}).",
@@ -206,7 +231,9 @@ class IndexStore:
 
     def manifest(self, version: str) -> IndexManifest:
         if self.chroma_url:
-            col = self._http_client().get_collection(self._collection_name(version), embedding_function=None)
+            col = self._call(
+                self._http_client().get_collection, self._collection_name(version), embedding_function=None
+            )
             return IndexManifest.from_json(col.metadata["manifest"])
         return IndexManifest.from_json((self._version_dir(version) / "manifest.json").read_text())
 
@@ -215,7 +242,12 @@ class IndexStore:
         """The Chroma collection of a version (raises IndexNotReady if it cannot be opened)."""
         try:
             client = self._client_for(version)
-            return client.get_collection(self._collection_name(version), embedding_function=None)
+            collection = self._call(
+                client.get_collection, self._collection_name(version), embedding_function=None
+            )
+            if self._guard is not None:
+                return GuardedCollection(collection, self._guard)
+            return collection
         except IndexNotReady:
             raise
         except Exception as exc:

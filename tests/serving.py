@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -132,3 +133,64 @@ class ChromaServer:
             )  # a stopped process cannot act on SIGKILL's cleanup otherwise
             self.proc.kill()
         self.proc.wait(timeout=30)
+
+
+GATEWAY_CONF = """
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+events {{ worker_connections 512; }}
+http {{
+    access_log off;
+    client_body_temp_path {root}/tmp; proxy_temp_path {root}/tmp; fastcgi_temp_path {root}/tmp;
+    uwsgi_temp_path {root}/tmp; scgi_temp_path {root}/tmp;
+    client_max_body_size 64m;
+    client_body_buffer_size 64m;  # in memory: the workers (nobody) cannot write to a root-owned temp dir
+    map $http_x_chroma_token $token_ok {{ "{token}" 1; default 0; }}
+    server {{
+        listen 127.0.0.1:{port} ssl;
+        ssl_certificate {root}/cert.pem;
+        ssl_certificate_key {root}/key.pem;
+        location / {{
+            if ($token_ok = 0) {{ return 401; }}
+            proxy_pass http://127.0.0.1:{upstream};
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_read_timeout 300s;
+            proxy_request_buffering off;
+            proxy_buffering off;
+        }}
+    }}
+}}
+"""
+
+
+class TokenGateway:
+    """Debian's nginx in front of `chroma run`: TLS (a self-signed certificate for 127.0.0.1) and Chroma's
+    token header (X-Chroma-Token) required, as the README's 'Running on several machines' sets it up."""
+
+    def __init__(self, root: Path, *, upstream_port: int, token: str):
+        self.root, self.token = root, token
+        self.port = free_port()
+        self.url = f"https://127.0.0.1:{self.port}"
+        (root / "tmp").mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(root / "key.pem"),
+             "-out", str(root / "cert.pem"), "-days", "2", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1"],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+        self.ca_file = root / "cert.pem"
+        conf = root / "nginx.conf"
+        conf.write_text(GATEWAY_CONF.format(root=root, port=self.port, upstream=upstream_port, token=token))
+        self.proc = subprocess.Popen(["nginx", "-p", str(root), "-c", str(conf), "-g", "daemon off;"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        context = ssl.create_default_context(cafile=str(self.ca_file))
+        wait_for(lambda: httpx.get(f"{self.url}/api/v2/heartbeat", headers={"X-Chroma-Token": token},
+                                   verify=context, timeout=2).status_code == 200,
+                 timeout=60, what="the nginx gateway")  # fmt: skip
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)

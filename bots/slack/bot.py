@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from assistant.config import Settings
+from assistant.infra.metrics import FEEDBACK, SLACK_EVENTS
 from assistant.infra.state import RateLimiter, SlackState, State
 from assistant.service import Assistant
 from assistant.store import IndexNotReady
@@ -106,8 +107,10 @@ class SlackBot:
     ) -> None:
         event_id = body.get("event_id")
         if event_id and not self.state.first_delivery(str(event_id)):
+            SLACK_EVENTS.labels(outcome="resent").inc()
             log.info("resent event ignored", extra={"event_id": event_id})
             return
+        SLACK_EVENTS.labels(outcome="first").inc()
         channel, ts, user = str(event["channel"]), str(event["ts"]), event.get("user")
         thread_ts = event.get("thread_ts") or (ts if threaded else None)
 
@@ -190,6 +193,7 @@ class SlackBot:
             source="slack",
             user=(body.get("user") or {}).get("id"),
         )
+        FEEDBACK.labels(helpful=str(action.get("action_id") == ACTION_HELPFUL).lower(), source="slack").inc()
         lang = (
             "en"
             if action.get("text", {}).get("text") in (TEXT["helpful"]["en"], TEXT["unhelpful"]["en"])

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings, get_settings
+from assistant.infra.metrics import process_exited
 from assistant.infra.state import RateLimiter, State, StateUnavailable, WidgetQuota, open_state
 from assistant.service import Assistant
 from assistant.store import IndexNotReady
@@ -83,6 +84,7 @@ def create_app(
             yield
         finally:
             purger.cancel()
+            process_exited()
 
     app = FastAPI(
         title="HMS-assistenten",

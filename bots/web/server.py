@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 
@@ -86,6 +88,18 @@ def serve(
     from assistant.observability import configure_logging
 
     configure_logging()
+    metrics_dir = None
+    if settings.metrics_port:  # before anything imports prometheus_client: the workers add up their values
+        metrics_dir = tempfile.mkdtemp(prefix="hms-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        return _serve(settings, host=host, port=port, workers=workers)
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _serve(settings: Settings, *, host: str | None, port: int | None, workers: int | None) -> int:
     host = host or settings.host
     port = port or settings.port
     workers = workers or settings.workers
@@ -96,6 +110,17 @@ def serve(
     if problem:
         print(f"Feil: {problem}", file=sys.stderr)
         return 3
+    if settings.metrics_port:
+        from assistant.infra.metrics import serve_metrics
+
+        try:
+            serve_metrics(host=settings.metrics_host, port=settings.metrics_port)
+        except OSError as exc:
+            print(
+                f"Feil: HMS_METRICS_PORT={settings.metrics_port} kan ikke brukes ({exc.strerror}).",
+                file=sys.stderr,
+            )
+            return 2
     try:
         if workers > 1:
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.

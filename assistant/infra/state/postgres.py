@@ -16,6 +16,7 @@ from typing import Any
 
 import psycopg
 
+from assistant.infra.metrics import STORE_ERRORS
 from assistant.infra.state import migrate
 from assistant.infra.state.base import Cursor, Executor, SqlBackend, StateUnavailable
 
@@ -52,7 +53,8 @@ class PostgresBackend(SqlBackend):
             raise StateUnavailable(self._describe(exc)) from exc
 
     def _describe(self, exc: Exception) -> str:
-        """One line: psycopg's messages span lines."""
+        """One line (psycopg's messages span lines); counted as a store error."""
+        STORE_ERRORS.labels(store="postgres").inc()
         return f"PostgreSQL {self.where}: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
     def _checkout(self) -> psycopg.Connection[Any]:

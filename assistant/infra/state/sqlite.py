@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant.infra.metrics import STORE_ERRORS
 from assistant.infra.state import migrate
 from assistant.infra.state.base import Cursor, Executor, SqlBackend, StateUnavailable
 
@@ -96,6 +97,7 @@ class SqliteBackend(SqlBackend):
                 self._local.sync = sync
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
+            STORE_ERRORS.labels(store="sqlite").inc()
             raise StateUnavailable(f"SQLite {self.path}: {exc}") from exc
 
         def run(sql: str, params: Sequence[Any] = ()) -> Cursor:
@@ -108,6 +110,7 @@ class SqliteBackend(SqlBackend):
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
+                STORE_ERRORS.labels(store="sqlite").inc()
                 raise StateUnavailable(f"SQLite {self.path}: {exc}") from exc
             raise
 

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header
 from starlette.concurrency import run_in_threadpool
 
+from assistant.infra.metrics import FEEDBACK
 from assistant.infra.state import StateUnavailable
 from bots.web.deps import RateLimitedIP, StorageDep
 from bots.web.errors import ERROR_RESPONSES, ApiError
@@ -49,6 +50,8 @@ async def feedback(
     except StateUnavailable as exc:
         log.error("could not store feedback: %s", exc)
         raise ApiError(503, "storage_unavailable", NOT_STORED) from exc
-    if not created:
+    if created:
+        FEEDBACK.labels(helpful=str(body.helpful).lower(), source="web").inc()
+    else:
         log.info("feedback retry answered from its idempotency key")
     return FeedbackStored(id=row)
