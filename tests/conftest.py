@@ -30,15 +30,29 @@ def make_settings(**overrides: object) -> Settings:
 
 
 def build_index(
-    settings: Settings, corpus: Corpus, embedder: Embedder, *, seed: IndexStore | None = None
+    settings: Settings,
+    corpus: Corpus,
+    embedder: Embedder,
+    *,
+    seed: IndexStore | None = None,
+    store: IndexStore | None = None,
 ) -> IndexStore:
-    """Ingest the corpus into the settings' store; ``seed`` lends vectors of unchanged chunks."""
+    """Ingest the corpus into the settings' store (or ``store``); ``seed`` lends vectors of unchanged chunks."""
     from ingest.pipeline import ingest
 
-    store = IndexStore(
+    store = store or IndexStore(
         index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
     )
-    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None, seed=seed)
+    from assistant.corpus import corpus_hash
+    from assistant.snapshot import pack
+
+    same = (settings.corpus_dir / "faq.yaml").is_file() and corpus_hash(
+        settings.corpus_dir
+    ) == corpus.content_hash
+    snapshot = (
+        pack(settings.corpus_dir) if same else None
+    )  # the corpus travels with the version, as `hms ingest` does
+    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None, seed=seed, snapshot=snapshot)
     return store
 
 

@@ -213,9 +213,13 @@ def test_multihost_a_slack_event_and_its_retry_on_the_other_host_are_answered_on
                             headers={**headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})  # fmt: skip
     assert first.status_code == retry.status_code == 200
     cluster.slack.wait_for("chat.postMessage", channel=channel, timeout=120)
-    resent = lambda: sum(
-        metric_total(scrape(cluster, n), "hms_slack_events_total", outcome="resent") for n in cluster.hosts
-    )  # noqa: E731
+
+    def resent() -> float:
+        return sum(
+            metric_total(scrape(cluster, n), "hms_slack_events_total", outcome="resent")
+            for n in cluster.hosts
+        )
+
     wait_for(lambda: resent() >= 1, timeout=120, what="the retry seen as resent")
     assert len(cluster.slack.find("chat.postMessage", channel=channel)) == 1
     firsts = sum(
