@@ -1,4 +1,7 @@
-"""FastAPI dependencies, as `Annotated` aliases; the objects themselves are built once in the lifespan."""
+"""FastAPI dependencies, as `Annotated` aliases; the objects themselves are built once in the lifespan.
+
+The getters are `async def`: FastAPI runs a plain `def` dependency in the thread pool, a thread hop per
+dependency per request for what is an attribute read."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import logging
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
+from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings
 from assistant.infra.state import RATE_LIMIT_MESSAGE, State, StateUnavailable, WidgetQuota
@@ -18,19 +22,19 @@ WIDGET_CLIENT = "widget"
 WIDGET_CAP_MESSAGE = "Chatten på denne nettsiden har nådd dagens grense for spørsmål. Prøv igjen i morgen."
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_assistant(request: Request) -> Assistant:
+async def get_assistant(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
-def get_storage(request: Request) -> State:
+async def get_storage(request: Request) -> State:
     return request.app.state.storage
 
 
-def get_quota(request: Request) -> WidgetQuota:
+async def get_quota(request: Request) -> WidgetQuota:
     return request.app.state.quota
 
 
@@ -65,7 +69,7 @@ QuotaDep = Annotated[WidgetQuota, Depends(get_quota)]
 RateLimitedIP = Annotated[str, Depends(rate_limit)]
 
 
-def widget_cap(
+async def widget_cap(
     quota: QuotaDep,
     x_hms_client: Annotated[str | None, Header(description="'widget' when the embedded widget asks")] = None,
 ) -> str:
@@ -73,7 +77,7 @@ def widget_cap(
     if x_hms_client != WIDGET_CLIENT:
         return "web"
     try:
-        taken = quota.take()
+        taken = await run_in_threadpool(quota.take)
     except StateUnavailable:
         log.warning("widget quota not counted: the state database is unavailable")
         taken = True
