@@ -26,6 +26,7 @@ from assistant.store import IndexManifest, IndexNotReady, IndexStore
 log = logging.getLogger("hms.assistant")
 
 RELOAD_CHECK_S = 1.0
+RETRY_FAILED_LOAD_S = 30.0
 
 
 @dataclass
@@ -63,6 +64,7 @@ class LiveIndex:
         self._checked_at = -RELOAD_CHECK_S
         self._check_lock = threading.Lock()  # held by the one thread asking the store for its version
         self._loading: str | None = None  # a newer version being loaded in the background
+        self._failed_load: tuple[str, float] | None = None  # (version, when to try it again)
 
     @property
     def current(self) -> LoadedIndex | None:
@@ -151,7 +153,8 @@ class LiveIndex:
     def _load_in_background(self, version: str) -> None:
         """Load a newer version beside the live one and swap both (index and corpus) in one assignment;
         requests keep being answered from the live pair meanwhile."""
-        if self._loading == version:
+        failed = self._failed_load
+        if self._loading == version or (failed and failed[0] == version and time.monotonic() < failed[1]):
             return
         self._loading = version
 
@@ -161,7 +164,8 @@ class LiveIndex:
                 old, self._index = self._index, loaded
                 index_swapped(old.version if old else None, version)
                 log.info("index swapped", extra={"index_version": version})
-            except Exception:  # the live index keeps serving; the next check tries again
+            except Exception:  # the live index keeps serving; this version is tried again a little later
+                self._failed_load = (version, time.monotonic() + RETRY_FAILED_LOAD_S)
                 log.exception("loading index version %s failed", version)
             finally:
                 self._loading = None
