@@ -23,6 +23,7 @@ T = TypeVar("T")
 PING_EVERY_S = 0.5
 WAIT_SLICE_S = 0.05
 CALL_THREADS = 16
+RECHECK_AFTER_S = 0.1
 
 
 class ChromaHealth:
@@ -36,6 +37,7 @@ class ChromaHealth:
         self.pinged_at = 0.0
         self._started = False
         self._lock = threading.Lock()
+        self._ping_lock = threading.Lock()
 
     def start(self) -> None:
         with self._lock:
@@ -46,6 +48,17 @@ class ChromaHealth:
         threading.Thread(
             target=_ping_loop, args=(weakref.ref(self),), name="hms-chroma-ping", daemon=True
         ).start()
+
+    def recheck(self) -> bool:
+        """While unhealthy: one caller at a time pings now (a server that came back is used at once)."""
+        if self.healthy or not self._ping_lock.acquire(blocking=False):
+            return self.healthy
+        try:
+            if time.monotonic() - self.pinged_at >= RECHECK_AFTER_S:
+                self.ping_once()
+            return self.healthy
+        finally:
+            self._ping_lock.release()
 
     def ping_once(self) -> None:
         try:
@@ -82,7 +95,7 @@ class GuardedCalls:
 
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         self.health.start()
-        if not self.health.healthy:
+        if not self.health.recheck():
             raise self.unreachable()
         future: Future[T] = self._pool.submit(fn, *args, **kwargs)
         while True:
