@@ -68,11 +68,11 @@ def create_app(
     settings: Settings | None = None, *, assistant: Assistant | None = None, storage: State | None = None
 ) -> FastAPI:
     """Build the app. Without ``assistant`` (and ``storage``) they are built once at start-up."""
+    watch_parent()  # in a worker of `hms serve --workers N`: first thing, even before the app exists
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        watch_parent()
         if app.state.assistant is None:
             app.state.assistant = await run_in_threadpool(lambda: Assistant(settings=settings))
         try:

@@ -19,15 +19,18 @@ log = logging.getLogger("hms.web")
 
 PARENT_ENV = "HMS_SERVE_PARENT"  # the pid of `hms serve`, for its uvicorn workers
 PARENT_CHECK_S = 0.5
+_watching = False
 EXIT_GRACE_S = 10.0
 
 
 def watch_parent() -> None:
     """In a uvicorn worker: stop when the `hms serve` process that started it is gone (even by SIGKILL,
     which uvicorn cannot pass on), so no orphan keeps the port. Graceful first (SIGTERM), then a hard exit."""
+    global _watching
     expected = os.environ.get(PARENT_ENV, "")
-    if not expected.isdigit() or os.getppid() != int(expected):
-        return  # not a worker of `hms serve --workers N`
+    if not expected.isdigit() or _watching or os.getpid() == int(expected):
+        return  # not a worker of `hms serve --workers N`, or already watching
+    _watching = True
 
     def watch() -> None:
         while os.getppid() == int(expected):
