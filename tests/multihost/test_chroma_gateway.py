@@ -22,10 +22,14 @@ TOKEN = "gateway-test-token-42"
 def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TokenGateway]:
     root = tmp_path_factory.mktemp("gateway")
     chroma = ChromaServer(root / "chroma")
-    gateway = TokenGateway(root / "nginx", upstream_port=chroma.port, token=TOKEN)
-    yield gateway
-    gateway.stop()
-    chroma.stop()
+    try:
+        gateway = TokenGateway(root / "nginx", upstream_port=chroma.port, token=TOKEN)
+        try:
+            yield gateway
+        finally:
+            gateway.stop()
+    finally:
+        chroma.stop()
 
 
 def settings_for(gateway: TokenGateway, tmp: Path, **overrides: object):  # type: ignore[no-untyped-def]

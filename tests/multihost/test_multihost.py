@@ -8,6 +8,7 @@ The run's table goes to evals/reports/multihost.md.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -74,46 +75,43 @@ def ask(client: httpx.Client, host: HmsServer, question: str, *, ip: str, **extr
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory, real_settings) -> Iterator[Cluster]:
     root = tmp_path_factory.mktemp("multihost")
-    pg = PostgresServer()
-    url = pg.fresh_database()
-    hms("db", "upgrade", env=hms_env(database_url=url, data_dir=root / "admin"))
-    chroma = ChromaServer(root / "chroma")
-    gateway = TokenGateway(root / "gateway", upstream_port=chroma.port, token=TOKEN)
-    corpus = root / "corpus"
-    shutil.copytree(CORPUS_DIR, corpus)
-    data_a = root / "host-a"
-    shutil.copytree(real_settings.index_dir, data_a / "index", ignore=shutil.ignore_patterns(".lock"))
-    (root / "no-corpus").mkdir()
-    slack = FakeSlack()
-    metrics = {"a": free_port(), "b": free_port()}
-    shared = {
-        "chroma_url": gateway.url, "chroma_token": TOKEN, "chroma_ca_file": gateway.ca_file, "database_url": url,
-        "rate_limit_per_minute": RATE_LIMIT, "embedding_threads": 1, "slack_mode": "http",
-        "slack_signing_secret": SIGNING_SECRET, "slack_bot_token": BOT_TOKEN, "slack_api_url": slack.api_url,
-        "slack_rate_limit_per_minute": 1000,
-    }  # fmt: skip
-    env_a = hms_env(**shared, data_dir=data_a, corpus_dir=corpus, metrics_port=metrics["a"])
-    env_b = hms_env(
-        **shared, data_dir=root / "host-b", corpus_dir=root / "no-corpus", metrics_port=metrics["b"]
-    )
-    hms("ingest", env=env_a)
-    hosts = {
-        "a": HmsServer(env_a, log_path=root / "host-a.log", workers=2),
-        "b": HmsServer(env_b, log_path=root / "host-b.log", workers=1),
-    }
-    made = Cluster(pg, url, chroma, gateway, corpus, env_a, hosts, metrics, slack)
-    try:
+    with contextlib.ExitStack() as stop:  # whatever started is stopped, also when a later step fails
+        pg = PostgresServer()
+        stop.callback(pg.close)
+        url = pg.fresh_database()
+        hms("db", "upgrade", env=hms_env(database_url=url, data_dir=root / "admin"))
+        chroma = ChromaServer(root / "chroma")
+        stop.callback(chroma.stop)
+        gateway = TokenGateway(root / "gateway", upstream_port=chroma.port, token=TOKEN)
+        stop.callback(gateway.stop)
+        corpus = root / "corpus"
+        shutil.copytree(CORPUS_DIR, corpus)
+        data_a = root / "host-a"
+        shutil.copytree(real_settings.index_dir, data_a / "index", ignore=shutil.ignore_patterns(".lock"))
+        (root / "no-corpus").mkdir()
+        slack = FakeSlack()
+        stop.callback(slack.close)
+        metrics = {"a": free_port(), "b": free_port()}
+        shared = {
+            "chroma_url": gateway.url, "chroma_token": TOKEN, "chroma_ca_file": gateway.ca_file, "database_url": url,
+            "rate_limit_per_minute": RATE_LIMIT, "embedding_threads": 1, "slack_mode": "http",
+            "slack_signing_secret": SIGNING_SECRET, "slack_bot_token": BOT_TOKEN, "slack_api_url": slack.api_url,
+            "slack_rate_limit_per_minute": 1000,
+        }  # fmt: skip
+        env_a = hms_env(**shared, data_dir=data_a, corpus_dir=corpus, metrics_port=metrics["a"])
+        env_b = hms_env(
+            **shared, data_dir=root / "host-b", corpus_dir=root / "no-corpus", metrics_port=metrics["b"]
+        )
+        hms("ingest", env=env_a)
+        hosts: dict[str, HmsServer] = {}
+        for name, env, workers in (("a", env_a, 2), ("b", env_b, 1)):
+            hosts[name] = HmsServer(env, log_path=root / f"host-{name}.log", workers=workers)
+            stop.callback(hosts[name].stop)
+        made = Cluster(pg, url, chroma, gateway, corpus, env_a, hosts, metrics, slack)
+        stop.callback(write_report, made)  # runs first: callbacks run last-in, first-out
         for host in hosts.values():
             host.wait_ready()
         yield made
-    finally:
-        for host in hosts.values():
-            host.stop()
-        slack.close()
-        gateway.stop()
-        chroma.stop()
-        pg.close()
-        write_report(made)
 
 
 def write_report(cluster: Cluster) -> None:
