@@ -27,7 +27,7 @@ index: setup
 run: index
 	$(HMS) serve
 
-test: setup browser
+test: setup browser services
 	$(PY) -m pytest
 
 eval: index
@@ -68,6 +68,23 @@ bench-web: index
 # The demo host page on its own origin (http://127.0.0.1:8001); add that origin to HMS_ALLOWED_ORIGINS.
 demo: setup
 	$(PY) -m bots.web.demo --port 8001
+
+# --- operations ------------------------------------------------------------------------------------------
+.PHONY: services test-multihost
+PG_BIN := /usr/lib/postgresql/15/bin
+
+# Debian's PostgreSQL (the tests start their own server with initdb + pg_ctl on a loopback port) and nginx
+# (the TLS + token gateway in front of `chroma run` in the multihost test).
+services:
+	@if [ ! -x $(PG_BIN)/initdb ] || ! command -v nginx >/dev/null; then \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql nginx-light; \
+	fi
+
+# PostgreSQL state, the shared Chroma server and the two-host run (evals/reports/multihost.md)
+test-multihost: setup services
+	$(PY) -m pytest -k "postgres or multihost" -q
 
 # --- slack (bots/slack) -------------------------------------------------------------------------------
 .PHONY: slack bench-slack test-slack

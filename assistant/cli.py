@@ -142,11 +142,9 @@ def cmd_slack(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
     import csv
 
-    from assistant.storage import Storage
+    from assistant.infra.state import open_state
 
-    settings = get_settings()
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
-    rows = storage.audit_rows()
+    rows = open_state(get_settings()).audit_rows()
     target = open(args.output, "w", newline="", encoding="utf-8") if args.output else out
     try:
         fields = ["created_at", "answer_id", "request_id", "user_hash", "source", "cited", "law_as_of", "abstained",
@@ -164,14 +162,41 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
-    from assistant.storage import Storage
+    from assistant.infra.state import open_state
 
     settings = get_settings()
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = open_state(settings)
     days = args.days if args.days is not None else settings.retention_days
     deleted = storage.purge(older_than_s=days * 86400)
     out.write(f"Slettet {deleted} rader eldre enn {days} dager.\n")
     return 0
+
+
+def cmd_db(args: argparse.Namespace, out: TextIO) -> int:
+    """`hms db upgrade` applies pending schema migrations; `hms db status` shows the schema version."""
+    from assistant.infra.state import StateUnavailable, open_backend
+    from assistant.infra.state.migrate import latest
+
+    backend = open_backend(get_settings())
+    try:
+        if backend.kind != "postgres":
+            backend.ping()  # SQLite migrates itself on first use
+            out.write(f"SQLite: skjemaversjon {latest('sqlite')} (oppdateres automatisk).\n")
+            return 0
+        from assistant.infra.state.postgres import PostgresBackend
+
+        assert isinstance(backend, PostgresBackend)
+        if args.db_command == "upgrade":
+            for name in backend.upgrade():
+                out.write(f"applied {name}\n")
+        current, wanted = backend.schema_version(), latest("postgres")
+        out.write(f"PostgreSQL {backend.where}: skjemaversjon {current} av {wanted}.\n")
+        return 0 if current >= wanted else EXIT_NOT_READY
+    except StateUnavailable as exc:
+        print(f"Feil: databasen kan ikke nås ({exc}).", file=sys.stderr)
+        return EXIT_NOT_READY
+    finally:
+        backend.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -206,6 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--days", type=int, default=None, help="default: HMS_RETENTION_DAYS")
     purge.set_defaults(func=cmd_purge)
+    db = sub.add_parser("db", help="the state database (SQLite, or PostgreSQL with HMS_DATABASE_URL)")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply pending schema migrations").set_defaults(func=cmd_db)
+    db_sub.add_parser("status", help="show the schema version").set_defaults(func=cmd_db)
     return parser
 
 

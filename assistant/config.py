@@ -41,6 +41,20 @@ class Settings(BaseSettings):
     )
     llm_api_key: str | None = Field(default=None, description="API key for HMS_LLM's provider")
     database_path: Path | None = Field(default=None, description="SQLite file; default data_dir/hms.sqlite3")
+    database_url: str | None = Field(
+        default=None, description="postgresql://... : shared state for several hosts instead of SQLite"
+    )
+    chroma_token: str | None = Field(default=None, description="token for a Chroma server behind token auth")
+    chroma_ca_file: Path | None = Field(
+        default=None, description="CA certificate file for an https:// HMS_CHROMA_URL with a private CA"
+    )
+    chroma_timeout_s: float = Field(
+        default=1.0, gt=0, description="seconds to wait for a Chroma server's answer while serving"
+    )
+    metrics_port: int = Field(
+        default=0, ge=0, le=65535, description="serve Prometheus /metrics on this port (127.0.0.1); 0 = off"
+    )
+    metrics_host: str = Field(default="127.0.0.1", description="address the metrics port listens on")
     log_questions: bool = Field(default=False, description="store raw (redacted) question text in the audit")
     retention_days: int = 30
     pseudonym_key: str | None = Field(
@@ -119,6 +133,8 @@ class Settings(BaseSettings):
         "slack_signing_secret",
         "slack_api_url",
         "pseudonym_key",
+        "database_url",
+        "chroma_token",
         mode="before",
     )
     @classmethod

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer import Answerer, Draft, make_answerer
+from assistant.answer import Answerer, Draft
 from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder, make_embedder
@@ -19,26 +18,19 @@ from assistant.evidence import format_ref
 from assistant.followup import condense
 from assistant.formatting import label
 from assistant.glossary import Glossary
+from assistant.infra.metrics import observe_answer
+from assistant.live import LiveIndex, LoadedIndex
 from assistant.llm.protocol import GenerativeAnswerer
 from assistant.lookup import find_law, section_view, table_of_contents
 from assistant.observability import request_id_var
-from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
-from assistant.store import IndexManifest, IndexNotReady, IndexStore
+from assistant.retrieval import FusionConfig, RetrievalResult
+from assistant.store import IndexNotReady, IndexStore
 from assistant.text import clean_question, guess_language, split_for_streaming
 from assistant.types import Answer, LawCitation, SearchHit, SectionView, TableOfContents
 from assistant.validation import validate_question
 from assistant.verify import citation_problems
 
 log = logging.getLogger("hms.assistant")
-
-RELOAD_CHECK_S = 1.0
-
-
-@dataclass
-class LoadedIndex:
-    version: str
-    manifest: IndexManifest
-    retriever: HybridRetriever
 
 
 @dataclass
@@ -74,114 +66,69 @@ class Assistant:
         fusion: FusionConfig | None = None,
     ):
         self.settings = settings
-        self.corpus = corpus or load_corpus(settings.corpus_dir)
+        if corpus is None and (settings.corpus_dir / "faq.yaml").is_file():
+            corpus = load_corpus(settings.corpus_dir)
         if embedder is None:
             threads = settings.embedding_threads or max(1, (os.cpu_count() or 1) // max(1, settings.workers))
             embedder = make_embedder(settings.embedding_model, threads=threads)
         self.embedder = embedder
-        self.store = store or IndexStore(
-            index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
-        )
-        self.answerer = answerer or make_answerer(settings, corpus=self.corpus)  # HMS_LLM picks the LLM
+        self.store = store or IndexStore.from_settings(settings, serving=True)
         self.fusion = fusion or FusionConfig()
-        self.glossary = Glossary(self.corpus.glossary)
-        self._index: LoadedIndex | None = None
-        self._not_ready: str | None = None
-        self._checked_at = 0.0
-        self._lock = threading.Lock()
+        self.live = LiveIndex(settings=settings, store=self.store, embedder=embedder, fusion=self.fusion,
+                              corpus=corpus, answerer=answerer)  # fmt: skip
 
-    # -- index lifecycle ----------------------------------------------------------------------------
-    def _load(self, version: str) -> LoadedIndex:
-        manifest = self.store.manifest(version)
-        if manifest.model != self.embedder.name:
-            raise IndexNotReady(
-                f"Indeksen er bygget med {manifest.model}, men tjenesten bruker {self.embedder.name}. "
-                "Kjør `hms ingest` for å bygge den på nytt.",
-                code="index_stale_model",
-            )
-        if manifest.corpus_hash != self.corpus.content_hash:
-            raise IndexNotReady(
-                "Indeksen er bygget fra et annet korpus enn det tjenesten har lastet. Kjør `hms ingest`.",
-                code="index_stale_corpus",
-            )
-        collection = self.store.open(version)
-        records = self.store.read_all(collection, embeddings=True)
-        if len(records) != manifest.chunk_count:
-            raise IndexNotReady(
-                f"Indeksen {version} er ufullstendig ({len(records)} av {manifest.chunk_count} biter).",
-                code="index_corrupt",
-            )
-        retriever = HybridRetriever(
-            corpus=self.corpus,
-            collection=collection,
-            records=records,
-            embedder=self.embedder,
-            fusion=self.fusion,
-        )
-        return LoadedIndex(version, manifest, retriever)
+    @property
+    def corpus(self) -> Corpus:
+        """The corpus of the live index (or the one given / found on disk before an index is loaded)."""
+        return self.live.corpus
+
+    @property
+    def answerer(self) -> Answerer:
+        return self.live.answerer
+
+    @property
+    def glossary(self) -> Glossary:
+        return self.live.glossary
 
     def refresh(self, *, force: bool = False) -> LoadedIndex:
-        """Load the current index version if it changed; raise IndexNotReady with the reason if none."""
-        now = time.monotonic()
-        if not force and self._index is not None and now - self._checked_at < RELOAD_CHECK_S:
-            return self._index
-        with self._lock:
-            self._checked_at = now
-            try:
-                version = self.store.current_version()
-                if version is None:
-                    raise IndexNotReady(
-                        "Det finnes ingen indeks ennå. Kjør `hms ingest`.", code="index_missing"
-                    )
-                if self._index is None or self._index.version != version:
-                    self._index = self._load(version)
-                    log.info("index loaded", extra={"index_version": version})
-                self._not_ready = None
-                return self._index
-            except IndexNotReady as exc:
-                self._not_ready = exc.reason
-                self._index = None
-                raise
-            except Exception as exc:  # a broken store must not crash the service
-                self._index = None
-                self._not_ready = f"Indeksen kan ikke leses ({type(exc).__name__})."
-                raise IndexNotReady(self._not_ready, code="index_corrupt") from exc
+        """The live index (see assistant.live); raises IndexNotReady with the reason."""
+        return self.live.refresh(force=force)
 
     def readiness(self) -> tuple[bool, str, str | None]:
         """(ready, reason, index version) for /readyz."""
-        try:
-            index = self.refresh(force=True)
-            return True, "ok", index.version
-        except IndexNotReady as exc:
-            return False, exc.reason, None
+        return self.live.readiness()
 
     @property
     def index_version(self) -> str | None:
-        return self._index.version if self._index else None
+        index = self.live.current
+        return index.version if index else None
 
     # -- answering ----------------------------------------------------------------------------------
     def retrieve(
         self, question: str, *, history: Sequence[str] = (), deadline: float | None = None
     ) -> RetrievalResult:
-        index = self.refresh()
+        return self._retrieve(self.refresh(), question, history=history, deadline=deadline)
+
+    def _retrieve(
+        self, index: LoadedIndex, question: str, *, history: Sequence[str], deadline: float | None
+    ) -> RetrievalResult:
         standalone = None
-        if history and isinstance(self.answerer, GenerativeAnswerer):  # LLM mode: the model condenses
-            standalone = self.answerer.condense(question, history, deadline=deadline)
-        standalone = standalone or condense(question, history, self.glossary)
+        if history and isinstance(index.answerer, GenerativeAnswerer):  # LLM mode: the model condenses
+            standalone = index.answerer.condense(question, history, deadline=deadline)
+        standalone = standalone or condense(question, history, index.glossary)
         try:
             return index.retriever.retrieve(standalone)
         except IndexNotReady as exc:
-            with self._lock:  # drop the broken index; the next request reloads it once the store is back
-                self._index, self._not_ready = None, exc.reason
+            self.live.failed(index, exc)
             raise
 
     def _finish(
-        self, question: str, draft: Draft, lang: str, started: float, *, dropped: list[str]
+        self, question: str, draft: Draft, lang: str, started: float, *, dropped: list[str], corpus: Corpus
     ) -> Answer:
         citations = []
         for citation in draft.citations:
             if isinstance(citation, LawCitation):
-                problems = citation_problems(citation, self.corpus)
+                problems = citation_problems(citation, corpus)
                 if problems:  # never show a citation that does not check out
                     log.error("dropped unverifiable citation %s: %s", citation.ref, problems)
                     dropped.append(f"{citation.ref}: {'; '.join(problems)}")
@@ -189,7 +136,7 @@ class Assistant:
             citations.append(citation)
         law_dates = [c.version_date for c in citations if isinstance(c, LawCitation)]
         disclaimer = label("disclaimer", lang)  # type: ignore[arg-type]
-        return Answer(
+        answer = Answer(
             question=question,
             answer=draft.text,
             abstained=draft.abstained,
@@ -205,6 +152,8 @@ class Assistant:
             disclaimer=disclaimer,
             request_id=request_id_var.get(),
         )
+        observe_answer(answer, dropped=len(dropped))
+        return answer
 
     def ask(self, question: str, *, history: Sequence[str] = ()) -> Answer:
         """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index."""
@@ -217,27 +166,30 @@ class Assistant:
         text = clean_question(question)
         lang = guess_language(text)
         deadline = time.monotonic() + self.settings.answer_timeout_s
-        result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
-        if isinstance(self.answerer, GenerativeAnswerer):
-            draft = self.answerer.answer(text, result, lang=lang, deadline=deadline)  # type: ignore[arg-type]
+        index = self.refresh()  # one index (and its corpus) for the whole answer
+        result = self._retrieve(index, text, history=[clean_question(h) for h in history], deadline=deadline)
+        if isinstance(index.answerer, GenerativeAnswerer):
+            draft = index.answerer.answer(text, result, lang=lang, deadline=deadline)  # type: ignore[arg-type]
         else:
-            draft = self.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
+            draft = index.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
         dropped: list[str] = []
-        answer = self._finish(text, draft, lang, started, dropped=dropped)
+        answer = self._finish(text, draft, lang, started, dropped=dropped, corpus=index.corpus)
         return Trace(answer=answer, retrieval=result, draft=draft, dropped=dropped)
 
     def search(self, query: str, *, k: int = 10, law: str | None = None) -> list[SearchHit]:
         """Ranked FAQ entries and law sections for a query, without an answer (GET /api/search). With
         ``law`` (an id or alias; lookup.UnknownLaw if unknown), only that law's sections."""
         validate_question(query, max_chars=self.settings.max_question_chars)
-        law_id = find_law(self.corpus, law).law_id if law else None
-        result = self.retrieve(clean_question(query))
+        index = self.refresh()
+        corpus = index.corpus
+        law_id = find_law(corpus, law).law_id if law else None
+        result = self._retrieve(index, clean_question(query), history=(), deadline=None)
         faq = [] if law_id else result.faq[:k]
         sections = [h for h in result.law if law_id is None or h.metadata.get("law_id") == law_id][:k]
         hits: list[SearchHit] = []
         for h in sorted([*faq, *sections], key=lambda h: (not h.exact, -h.score))[:k]:
             if h.kind == "faq":
-                entry = self.corpus.faq[str(h.metadata["faq_id"])]
+                entry = corpus.faq[str(h.metadata["faq_id"])]
                 hits.append(
                     SearchHit(
                         kind="faq",
@@ -250,7 +202,7 @@ class Assistant:
                 )
             else:
                 law_id, number = str(h.metadata["law_id"]), str(h.metadata["section"])
-                sec = self.corpus.laws[law_id].sections[number]
+                sec = corpus.laws[law_id].sections[number]
                 hits.append(
                     SearchHit(
                         kind="law",
@@ -259,7 +211,7 @@ class Assistant:
                         law_id=law_id,
                         section=number,
                         url=sec.url,
-                        title=f"{format_ref(self.corpus, law_id, number, None, None)} {sec.title or ''}".strip(),
+                        title=f"{format_ref(corpus, law_id, number, None, None)} {sec.title or ''}".strip(),
                         snippet=sec.text[:240],
                     )
                 )
@@ -292,17 +244,18 @@ class Assistant:
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
         lang = guess_language(text)
-        result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
+        index = self.refresh()
+        result = self._retrieve(index, text, history=[clean_question(h) for h in history], deadline=deadline)
         draft: Draft | None = None
         for event in answerer.stream(text, result, lang=lang, deadline=deadline):  # type: ignore[arg-type]
             if event.kind == "draft":
                 draft = event.data
             elif event.kind == "sources":
                 sources = [c for c in event.data if not isinstance(c, LawCitation)
-                           or not citation_problems(c, self.corpus)]  # fmt: skip
+                           or not citation_problems(c, index.corpus)]  # fmt: skip
                 yield StreamEvent("sources", sources)
             else:
                 yield StreamEvent(event.kind, event.data)
         assert draft is not None
-        answer = self._finish(text, draft, lang, started, dropped=[])
+        answer = self._finish(text, draft, lang, started, dropped=[], corpus=index.corpus)
         yield StreamEvent("done", answer)

@@ -5,11 +5,15 @@ data/index/CURRENT names the live one; a new version is written beside it and CU
 os.replace, so a failed or killed ingest leaves the previous index serving.
 Server (HMS_CHROMA_URL): each version is a collection `hms-<version>` on the Chroma server, and the
 pointer is the metadata of the collection `hms-pointer`.
-Either way, the version's manifest (model, corpus hash, law versions, counts) travels with it.
+Either way, the version's manifest (model, corpus hash, law versions, counts) and its normalized corpus
+(assistant.snapshot) travel with it: `corpus.json.gz` in the version directory, or the collection
+`hms.corpus-<version>` on the server.
+Calls to a Chroma server time out (HMS_CHROMA_TIMEOUT_S while serving), so a hung server is a fast 503.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -22,10 +26,17 @@ from typing import Any
 from urllib.parse import urlparse
 
 import chromadb
+import httpx
 from chromadb.config import Settings as ChromaSettings
+
+from assistant.chroma_guard import ChromaHealth, GuardedCalls, GuardedCollection
 
 COLLECTION_CONFIG: Any = {"hnsw": {"space": "cosine"}}
 KEEP_VERSIONS = 3
+SNAPSHOT_FILE = "corpus.json.gz"
+SNAPSHOT_PART = 256 * 1024  # characters of base64 per document in a server-side snapshot
+INGEST_TIMEOUT_S = 300.0
+SERVING_CALL_TIMEOUT_S = 30.0  # a slow call is waited for while the server answers pings (chroma_guard)
 
 
 class IndexNotReady(RuntimeError):
@@ -70,23 +81,78 @@ def chroma_settings() -> ChromaSettings:
 class IndexStore:
     """Opens, creates and swaps index versions. One instance per process; cheap to construct."""
 
-    def __init__(self, *, index_dir: Path, chroma_url: str | None = None, collection: str = "hms"):
+    def __init__(
+        self,
+        *,
+        index_dir: Path,
+        chroma_url: str | None = None,
+        collection: str = "hms",
+        token: str | None = None,
+        timeout_s: float = INGEST_TIMEOUT_S,
+        ca_file: Path | None = None,
+        ping_timeout_s: float | None = None,
+    ):
+        """``ping_timeout_s`` (serving): calls are abandoned once a heartbeat takes longer than this."""
+        self.ca_file = ca_file
+        self.ping_timeout_s = ping_timeout_s
+        self._guard: GuardedCalls | None = None
         self.index_dir = index_dir
         self.chroma_url = chroma_url
         self.collection = collection
+        self.token = token
+        self.timeout_s = timeout_s
         self._http: Any = None
+
+    @classmethod
+    def from_settings(cls, settings: Any, *, serving: bool = False) -> IndexStore:
+        """The store the settings name; ``serving`` uses the short HMS_CHROMA_TIMEOUT_S."""
+        token = settings.chroma_token
+        return cls(
+            index_dir=settings.index_dir,
+            chroma_url=settings.chroma_url,
+            collection=settings.collection,
+            token=token.get_secret_value() if hasattr(token, "get_secret_value") else token,
+            timeout_s=SERVING_CALL_TIMEOUT_S if serving else INGEST_TIMEOUT_S,
+            ca_file=settings.chroma_ca_file,
+            ping_timeout_s=settings.chroma_timeout_s if serving else None,
+        )
 
     # -- clients ------------------------------------------------------------------------------------
     def _http_client(self) -> Any:
         if self._http is None:
-            url = urlparse(self.chroma_url or "")
-            self._http = chromadb.HttpClient(
-                host=url.hostname or "127.0.0.1",
-                port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https",
-                settings=chroma_settings(),
-            )
+            self._http = self._new_http_client(self.timeout_s)
         return self._http
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """A call to the Chroma server, abandoned if the server stops answering pings (serving only)."""
+        if not (self.chroma_url and self.ping_timeout_s):
+            return fn(*args, **kwargs)
+        if self._guard is None:
+            ping_client = self._new_http_client(self.ping_timeout_s)
+            self._guard = GuardedCalls(ChromaHealth(ping_client.heartbeat), where=self.chroma_url)
+        return self._guard.call(fn, *args, **kwargs)
+
+    def _new_http_client(self, timeout_s: float) -> Any:
+        """A chromadb HttpClient (token auth, https with an optional CA file) whose calls time out."""
+        url = urlparse(self.chroma_url or "")
+        settings = chroma_settings()
+        if self.token:  # Chroma's token auth: the token goes in the X-Chroma-Token header
+            settings.chroma_client_auth_provider = "chromadb.auth.token_authn.TokenAuthClientProvider"
+            settings.chroma_client_auth_credentials = self.token
+            settings.chroma_auth_token_transport_header = "X-Chroma-Token"
+        if url.scheme == "https" and self.ca_file:  # a private CA (the default is the system's)
+            settings.chroma_server_ssl_verify = str(self.ca_file)
+        client = chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=settings,
+        )
+        # chromadb's HTTP client waits forever by default; a hung server must fail the call instead
+        session = getattr(getattr(client, "_server", None), "_session", None)
+        if session is not None:
+            session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 3.0))
+        return client
 
     def _client_for(self, version: str) -> Any:
         if self.chroma_url:
@@ -103,9 +169,13 @@ class IndexStore:
     def current_version(self) -> str | None:
         if self.chroma_url:
             try:
-                pointer = self._http_client().get_or_create_collection(
-                    f"{self.collection}-pointer", embedding_function=None
+                pointer = self._call(
+                    self._http_client().get_or_create_collection,
+                    f"{self.collection}-pointer",
+                    embedding_function=None,
                 )
+            except IndexNotReady:
+                raise
             except Exception as exc:
                 raise IndexNotReady(
                     f"Får ikke kontakt med Chroma-serveren på {self.chroma_url} ({type(exc).__name__}).",
@@ -126,9 +196,44 @@ class IndexStore:
         tmp.write_text(version)
         os.replace(tmp, self.index_dir / "CURRENT")
 
+    def snapshot(self, version: str) -> bytes | None:
+        """The version's corpus snapshot, or None for a version built before snapshots existed."""
+        if self.chroma_url:
+            try:
+                col = self._http_client().get_collection(
+                    self._snapshot_name(version), embedding_function=None
+                )
+            except Exception as exc:
+                if "does not exist" in str(exc) or "NotFound" in type(exc).__name__:
+                    return None
+                raise
+            got = col.get(include=["documents"])
+            parts = sorted(zip(got["ids"], got["documents"], strict=True))
+            return base64.b64decode("".join(doc for _, doc in parts))
+        path = self._version_dir(version) / SNAPSHOT_FILE
+        return path.read_bytes() if path.is_file() else None
+
+    def _snapshot_name(self, version: str) -> str:
+        return f"{self.collection}.corpus-{version}"
+
+    def _write_snapshot(self, version: str, blob: bytes) -> None:
+        if not self.chroma_url:
+            (self._version_dir(version) / SNAPSHOT_FILE).write_bytes(blob)
+            return
+        client = self._http_client()
+        with contextlib.suppress(Exception):
+            client.delete_collection(self._snapshot_name(version))
+        col = client.create_collection(self._snapshot_name(version), embedding_function=None)
+        text = base64.b64encode(blob).decode()
+        parts = [text[i : i + SNAPSHOT_PART] for i in range(0, len(text), SNAPSHOT_PART)] or [""]
+        col.add(ids=[f"part-{n:05d}" for n in range(len(parts))], documents=parts,
+                embeddings=[[0.0]] * len(parts))  # fmt: skip
+
     def manifest(self, version: str) -> IndexManifest:
         if self.chroma_url:
-            col = self._http_client().get_collection(self._collection_name(version), embedding_function=None)
+            col = self._call(
+                self._http_client().get_collection, self._collection_name(version), embedding_function=None
+            )
             return IndexManifest.from_json(col.metadata["manifest"])
         return IndexManifest.from_json((self._version_dir(version) / "manifest.json").read_text())
 
@@ -137,7 +242,12 @@ class IndexStore:
         """The Chroma collection of a version (raises IndexNotReady if it cannot be opened)."""
         try:
             client = self._client_for(version)
-            return client.get_collection(self._collection_name(version), embedding_function=None)
+            collection = self._call(
+                client.get_collection, self._collection_name(version), embedding_function=None
+            )
+            if self._guard is not None:
+                return GuardedCollection(collection, self._guard)
+            return collection
         except IndexNotReady:
             raise
         except Exception as exc:
@@ -181,8 +291,15 @@ class IndexStore:
                     time.sleep(0.2)
             yield
 
-    def write_version(self, records: Sequence[Record], manifest: IndexManifest, *, batch: int = 500) -> None:
-        """Write a complete new version and only then point CURRENT at it."""
+    def write_version(
+        self,
+        records: Sequence[Record],
+        manifest: IndexManifest,
+        *,
+        batch: int = 500,
+        snapshot: bytes | None = None,
+    ) -> None:
+        """Write a complete new version (with its corpus snapshot) and only then point CURRENT at it."""
         version = manifest.version
         if self.chroma_url:
             client = self._http_client()
@@ -213,6 +330,8 @@ class IndexStore:
             )
         if col.count() != len(records):
             raise RuntimeError(f"Index write incomplete: {col.count()} of {len(records)} records")
+        if snapshot is not None:
+            self._write_snapshot(version, snapshot)
         if not self.chroma_url:
             (self._version_dir(version) / "manifest.json").write_text(manifest.to_json())
         self._set_current(version, manifest)
@@ -227,10 +346,16 @@ class IndexStore:
             names = sorted(c.name if hasattr(c, "name") else str(c) for c in client.list_collections())
             prefix = f"{self.collection}-"
             versions = [n[len(prefix) :] for n in names if n.startswith(prefix) and n != f"{prefix}pointer"]
-            for old in versions[: max(0, len(versions) - KEEP_VERSIONS)]:
-                if old not in keep:
+            kept = set(versions[max(0, len(versions) - KEEP_VERSIONS) :]) | keep
+            for old in versions:
+                if old not in kept:
                     with contextlib.suppress(Exception):
                         client.delete_collection(prefix + old)
+            snapshots = f"{self.collection}.corpus-"
+            for name in names:
+                if name.startswith(snapshots) and name[len(snapshots) :] not in kept:
+                    with contextlib.suppress(Exception):
+                        client.delete_collection(name)
             return
         root = self.index_dir / "versions"
         if not root.is_dir():

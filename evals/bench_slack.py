@@ -31,8 +31,8 @@ from fastapi import FastAPI
 
 from assistant.config import get_settings
 from assistant.corpus import Corpus
+from assistant.infra.state import open_state
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.store import IndexNotReady
 from bots.slack.http import mount
 from evals.datasets import sample_questions
@@ -103,7 +103,7 @@ def run(n: int) -> dict[str, Any]:
             assistant.ask(q)
             direct.append((time.perf_counter() - t) * 1000)
         web = FastAPI()
-        mount(web, assistant=assistant, storage=Storage(settings.database), settings=settings)
+        mount(web, assistant=assistant, storage=open_state(settings), settings=settings)
         app = RunningApp(web)
         try:
             send(app, qs[0], "CWARMUP")  # the first request runs auth.test

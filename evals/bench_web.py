@@ -185,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     qs = questions(args.questions)
 
     local = in_process(qs)
+    from evals.bench_http import measure
+
+    http = measure()
     server = Server(workers=args.workers, port=free_port())
     try:
         server.wait_ready()
@@ -208,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
         f"| time to first `sources` event | {ms(pct(sources, 0.5))} | {ms(pct(sources, 0.95))} |",
         f"| time to `done` | {ms(pct(done, 0.5))} | {ms(pct(done, 0.95))} |",
         f"| in-process `Assistant.ask` (same questions, no HTTP) | {ms(pct(local, 0.5))} | {ms(pct(local, 0.95))} |",
+        "",
+        "The HTTP layer alone (the app around a stub Assistant with a fixed answer; 1 worker, concurrency 8):",
+        "",
+        "| server CPU per request | requests/s | p50 ms | p95 ms |",
+        "| --- | --- | --- | --- |",
+        f"| {http['cpu_ms']:.2f} ms | {http['rps']:.0f} | {http['p50_ms']:.0f} | {http['p95_ms']:.0f} |",
         "",
         "POST /api/ask throughput:",
         "",

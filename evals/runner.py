@@ -138,11 +138,11 @@ def run(
 
 def feedback_section(settings: Settings) -> str:
     """The 👍/👎 feedback users stored through the web chat and Slack, for the report."""
-    from assistant.storage import Storage
+    from assistant.infra.state import open_state
 
-    if not settings.database.is_file():
+    if not settings.database_url and not settings.database.is_file():
         return "## User feedback\n\nNo feedback stored yet (no database at the configured path)."
-    rows = Storage(settings.database, pseudonym_key=settings.pseudonym_key).feedback()
+    rows = open_state(settings).feedback()
     lines = ["## User feedback", "", f"{len(rows)} ratings stored (web and Slack).", ""]
     if rows:
         lines += ["| Source | 👍 | 👎 |", "|---|---|---|"]

@@ -7,13 +7,15 @@ changed section replaces only its own chunks and a removed one disappears.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder
+from assistant.infra.state.base import StateBackend
 from assistant.store import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
 from ingest.chunking import corpus_chunks
 from ingest.progress import Progress, plain_logger
@@ -58,18 +60,23 @@ def ingest(
     log: Callable[[str], None] | None = None,
     after_embed: Callable[[int], None] | None = None,
     seed: IndexStore | None = None,
+    snapshot: bytes | None = None,
+    lock: contextlib.AbstractContextManager[None] | None = None,
 ) -> IngestReport:
     """Bring the index up to date with the corpus; returns what was done.
 
     ``seed``: another index (e.g. the local one when moving to a Chroma server) whose vectors are reused
-    for unchanged chunks when it was built with the same model.
+    for unchanged chunks when it was built with the same model. ``snapshot``: the normalized corpus
+    (assistant.snapshot.pack) stored with the version, so serving hosts load the matching corpus.
+    ``lock``: held for the whole ingest instead of the store's local file lock (the database's, for
+    several hosts).
     """
     log = log or plain_logger()
     started = time.perf_counter()
     for warning in corpus.warnings:
         log(f"Advarsel: {warning}")
     chunks = corpus_chunks(corpus)
-    with store.lock():
+    with lock or store.lock():
         manifest, previous = _previous(store, embedder)
         reusable = {**(_previous(seed, embedder)[1] if seed is not None else {}), **previous}
         wanted = {c.id for c in chunks}
@@ -79,6 +86,7 @@ def ingest(
             and manifest.model == embedder.name
             and manifest.corpus_hash == corpus.content_hash
             and set(previous) == wanted
+            and (snapshot is None or store.snapshot(manifest.version) is not None)
         ):
             log(f"Indeksen er oppdatert ({manifest.version}, {len(wanted)} biter); ingenting å gjøre.")
             return IngestReport(
@@ -114,7 +122,7 @@ def ingest(
             law_versions={law.law_id: law.version_date for law in corpus.laws.values()},
             created_at=time.time(),
         )
-        store.write_version(records, new_manifest)
+        store.write_version(records, new_manifest, snapshot=snapshot)
         removed = sorted(set(previous) - wanted)
         log(
             f"Ny indeksversjon {version}: {len(records)} biter, {len(todo)} embeddet, {len(removed)} fjernet."
@@ -137,10 +145,31 @@ def ingest_from_settings(
 ) -> IngestReport:
     """Load the corpus and the configured embedder and ingest; used by `hms ingest` and `make run`."""
     from assistant.embeddings import make_embedder
+    from assistant.snapshot import pack
 
     corpus = load_corpus(settings.corpus_dir)
-    store = IndexStore(
-        index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
-    )
+    store = IndexStore.from_settings(settings)
     embedder = embedder or make_embedder(settings.embedding_model, threads=settings.embedding_threads)
-    return ingest(corpus, store=store, embedder=embedder, force=force)
+    # Into a Chroma server: the local index (same model) lends the vectors of unchanged chunks.
+    local = IndexStore(index_dir=settings.index_dir)
+    seed = local if settings.chroma_url and (settings.index_dir / "CURRENT").is_file() else None
+    with contextlib.ExitStack() as stack:
+        lock = None
+        if settings.database_url:  # several hosts: one ingest at a time, held in the database
+            from assistant.infra.state import open_backend
+
+            backend = open_backend(settings)
+            stack.callback(backend.close)
+            lock = stack.enter_context(_db_lock(backend))
+        return ingest(corpus, store=store, embedder=embedder, force=force, seed=seed,
+                      snapshot=pack(settings.corpus_dir), lock=lock)  # fmt: skip
+
+
+@contextlib.contextmanager
+def _db_lock(backend: StateBackend) -> Iterator[contextlib.AbstractContextManager[None]]:
+    """Take the database's ingest lock now and hand ingest() a no-op in place of the store's file lock."""
+    try:
+        with backend.lock("hms-ingest", wait_s=600.0):
+            yield contextlib.nullcontext()
+    except TimeoutError as exc:
+        raise RuntimeError("En annen indeksering pågår fortsatt (låst i databasen).") from exc

@@ -12,8 +12,11 @@ import pytest
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder, HashEmbedder, make_embedder
+from assistant.infra.state import AuditSpool, State
+from assistant.infra.state.sqlite import SqliteBackend
 from assistant.service import Assistant
 from assistant.store import IndexStore
+from tests.pg import PostgresServer
 
 TEST_DATA_DIR = Path(os.environ.get("HMS_TEST_DATA_DIR", PROJECT_ROOT / "data" / "test"))
 CORPUS_DIR = PROJECT_ROOT / "corpus"
@@ -27,16 +30,36 @@ def make_settings(**overrides: object) -> Settings:
 
 
 def build_index(
-    settings: Settings, corpus: Corpus, embedder: Embedder, *, seed: IndexStore | None = None
+    settings: Settings,
+    corpus: Corpus,
+    embedder: Embedder,
+    *,
+    seed: IndexStore | None = None,
+    store: IndexStore | None = None,
 ) -> IndexStore:
-    """Ingest the corpus into the settings' store; ``seed`` lends vectors of unchanged chunks."""
+    """Ingest the corpus into the settings' store (or ``store``); ``seed`` lends vectors of unchanged chunks."""
     from ingest.pipeline import ingest
 
-    store = IndexStore(
+    store = store or IndexStore(
         index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
     )
-    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None, seed=seed)
+    from assistant.corpus import corpus_hash
+    from assistant.snapshot import pack
+
+    same = (settings.corpus_dir / "faq.yaml").is_file() and corpus_hash(
+        settings.corpus_dir
+    ) == corpus.content_hash
+    snapshot = (
+        pack(settings.corpus_dir) if same else None
+    )  # the corpus travels with the version, as `hms ingest` does
+    ingest(corpus, store=store, embedder=embedder, log=lambda _m: None, seed=seed, snapshot=snapshot)
     return store
+
+
+def sqlite_state(path: Path, *, pseudonym_key: str | None = None, log_questions: bool = False) -> State:
+    """State on a SQLite file, spooling audit rows beside it (what `Storage(path)` was)."""
+    return State(SqliteBackend(path), pseudonym_key=pseudonym_key, log_questions=log_questions,
+                 spool=AuditSpool(path.parent / "spool"))  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -77,3 +100,23 @@ def hash_assistant(hash_settings: Settings, corpus: Corpus) -> Iterator[Assistan
     assistant = Assistant(settings=hash_settings, corpus=corpus, embedder=embedder)
     assistant.refresh()
     yield assistant
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server (Debian's) for the session; never skipped: a missing server fails."""
+    server = PostgresServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A fresh database on the test server, upgraded to the current schema (as `hms db upgrade` does)."""
+    from assistant.infra.state.postgres import PostgresBackend
+
+    url = postgres_server.fresh_database()
+    backend = PostgresBackend(url)
+    backend.upgrade()
+    backend.close()
+    return url

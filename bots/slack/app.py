@@ -6,16 +6,14 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from assistant.config import Settings
-from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
-from assistant.storage import Storage
+from assistant.infra.state import RateLimiter, SlackState, State
 from bots.slack import listeners
 from bots.slack.bot import SlackBot
 from bots.slack.buttons import Buttons
 from bots.slack.core import SlackCore
 from bots.slack.home import Home
 from bots.slack.shortcut import MessageShortcut
-from bots.slack.state import SlackState
 
 
 def web_client(settings: Settings) -> WebClient:
@@ -27,7 +25,7 @@ def build_app(
     settings: Settings,
     *,
     assistant: Assistant,
-    storage: Storage,
+    storage: State,
     client: WebClient | None = None,
     verify_token: bool = True,
 ) -> App:
@@ -45,8 +43,8 @@ def build_app(
         settings=settings,
         assistant=assistant,
         storage=storage,
-        state=SlackState(storage.path),
-        limiter=RateLimiter(storage.path, per_minute=settings.slack_rate_limit_per_minute),
+        state=SlackState(storage.backend),
+        limiter=RateLimiter(storage.backend, per_minute=settings.slack_rate_limit_per_minute),
     )
     handlers = listeners.Handlers(
         bot=SlackBot(core),

@@ -13,16 +13,14 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from assistant.config import Settings
-from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
-from assistant.storage import Storage
+from assistant.infra.state import RateLimiter, SlackState, State
 from assistant.store import IndexNotReady
 from assistant.types import Answer
 from assistant.validation import InvalidQuestion
 from bots.slack.blocks import notice
 from bots.slack.layout import Message, answer_messages, not_shown_text
 from bots.slack.mrkdwn import safe_url
-from bots.slack.state import SlackState
 from bots.slack.texts import FAILED, NOT_READY, SLOW_DOWN
 
 log = logging.getLogger("hms.slack")
@@ -42,7 +40,7 @@ class SlackCore:
         *,
         settings: Settings,
         assistant: Assistant,
-        storage: Storage,
+        storage: State,
         state: SlackState,
         limiter: RateLimiter,
     ):

@@ -14,8 +14,8 @@ from slack_sdk.signature import SignatureVerifier
 from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings
+from assistant.infra.state import State
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.slack.app import build_app
 from bots.slack.config import check_slack_settings
 
@@ -29,7 +29,7 @@ def is_signed(verifier: SignatureVerifier, body: bytes, request: Request) -> boo
         return False
 
 
-def mount(app: FastAPI, *, assistant: Assistant, storage: Storage, settings: Settings) -> None:
+def mount(app: FastAPI, *, assistant: Assistant, storage: State, settings: Settings) -> None:
     """Register POST /slack/events; raises SlackConfigError naming a missing or placeholder variable."""
     check_slack_settings(settings, mode="http")
     bolt = build_app(settings, assistant=assistant, storage=storage, verify_token=False)

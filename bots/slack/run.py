@@ -13,9 +13,9 @@ from slack_sdk.errors import SlackApiError
 
 from assistant.config import Settings
 from assistant.embeddings import EmbeddingError
+from assistant.infra.state import State, open_state
 from assistant.observability import configure_logging
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.slack.app import build_app
 from bots.slack.config import SlackConfigError, check_slack_settings
 
@@ -26,7 +26,7 @@ EXIT_NOT_READY = 3
 
 
 def socket_handler(
-    settings: Settings, *, assistant: Assistant, storage: Storage, client: WebClient | None = None
+    settings: Settings, *, assistant: Assistant, storage: State, client: WebClient | None = None
 ) -> SocketModeHandler:
     """The Socket Mode handler for the app `build_app` makes (auth.test runs now: a bad token fails here)."""
     check_slack_settings(settings, mode="socket")
@@ -53,9 +53,7 @@ def main(settings: Settings) -> int:
     ready, reason, version = assistant.readiness()
     if not ready:  # keep running: the bot tells users it is not ready until an index appears
         log.warning("index not ready: %s", reason)
-    storage = Storage(
-        settings.database, pseudonym_key=settings.pseudonym_key, log_questions=settings.log_questions
-    )
+    storage = open_state(settings)
     try:
         handler = socket_handler(settings, assistant=assistant, storage=storage)
     except BoltError as exc:

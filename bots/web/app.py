@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,16 +13,16 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from assistant.config import Settings, get_settings
-from assistant.ratelimit import RateLimiter
+from assistant.infra.metrics import process_exited
+from assistant.infra.state import RateLimiter, State, StateUnavailable, WidgetQuota, open_state
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.store import IndexNotReady
 from bots.web.errors import install_error_handlers
 from bots.web.observability import RequestContextMiddleware
-from bots.web.quota import WidgetQuota
 from bots.web.routes import ask, feedback, health, laws, pages, plain, reader, search, widget
 from bots.web.routes.pages import STATIC_DIR
 from bots.web.security import SecurityMiddleware, clean_origins
+from bots.web.server import watch_parent
 
 log = logging.getLogger("hms.web")
 
@@ -42,24 +41,34 @@ def _swagger_ui_dir() -> str:
 PURGE_EVERY_S = 3600
 
 
-async def purge_periodically(storage: Storage, settings: Settings) -> None:
-    """Delete stored data past retention (and conversation turns past their TTL), now and every hour."""
+SPOOL_EVERY_S = 5
+
+
+async def purge_periodically(storage: State, settings: Settings) -> None:
+    """Delete stored data past retention (and conversation turns past their TTL), now and every hour;
+    write spooled audit rows (kept while the database was down) as soon as it is back."""
+    last_purge = -float(PURGE_EVERY_S)
     while True:
         try:
-            await run_in_threadpool(
-                storage.purge,
-                older_than_s=settings.retention_days * 86400,
-                turns_older_than_s=settings.conversation_ttl_minutes * 60,
-            )
-        except sqlite3.Error:
-            log.exception("purge failed")
-        await asyncio.sleep(PURGE_EVERY_S)
+            if storage.spool is not None and storage.spool.pending():
+                await run_in_threadpool(storage.flush_spool)
+            if asyncio.get_running_loop().time() - last_purge >= PURGE_EVERY_S:
+                await run_in_threadpool(
+                    storage.purge,
+                    older_than_s=settings.retention_days * 86400,
+                    turns_older_than_s=settings.conversation_ttl_minutes * 60,
+                )
+                last_purge = asyncio.get_running_loop().time()
+        except StateUnavailable:
+            log.warning("purge or spool replay failed: the state database is unavailable")
+        await asyncio.sleep(SPOOL_EVERY_S)
 
 
 def create_app(
-    settings: Settings | None = None, *, assistant: Assistant | None = None, storage: Storage | None = None
+    settings: Settings | None = None, *, assistant: Assistant | None = None, storage: State | None = None
 ) -> FastAPI:
     """Build the app. Without ``assistant`` (and ``storage``) they are built once at start-up."""
+    watch_parent()  # in a worker of `hms serve --workers N`: first thing, even before the app exists
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -75,6 +84,7 @@ def create_app(
             yield
         finally:
             purger.cancel()
+            process_exited()
 
     app = FastAPI(
         title="HMS-assistenten",
@@ -86,11 +96,9 @@ def create_app(
     )
     app.state.settings = settings
     app.state.assistant = assistant
-    app.state.storage = storage or Storage(
-        settings.database, pseudonym_key=settings.pseudonym_key, log_questions=settings.log_questions
-    )
-    app.state.quota = WidgetQuota(settings.database, daily_cap=settings.widget_daily_cap)
-    app.state.rate_limiter = RateLimiter(settings.database, per_minute=settings.rate_limit_per_minute)
+    app.state.storage = storage = storage or open_state(settings)
+    app.state.quota = WidgetQuota(storage.backend, daily_cap=settings.widget_daily_cap)
+    app.state.rate_limiter = RateLimiter(storage.backend, per_minute=settings.rate_limit_per_minute)
 
     install_error_handlers(app)
     for module in (ask, laws, search, feedback, health, widget, pages, reader, plain):

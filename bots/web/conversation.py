@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 
+from assistant.infra.state import State, StateUnavailable
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.types import Answer
 
 log = logging.getLogger("hms.web")
@@ -14,19 +13,19 @@ log = logging.getLogger("hms.web")
 HISTORY_TURNS = 3
 
 
-def recent_questions(storage: Storage, conversation_id: str | None) -> list[str]:
+def recent_questions(storage: State, conversation_id: str | None) -> list[str]:
     """The last few questions of the conversation, oldest first ([] without an id or when storage fails)."""
     if not conversation_id:
         return []
     try:
         return storage.history(conversation_id, limit=HISTORY_TURNS)
-    except sqlite3.Error:
-        log.exception("could not read conversation history")
+    except StateUnavailable:
+        log.warning("could not read conversation history: the state database is unavailable")
         return []
 
 
 def remember(
-    storage: Storage,
+    storage: State,
     assistant: Assistant,
     *,
     answer: Answer,
@@ -35,9 +34,12 @@ def remember(
     user: str | None = None,
 ) -> None:
     """Keep the turn for follow-ups and write the audit row; logs (and swallows) storage errors."""
-    try:
-        if conversation_id:
+    if conversation_id:
+        try:
             storage.add_turn(conversation_id, answer.question, answer.answer_id)
+        except StateUnavailable:
+            log.warning("conversation turn not kept: the state database is unavailable")
+    try:
         storage.audit(
             answer=answer,
             source=source,
@@ -46,5 +48,5 @@ def remember(
             model=assistant.settings.llm or "extractive",
             index_version=assistant.index_version,
         )
-    except sqlite3.Error:
-        log.exception("could not store the conversation turn or audit row")
+    except (StateUnavailable, OSError):  # neither the database nor the local spool took the row
+        log.exception("could not store the audit row")

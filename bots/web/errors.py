@@ -24,6 +24,21 @@ from assistant.validation import InvalidQuestion
 log = logging.getLogger("hms.web")
 
 INTERNAL_MESSAGE = "Noe gikk galt hos oss. Prøv igjen om litt."
+NOT_READY_MESSAGE = "Kunnskapsbasen er ikke tilgjengelig akkurat nå. Prøv igjen om litt."
+# What the public may read about an index that is not ready; the details (store address, error text) are
+# for the log only.
+_PUBLIC_NOT_READY = {
+    "index_missing": "Det finnes ingen indeks ennå. Kjør `hms ingest`.",
+    "index_stale_model": "Indeksen må bygges på nytt (`hms ingest`).",
+    "index_stale_corpus": "Indeksen må bygges på nytt (`hms ingest`).",
+}
+
+
+def public_not_ready(exc: IndexNotReady) -> str:
+    """The message a client may see for ``exc``; the full reason goes to the log."""
+    log.warning("index not ready (%s): %s", exc.code, exc.reason)
+    return _PUBLIC_NOT_READY.get(exc.code, NOT_READY_MESSAGE)
+
 
 _HTTP_ERRORS: dict[int, tuple[str, str]] = {
     400: ("invalid_body", "Forespørselen kunne ikke leses. Send JSON i UTF-8."),
@@ -115,7 +130,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(IndexNotReady)
     async def _not_ready(request: Request, exc: IndexNotReady) -> JSONResponse:
-        return error_json(503, exc.code, exc.reason)
+        return error_json(503, exc.code, public_not_ready(exc))
 
     @app.exception_handler(EmbeddingError)
     async def _embedding(request: Request, exc: EmbeddingError) -> JSONResponse:

@@ -10,6 +10,7 @@ import time
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.infra.metrics import REQUESTS
 from assistant.observability import new_request_id, request_id_var
 
 log = logging.getLogger("hms.web.access")
@@ -40,6 +41,9 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            route = scope.get("route")
+            REQUESTS.labels(route=getattr(route, "path", "other"), method=scope.get("method", ""),
+                            status=str(status)).inc()  # fmt: skip
             log.info(
                 "request",
                 extra={

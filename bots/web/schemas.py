@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field, StrictBool, StrictStr
 
 ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+IDEMPOTENCY_KEY_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 
 
 class AskRequest(BaseModel):
@@ -35,3 +36,4 @@ class Readiness(BaseModel):
     ready: bool
     reason: str
     index_version: str | None = None
+    code: str | None = None

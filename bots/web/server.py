@@ -4,13 +4,43 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import threading
+import time
 
 import uvicorn
 
 from assistant.config import Settings
 
 log = logging.getLogger("hms.web")
+
+PARENT_ENV = "HMS_SERVE_PARENT"  # the pid of `hms serve`, for its uvicorn workers
+PARENT_CHECK_S = 0.5
+_watching = False
+EXIT_GRACE_S = 10.0
+
+
+def watch_parent() -> None:
+    """In a uvicorn worker: stop when the `hms serve` process that started it is gone (even by SIGKILL,
+    which uvicorn cannot pass on), so no orphan keeps the port. Graceful first (SIGTERM), then a hard exit."""
+    global _watching
+    expected = os.environ.get(PARENT_ENV, "")
+    if not expected.isdigit() or _watching or os.getpid() == int(expected):
+        return  # not a worker of `hms serve --workers N`, or already watching
+    _watching = True
+
+    def watch() -> None:
+        while os.getppid() == int(expected):
+            time.sleep(PARENT_CHECK_S)
+        log.error("hms serve (pid %s) is gone; this worker stops", expected)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(EXIT_GRACE_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="hms-parent-watch", daemon=True).start()
 
 
 def startup_problem(settings: Settings) -> str | None:
@@ -29,6 +59,27 @@ def startup_problem(settings: Settings) -> str | None:
             check_slack_settings(settings, mode="http")  # Slack in HTTP mode was asked for: it must start
     except (EmbeddingError, LLMConfigError, SlackConfigError) as exc:
         return str(exc)
+    return state_problem(settings)
+
+
+def state_problem(settings: Settings) -> str | None:
+    """With HMS_DATABASE_URL the database must be reachable at start and on the current schema."""
+    if not settings.database_url:
+        return None
+    from assistant.infra.state import StateUnavailable, open_backend
+    from assistant.infra.state.migrate import SchemaOutdated
+    from assistant.infra.state.postgres import PostgresBackend
+
+    backend = open_backend(settings)
+    try:
+        assert isinstance(backend, PostgresBackend)
+        backend.check_schema()
+    except SchemaOutdated as exc:
+        return str(exc)
+    except StateUnavailable as exc:
+        return f"Databasen i HMS_DATABASE_URL kan ikke nås ({exc})."
+    finally:
+        backend.close()
     return None
 
 
@@ -40,6 +91,18 @@ def serve(
     from assistant.observability import configure_logging
 
     configure_logging()
+    metrics_dir = None
+    if settings.metrics_port:  # before anything imports prometheus_client: the workers add up their values
+        metrics_dir = tempfile.mkdtemp(prefix="hms-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    try:
+        return _serve(settings, host=host, port=port, workers=workers)
+    finally:
+        if metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
+
+
+def _serve(settings: Settings, *, host: str | None, port: int | None, workers: int | None) -> int:
     host = host or settings.host
     port = port or settings.port
     workers = workers or settings.workers
@@ -50,10 +113,22 @@ def serve(
     if problem:
         print(f"Feil: {problem}", file=sys.stderr)
         return 3
+    if settings.metrics_port:
+        from assistant.infra.metrics import serve_metrics
+
+        try:
+            serve_metrics(host=settings.metrics_host, port=settings.metrics_port)
+        except OSError as exc:
+            print(
+                f"Feil: HMS_METRICS_PORT={settings.metrics_port} kan ikke brukes ({exc.strerror}).",
+                file=sys.stderr,
+            )
+            return 2
     try:
         if workers > 1:
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.
             os.environ["HMS_WORKERS"] = str(workers)
+            os.environ[PARENT_ENV] = str(os.getpid())
             uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                         proxy_headers=True, log_level="info", log_config=None, access_log=False)  # fmt: skip
         else:

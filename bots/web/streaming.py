@@ -23,7 +23,7 @@ from assistant.service import StreamEvent
 from assistant.store import IndexNotReady
 from assistant.types import Answer
 from assistant.validation import InvalidQuestion
-from bots.web.errors import INTERNAL_MESSAGE
+from bots.web.errors import INTERNAL_MESSAGE, public_not_ready
 
 log = logging.getLogger("hms.web")
 
@@ -95,7 +95,7 @@ def error_event(exc: Exception) -> bytes:
     if isinstance(exc, InvalidQuestion):
         return encode("error", {"code": exc.code, "message": exc.message})
     if isinstance(exc, IndexNotReady):
-        return encode("error", {"code": exc.code, "message": exc.reason})
+        return encode("error", {"code": exc.code, "message": public_not_ready(exc)})
     return encode("error", {"code": "internal_error", "message": INTERNAL_MESSAGE})
 
 

@@ -136,7 +136,9 @@ def test_queries_keep_answering_from_the_old_index_during_an_ingest(tmp_path, co
     from ingest.pipeline import ingest
 
     report = ingest(corpus, store=store, embedder=HashEmbedder(64), force=True, log=lambda _m: None)
-    time.sleep(1.5)  # the service checks for a new version about once a second
+    deadline = time.monotonic() + 60  # checked about once a second, then loaded beside the live index
+    while report.version not in answered and time.monotonic() < deadline and not errors:
+        time.sleep(0.1)
     stop.set()
     for t in threads:
         t.join()

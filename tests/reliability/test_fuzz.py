@@ -20,14 +20,13 @@ from schemathesis.checks import positive_data_acceptance
 
 from assistant.references import ReferenceParser
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.types import LawCitation
 from assistant.validation import InvalidQuestion, validate_question
 from assistant.verify import citation_problems
 from bots.web.app import create_app
 from evals.datasets import sample_questions
 from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 
 EXAMPLES_PER_OPERATION = 100
 TRACE = re.compile(r"Traceback|File \"")
@@ -62,7 +61,7 @@ def api_schema(
         rate_limit_per_minute=0,
         widget_daily_cap=10**9,
     )
-    storage = Storage(settings_.database, pseudonym_key="fuzz-pseudonym-key")
+    storage = sqlite_state(settings_.database, pseudonym_key="fuzz-pseudonym-key")
     app = create_app(settings_, assistant=real_assistant, storage=storage)
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import logging
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,9 +18,8 @@ from fastapi.testclient import TestClient
 
 from assistant.observability import JsonFormatter
 from assistant.privacy import redact
-from assistant.storage import Storage
 from bots.web.app import create_app
-from tests.conftest import CORPUS_DIR, make_settings
+from tests.conftest import CORPUS_DIR, make_settings, sqlite_state
 
 pytestmark = pytest.mark.integration
 QUESTION = "Må jeg ha HMS-kurs som daglig leder? Ring meg på 912 34 567 eller ola@firma.no, fnr 01019012345"
@@ -26,7 +27,7 @@ QUESTION = "Må jeg ha HMS-kurs som daglig leder? Ring meg på 912 34 567 eller 
 
 def client_for(real_assistant, tmp_path, **overrides):
     settings = make_settings(database_path=tmp_path / "hms.sqlite3", **overrides)
-    storage = Storage(settings.database, pseudonym_key="test-key", log_questions=settings.log_questions)
+    storage = sqlite_state(settings.database, pseudonym_key="test-key", log_questions=settings.log_questions)
     return TestClient(create_app(settings, assistant=real_assistant, storage=storage)), storage
 
 
@@ -99,14 +100,14 @@ def test_redaction_patterns():
 
 
 def test_data_past_retention_is_deleted(tmp_path):
-    storage = Storage(tmp_path / "hms.sqlite3")
+    storage = sqlite_state(tmp_path / "hms.sqlite3")
     storage.add_feedback(answer_id="a", helpful=True, comment=None, source="web")
     storage.add_turn("c1", "Må jeg ha HMS-kurs?", "a")
-    with storage._connect() as conn:
+    with contextlib.closing(sqlite3.connect(tmp_path / "hms.sqlite3")) as conn, conn:
         conn.execute("UPDATE feedback SET created_at = created_at - 40 * 86400")
     assert storage.purge(older_than_s=30 * 86400, turns_older_than_s=3600) == 1
     assert storage.feedback() == [] and storage.history("c1") == ["Må jeg ha HMS-kurs?"]
-    with storage._connect() as conn:
+    with contextlib.closing(sqlite3.connect(tmp_path / "hms.sqlite3")) as conn, conn:
         conn.execute("UPDATE turns SET created_at = created_at - 7200")
     assert storage.purge(older_than_s=30 * 86400, turns_older_than_s=3600) == 1
     assert storage.history("c1") == []

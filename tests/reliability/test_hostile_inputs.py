@@ -24,9 +24,9 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from assistant.config import Settings
+from assistant.infra.state import State
 from assistant.privacy import redact
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.types import Answer, LawCitation
 from assistant.verify import citation_problems
 from bots.slack.mrkdwn import from_slack
@@ -43,7 +43,7 @@ from evals.fake_slack import (
     mention,
     signed_headers,
 )
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 
 pytestmark = pytest.mark.integration
 
@@ -75,7 +75,7 @@ HOSTILE_QUESTIONS = [
 @dataclass
 class Harness:
     client: TestClient
-    storage: Storage
+    storage: State
     settings: Settings
     fake: FakeSlack
     assistant: Assistant
@@ -100,7 +100,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, real_assistant: Assistant)
         rate_limit_per_minute=0,
         slack_rate_limit_per_minute=0,
     )
-    storage = Storage(settings.database, pseudonym_key=PSEUDONYM_KEY)
+    storage = sqlite_state(settings.database, pseudonym_key=PSEUDONYM_KEY)
     app = create_app(settings, assistant=real_assistant, storage=storage)
     with TestClient(app, raise_server_exceptions=False) as client:
         # every table exists from here on
@@ -300,7 +300,7 @@ def slack_reply(hostile: Harness, event: dict[str, Any]) -> dict[str, Any]:
     return params
 
 
-def wait_for_audit(storage: Storage, answer_id: str) -> dict[str, Any]:
+def wait_for_audit(storage: State, answer_id: str) -> dict[str, Any]:
     deadline = time.monotonic() + 30
     while not (rows := [r for r in storage.audit_rows() if r["answer_id"] == answer_id]):
         assert time.monotonic() < deadline, "no audit row"

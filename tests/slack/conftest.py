@@ -11,18 +11,18 @@ import pytest
 from fastapi import FastAPI
 
 from assistant.config import Settings
+from assistant.infra.state import State
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.slack.http import mount
 from evals.fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, RunningApp
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 
 
 @dataclass
 class SlackHarness:
     app: RunningApp
     fake: FakeSlack
-    storage: Storage
+    storage: State
     settings: Settings
 
 
@@ -54,8 +54,8 @@ def slack_settings(fake_slack: FakeSlack) -> Callable[..., Settings]:
     return make
 
 
-def start_http_app(settings: Settings, assistant: Assistant, fake: FakeSlack) -> tuple[RunningApp, Storage]:
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+def start_http_app(settings: Settings, assistant: Assistant, fake: FakeSlack) -> tuple[RunningApp, State]:
+    storage = sqlite_state(settings.database, pseudonym_key=settings.pseudonym_key)
     app = FastAPI()
     mount(app, assistant=assistant, storage=storage, settings=settings)
     return RunningApp(app), storage

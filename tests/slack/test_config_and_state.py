@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ratelimit import RateLimiter
+from assistant.infra.state import RateLimiter
+from assistant.infra.state.slack import ANSWER_TTL_S, EVENT_TTL_S, SlackState
+from assistant.infra.state.sqlite import SqliteBackend
 from assistant.types import Answer
 from bots.slack.config import SlackConfigError, check_slack_settings
-from bots.slack.state import ANSWER_TTL_S, EVENT_TTL_S, SlackState
 from evals.fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from tests.conftest import CORPUS_DIR, make_settings
 
@@ -67,8 +68,8 @@ def answer(answer_id: str = "a" * 32, question: str = "Ring meg på 912 34 567?"
 
 def test_an_event_id_is_delivered_once_across_workers(tmp_path: Path):
     now = [1000.0]
-    worker_a = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0])
-    worker_b = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0])
+    worker_a = SlackState(SqliteBackend(tmp_path / "hms.sqlite3"), clock=lambda: now[0])
+    worker_b = SlackState(SqliteBackend(tmp_path / "hms.sqlite3"), clock=lambda: now[0])
     assert worker_a.first_delivery("Ev1") is True
     assert worker_b.first_delivery("Ev1") is False
     assert worker_a.first_delivery("Ev1") is False
@@ -80,9 +81,9 @@ def test_an_event_id_is_delivered_once_across_workers(tmp_path: Path):
 
 def test_shared_answers_are_kept_redacted_and_expire(tmp_path: Path):
     now = [1000.0]
-    state = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0])
+    state = SlackState(SqliteBackend(tmp_path / "hms.sqlite3"), clock=lambda: now[0])
     state.keep_answer(answer())
-    kept = SlackState(tmp_path / "hms.sqlite3", clock=lambda: now[0]).shared_answer("a" * 32)
+    kept = SlackState(SqliteBackend(tmp_path / "hms.sqlite3"), clock=lambda: now[0]).shared_answer("a" * 32)
     assert kept is not None and kept.answer == "Svar." and kept.question == "Ring meg på [telefon]?"
     assert state.shared_answer("b" * 32) is None
     now[0] += ANSWER_TTL_S + 1
@@ -91,12 +92,14 @@ def test_shared_answers_are_kept_redacted_and_expire(tmp_path: Path):
 
 def test_rate_limit_is_per_user_and_shared_by_workers(tmp_path):
     """Two limiters on one SQLite file (two worker processes) share the count."""
-    first = RateLimiter(tmp_path / "hms.sqlite3", per_minute=2)
-    second = RateLimiter(tmp_path / "hms.sqlite3", per_minute=2)
+    first = RateLimiter(SqliteBackend(tmp_path / "hms.sqlite3"), per_minute=2)
+    second = RateLimiter(SqliteBackend(tmp_path / "hms.sqlite3"), per_minute=2)
     assert [first.hit("slack:U1").allowed, second.hit("slack:U1").allowed, first.hit("slack:U1").allowed] == [
         True,
         True,
         False,
     ]
     assert second.hit("slack:U2").allowed is True
-    assert all(RateLimiter(tmp_path / "x.sqlite3", per_minute=0).hit("U1").allowed for _ in range(100))
+    assert all(
+        RateLimiter(SqliteBackend(tmp_path / "x.sqlite3"), per_minute=0).hit("U1").allowed for _ in range(100)
+    )

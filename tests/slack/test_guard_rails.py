@@ -13,12 +13,11 @@ from typing import Any
 import pytest
 
 from assistant.config import Settings
-from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
-from assistant.storage import Storage
+from assistant.infra.state import RateLimiter, SlackState
+from tests.conftest import sqlite_state
 from assistant.types import Answer
 from bots.slack.core import SlackCore
-from bots.slack.state import SlackState
 from evals.fake_slack import (
     FakeSlack,
     RunningApp,
@@ -187,9 +186,9 @@ def test_in_a_channel_the_rate_limit_is_told_only_to_the_asker(
 def test_follow_ups_without_a_mention_are_on_where_the_settings_say(hash_assistant: Assistant, tmp_path):
     def core(**overrides: object) -> SlackCore:
         settings = make_settings(database_path=tmp_path / "hms.sqlite3", **overrides)
-        storage = Storage(settings.database, pseudonym_key="k")
+        storage = sqlite_state(settings.database, pseudonym_key="k")
         return SlackCore(settings=settings, assistant=hash_assistant, storage=storage,
-                         state=SlackState(storage.path), limiter=RateLimiter(storage.path, per_minute=0))  # fmt: skip
+                         state=SlackState(storage.backend), limiter=RateLimiter(storage.backend, per_minute=0))  # fmt: skip
 
     default = core()
     assert default.follow_ups_on("G0GROUP", "mpim") and not default.follow_ups_on("C0ONE", "channel")

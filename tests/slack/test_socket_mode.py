@@ -18,7 +18,6 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 
 from assistant.config import Settings
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.slack.bot import SlackBot
 from bots.slack.buttons import Buttons
 from bots.slack.config import SlackConfigError
@@ -40,7 +39,7 @@ from evals.fake_slack import (
     section_texts,
     slash_command,
 )
-from tests.conftest import CORPUS_DIR, TEST_DATA_DIR
+from tests.conftest import CORPUS_DIR, TEST_DATA_DIR, sqlite_state
 
 pytestmark = pytest.mark.integration
 
@@ -60,7 +59,7 @@ def socket_settings(tmp_path: Path, slack_settings: Callable[..., Settings]) -> 
 
 @pytest.fixture
 def handler(socket_settings: Settings, real_assistant: Assistant) -> Iterator[SocketModeHandler]:
-    storage = Storage(socket_settings.database, pseudonym_key=socket_settings.pseudonym_key)
+    storage = sqlite_state(socket_settings.database, pseudonym_key=socket_settings.pseudonym_key)
     handler = socket_handler(socket_settings, assistant=real_assistant, storage=storage)
     yield handler
     handler.close()
@@ -75,7 +74,7 @@ def test_the_handler_builds_from_config_with_the_listeners_the_http_app_uses(
     assert fake_slack.find("auth.test")  # the bot token was verified at start
     web = FastAPI()
     http_settings = slack_settings(tmp_path / "http.sqlite3")
-    mount(web, assistant=real_assistant, storage=Storage(http_settings.database), settings=http_settings)
+    mount(web, assistant=real_assistant, storage=sqlite_state(http_settings.database), settings=http_settings)
     expected = {
         (ack_event, (SlackBot.answer_mention,)),
         (ack_event, (SlackBot.answer_message,)),
@@ -94,7 +93,7 @@ def test_a_missing_app_token_fails_before_connecting(
 ):
     settings = slack_settings(tmp_path / "hms.sqlite3", slack_mode="socket", slack_app_token=None)
     with pytest.raises(SlackConfigError, match="HMS_SLACK_APP_TOKEN mangler"):
-        socket_handler(settings, assistant=real_assistant, storage=Storage(settings.database))
+        socket_handler(settings, assistant=real_assistant, storage=sqlite_state(settings.database))
 
 
 def test_socket_mode_answers_a_mention_and_a_slash_command_over_a_websocket(

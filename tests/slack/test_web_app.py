@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
+from assistant.infra.state import State
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.slack.blocks import ACTION_HELPFUL, answer_blocks
 from evals.fake_slack import FakeSlack, RunningApp, block_action, buttons, event_callback, mention
+from tests.conftest import sqlite_state
 
 pytestmark = pytest.mark.integration
 web_app = pytest.importorskip("bots.web.app")
@@ -25,15 +26,15 @@ def served(
     tmp_path_factory: pytest.TempPathFactory,
     real_assistant: Assistant,
     slack_settings: Callable[..., Settings],
-) -> Iterator[tuple[RunningApp, Storage]]:
+) -> Iterator[tuple[RunningApp, State]]:
     settings = slack_settings(Path(tmp_path_factory.mktemp("web-slack")) / "hms.sqlite3")
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = sqlite_state(settings.database, pseudonym_key=settings.pseudonym_key)
     app = RunningApp(web_app.create_app(settings, assistant=real_assistant, storage=storage))
     yield app, storage
     app.close()
 
 
-def test_the_web_app_serves_slack_events(served: tuple[RunningApp, Storage], fake_slack: FakeSlack):
+def test_the_web_app_serves_slack_events(served: tuple[RunningApp, State], fake_slack: FakeSlack):
     app, _ = served
     channel = f"C{uuid.uuid4().hex[:10].upper()}"
     event = mention("Må jeg ha HMS-kurs som daglig leder?", channel=channel)
@@ -44,7 +45,7 @@ def test_the_web_app_serves_slack_events(served: tuple[RunningApp, Storage], fak
 
 
 def test_a_click_on_a_long_public_answer_fits_the_web_body_limit(
-    served: tuple[RunningApp, Storage], real_assistant: Assistant, fake_slack: FakeSlack
+    served: tuple[RunningApp, State], real_assistant: Assistant, fake_slack: FakeSlack
 ):
     """Slack sends the whole message with a click on a public answer; the longest section must get through."""
     app, storage = served

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import PROJECT_ROOT
-from assistant.storage import Storage
+from assistant.infra.state import State, WidgetQuota
+from tests.conftest import sqlite_state
 from bots.web.app import create_app
 from bots.web.demo.host import make_server
-from bots.web.quota import WidgetQuota
 from tests.conftest import make_settings
 from tests.web.conftest import ServerThread, free_port
 
@@ -32,7 +32,7 @@ class Site:
     app_url: str
     allowed_host_url: str
     denied_host_url: str
-    storage: Storage
+    storage: State
     quota: WidgetQuota
 
 
@@ -60,7 +60,7 @@ def serve_site(assistant: Any, data_dir: Path, **overrides: Any) -> Iterator[Sit
         allowed_origins=[app_url, f"http://127.0.0.1:{allowed_port}"],
         **overrides,
     )
-    storage = Storage(settings.database, pseudonym_key="test")
+    storage = sqlite_state(settings.database, pseudonym_key="test")
     app = create_app(settings, assistant=assistant, storage=storage)
     with ExitStack() as stack:
         stack.enter_context(ServerThread(app, app_port))

@@ -15,10 +15,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.config import Settings
+from assistant.infra.state import State
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.web.app import create_app
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 
 
 def free_port() -> int:
@@ -57,12 +57,12 @@ def web_settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def web_storage(web_settings: Settings) -> Storage:
-    return Storage(web_settings.database, pseudonym_key="test-key")
+def web_storage(web_settings: Settings) -> State:
+    return sqlite_state(web_settings.database, pseudonym_key="test-key")
 
 
 @pytest.fixture
-def client(web_settings: Settings, real_assistant: Assistant, web_storage: Storage) -> Iterator[TestClient]:
+def client(web_settings: Settings, real_assistant: Assistant, web_storage: State) -> Iterator[TestClient]:
     """The app on the real model and index (real_assistant), with its own temp SQLite database."""
     app = create_app(web_settings, assistant=real_assistant, storage=web_storage)
     with TestClient(app) as test_client:

@@ -9,10 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from assistant.service import Assistant
-from assistant.storage import Storage
 from assistant.types import Answer
 from bots.web.app import create_app
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 from tests.web.conftest import sse_events
 
 pytestmark = pytest.mark.integration
@@ -182,7 +181,7 @@ def test_bad_feedback_is_400(client, web_storage, body):
 
 
 def test_feedback_when_storage_fails_is_503_not_a_crash(web_settings, real_assistant, tmp_path):
-    broken = Storage(tmp_path, pseudonym_key="k")  # a directory, not a database file
+    broken = sqlite_state(tmp_path, pseudonym_key="k")  # a directory, not a database file
     with TestClient(create_app(web_settings, assistant=real_assistant, storage=broken)) as client:
         response = client.post("/api/feedback", json={"answer_id": "abc", "helpful": True})
         assert response.status_code == 503 and response.json()["error"]["code"] == "storage_unavailable"

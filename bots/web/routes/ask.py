@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -37,7 +37,7 @@ async def ask(
     settings: SettingsDep,
     client: ClientDep,
     ip: RateLimitedIP,
-) -> Answer:
+) -> Response:
     """Answer a question. With `conversation_id`, a short follow-up is read against the recent turns."""
 
     def work() -> Answer:
@@ -49,9 +49,12 @@ async def ask(
         return answer
 
     try:
-        return await asyncio.wait_for(run_in_threadpool(work), timeout=settings.answer_timeout_s)
+        answer = await asyncio.wait_for(run_in_threadpool(work), timeout=settings.answer_timeout_s)
     except TimeoutError as exc:
         raise ApiError(504, "answer_timeout", ANSWER_TIMEOUT) from exc
+    # The Answer serializes itself (pydantic-core): FastAPI's response_model path would validate it again
+    # and encode it twice; response_model stays for the OpenAPI schema.
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.post("/ask/stream", response_class=StreamingResponse, responses={**ERROR_RESPONSES, **STREAM_DOC})
@@ -65,7 +68,11 @@ async def ask_stream(
 ) -> StreamingResponse:
     """The answer as Server-Sent Events. Errors before the first event are JSON errors with their status."""
     validate_question(body.question, max_chars=assistant.settings.max_question_chars)
-    history = await run_in_threadpool(recent_questions, storage, body.conversation_id)
+    history = (
+        await run_in_threadpool(recent_questions, storage, body.conversation_id)
+        if body.conversation_id
+        else []
+    )
     pump = EventPump(assistant.stream(body.question, history=history))
     try:
         first = await run_in_threadpool(pump.next)

@@ -1,4 +1,8 @@
-"""GET /healthz (the process is up) and GET /readyz (the index is loaded, fresh and matches the model)."""
+"""GET /healthz (the process is up) and GET /readyz (the index is loaded, fresh and matches the model).
+
+/readyz tells the public only whether it is ready and a short reason; the details (the store's address, its
+error) go to the log.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from assistant.store import IndexNotReady
 from bots.web.deps import AssistantDep
+from bots.web.errors import public_not_ready
 from bots.web.schemas import Health, Readiness
 
 router = APIRouter(tags=["health"])
@@ -21,8 +27,13 @@ def healthz() -> Health:
     "/readyz", response_model=Readiness, responses={503: {"model": Readiness, "description": "Not ready"}}
 )
 async def readyz(assistant: AssistantDep) -> JSONResponse:
-    ready, reason, version = await run_in_threadpool(assistant.readiness)
-    body = Readiness(ready=ready, reason=reason, index_version=version)
+    try:
+        index = await run_in_threadpool(assistant.refresh, force=True)
+        body = Readiness(ready=True, reason="ok", index_version=index.version)
+    except IndexNotReady as exc:
+        body = Readiness(ready=False, reason=public_not_ready(exc), code=exc.code)
     return JSONResponse(
-        body.model_dump(), status_code=200 if ready else 503, headers={"Cache-Control": "no-store"}
+        body.model_dump(exclude_none=True) | {"index_version": body.index_version},
+        status_code=200 if body.ready else 503,
+        headers={"Cache-Control": "no-store"},
     )

@@ -1,0 +1,153 @@
+"""The state layer on both backends, each test run against SQLite and a real PostgreSQL (Debian's).
+
+"Two hosts" are two backend instances on the same database: what one host writes, the other sees, and the
+counters hold under concurrent writers from both.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.infra.state import RateLimiter, SlackState, State, StateBackend, WidgetQuota
+from assistant.infra.state.postgres import PostgresBackend
+from assistant.infra.state.sqlite import SqliteBackend
+from assistant.types import Answer
+
+Hosts = Callable[[], StateBackend]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_host(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Hosts]:
+    """Makes backends ("hosts") on one database of the parametrized kind."""
+    made: list[StateBackend] = []
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+
+        def make() -> StateBackend:
+            made.append(PostgresBackend(url))
+            return made[-1]
+    else:
+
+        def make() -> StateBackend:
+            made.append(SqliteBackend(tmp_path / "hms.sqlite3"))
+            return made[-1]
+
+    yield make
+    for backend in made:
+        backend.close()
+
+
+def hammer(calls: list[Callable[[], object]], *, threads: int = 8) -> list[object]:
+    """Run the calls from several threads at once; results in call order."""
+    results: list[object] = [None] * len(calls)
+    todo = iter(range(len(calls)))
+    lock = threading.Lock()
+    start = threading.Barrier(threads)
+
+    def work() -> None:
+        start.wait()
+        while True:
+            with lock:
+                n = next(todo, None)
+            if n is None:
+                return
+            results[n] = calls[n]()
+
+    pool = [threading.Thread(target=work) for _ in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    return results
+
+
+def test_a_global_rate_limit_of_n_lets_exactly_n_through_from_two_hosts(new_host: Hosts):
+    hosts = [RateLimiter(new_host(), per_minute=10), RateLimiter(new_host(), per_minute=10)]
+    verdicts = hammer([lambda i=i: hosts[i % 2].hit("client") for i in range(40)])
+    assert sum(v.allowed for v in verdicts) == 10  # type: ignore[attr-defined]
+    assert all(v.retry_after_s > 0 for v in verdicts if not v.allowed)  # type: ignore[attr-defined]
+
+
+def test_the_widget_cap_holds_across_hosts(new_host: Hosts):
+    hosts = [WidgetQuota(new_host(), daily_cap=7), WidgetQuota(new_host(), daily_cap=7)]
+    taken = hammer([lambda i=i: hosts[i % 2].take() for i in range(30)])
+    assert sum(bool(t) for t in taken) == 7 and hosts[0].used() == hosts[1].used() == 7
+
+
+def test_a_feedback_retry_with_its_idempotency_key_stores_one_row(new_host: Hosts):
+    a, b = State(new_host(), pseudonym_key="k"), State(new_host(), pseudonym_key="k")
+    vote = {"answer_id": "a1", "helpful": True, "comment": None, "source": "web", "user": "10.0.0.1"}
+    results = hammer(
+        [lambda i=i: (a if i % 2 else b).add_feedback_once(**vote, key="retry-1") for i in range(12)]
+    )
+    assert {r[0] for r in results} == {results[0][0]}  # type: ignore[index]
+    assert sum(r[1] for r in results) == 1  # type: ignore[index]
+    a.add_feedback(**vote)  # no key: every call is a new vote
+    a.add_feedback(**vote, key="other-key")
+    assert len(b.feedback()) == 3
+
+
+def test_a_follow_up_keeps_its_context_on_the_other_host(new_host: Hosts):
+    a, b = State(new_host(), pseudonym_key="k"), State(new_host(), pseudonym_key="k")
+    a.add_turn("conv-1", "Må daglig leder ha HMS-kurs? Ring 912 34 567", "ans-1")
+    assert b.history("conv-1") == ["Må daglig leder ha HMS-kurs? Ring [telefon]"]
+
+
+def test_a_slack_retry_on_the_other_host_is_answered_once(new_host: Hosts):
+    now = [1000.0]
+    a = SlackState(new_host(), clock=lambda: now[0])
+    b = SlackState(new_host(), clock=lambda: now[0])
+    firsts = hammer([lambda i=i: (a if i % 2 else b).first_delivery("Ev123") for i in range(10)])
+    assert sum(bool(f) for f in firsts) == 1
+
+
+def test_a_private_answer_can_be_shared_from_the_other_host(new_host: Hosts):
+    a, b = SlackState(new_host()), SlackState(new_host())
+    answer = Answer(question="Ring 912 34 567 om aml 3-5", answer="…", abstained=False, answer_id="f" * 32)
+    a.keep_answer(answer)
+    shared = b.shared_answer("f" * 32)
+    assert shared is not None and shared.question == "Ring [telefon] om aml 3-5"
+
+
+def test_every_host_gets_the_same_pseudonym_key(new_host: Hosts):
+    hosts = [new_host() for _ in range(4)]
+    keys = hammer([lambda i=i: hosts[i % 4].pseudonym_key() for i in range(16)])
+    assert len(set(keys)) == 1 and len(str(keys[0])) == 64
+    users = [State(h).user_hash("U123") for h in hosts]
+    assert len(set(users)) == 1
+
+
+def test_the_ingest_lock_keeps_a_second_host_out(new_host: Hosts):
+    a, b = new_host(), new_host()
+    with a.lock("hms-ingest", wait_s=1), pytest.raises(TimeoutError), b.lock("hms-ingest", wait_s=0.5):
+        pass
+    with b.lock("hms-ingest", wait_s=5):  # released: the other host gets it
+        pass
+
+
+def test_purge_deletes_rows_past_retention_on_every_table(new_host: Hosts):
+    clock = [1_000_000.0]
+    state = State(new_host(), pseudonym_key="k", clock=lambda: clock[0])
+    state.add_feedback(answer_id="old", helpful=True, comment=None, source="web")
+    state.add_turn("c", "hva er HMS?", "old")
+    answer = Answer(question="q", answer="a", abstained=True, answer_id="old")
+    state.audit(
+        answer=answer, source="web", user=None, request_id=None, model="extractive", index_version="v"
+    )
+    clock[0] += 40 * 86400
+    state.add_feedback(answer_id="new", helpful=False, comment=None, source="web")
+    assert state.purge(older_than_s=30 * 86400, turns_older_than_s=3600) == 3
+    assert [r["answer_id"] for r in state.feedback()] == ["new"] and state.audit_rows() == []
+
+
+def test_an_answer_is_audited_once_even_if_written_twice(new_host: Hosts):
+    state = State(new_host(), pseudonym_key="k")
+    answer = Answer(question="q", answer="a", abstained=False, answer_id="a" * 32)
+    for _ in range(2):
+        state.audit(answer=answer, source="web", user="1.2.3.4", request_id="r", model="m", index_version="v")
+    rows = State(new_host()).audit_rows()
+    assert len(rows) == 1 and rows[0]["user_hash"] and rows[0]["user_hash"] != "1.2.3.4"
