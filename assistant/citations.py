@@ -79,7 +79,9 @@ def best_ledd(section: Section, query: str) -> int | None:
     return overlap[0][1]
 
 
-def focused_ledd(section: Section, hit: Hit, query: str, *, second_within: float) -> list[int | None]:
+def focused_ledd(
+    section: Section, hit: Hit, query: str, *, second_within: float, lexical_weight: float = 0.0
+) -> list[int | None]:
     """The ledd that answer the question, best first: the ledd scoring best on its passage and questions, and a
     second of the same § only when it scores within ``second_within`` of the first. [None]: the whole §."""
     whole = [ledd.number for ledd in section.ledd if ledd.complete]

@@ -24,6 +24,7 @@ class GlossaryTerm:
     term: str
     synonyms: tuple[str, ...]
     english: tuple[str, ...]
+    group: str = "hms"  # hms: HMS vocabulary; everyday: everyday words -> the law's words
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -147,6 +148,7 @@ def load_glossary(path: Path) -> list[GlossaryTerm]:
             term=t["term"],
             synonyms=tuple(str(s).lower() for s in t.get("synonyms", [])),
             english=tuple(str(s).lower() for s in t.get("english", [])),
+            group=t.get("group", "hms"),
         )
         for t in raw["terms"]
     ]

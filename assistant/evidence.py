@@ -53,6 +53,8 @@ class Thresholds:
     faq_follow: float = 0.92  # an FAQ entry shown after a leading law passage must be this close
     law_with_faq: float = 0.90  # a law passage added beside an FAQ answer that names no law itself
     second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
+    second_section: float = 0.004  # a second § is quoted when it ranks within this of the first (0: never)
+    scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.scope)
 
 
 # Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
@@ -155,7 +157,7 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if result.lookup_only or ev.missing:  # a lookup, or a question about a § that does not exist
         ev.lookup = result.lookup_only
         return ev
-    ev.out_of_scope = classify(result.question, known_laws=corpus.aliases)
+    ev.out_of_scope = classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
     if ev.out_of_scope is not None:
         return ev
     faq_hit, law_hit = result.best_faq, next((h for h in result.law if not h.exact), None)
@@ -176,6 +178,11 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     ):
         ev.law_first = True
         _add_law(corpus, ev, law_hit, query, thresholds)
+        runner_up = next((h for h in result.law if not h.exact and h is not law_hit), None)
+        if runner_up is not None and thresholds.second_section and runner_up.score >= floor and (
+            runner_up.score + runner_up.rerank >= law_hit.score + law_hit.rerank - thresholds.second_section
+        ):
+            _add_law(corpus, ev, runner_up, query, thresholds)
         if faq_ok and faq_hit.score >= thresholds.faq_follow:  # type: ignore[union-attr]
             _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)  # type: ignore[arg-type]
         return ev

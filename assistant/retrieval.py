@@ -51,6 +51,7 @@ class FusionConfig:
     passage_weight: float = 0.5  # a law section: this share of its passage cosine, the rest its questions'
     k_law: int = 30
     rerank_weight: float = 0.03  # the lexical reranking of the best law candidates (assistant.rerank)
+    everyday_glossary: bool = True  # expand everyday words to the law's words (glossary group "everyday")
 
 
 @dataclass
@@ -258,7 +259,7 @@ class HybridRetriever:
         cfg = fusion or self.fusion
         text = clean_question(question)
         parsed = self.parser.parse(text)
-        expansion = self.glossary.expand(text)
+        expansion = self.glossary.expand(text, skip=frozenset() if cfg.everyday_glossary else frozenset({"everyday"}))
         faq: dict[str, Hit] = {}
         law: dict[str, Hit] = {}
         if cfg.mode != "bm25":

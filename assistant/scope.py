@@ -31,8 +31,10 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 
 
 def _stems(*alternatives: str) -> re.Pattern[str]:
-    """Word parts that also count inside compounds ('reiseforsikring', 'skattefradrag')."""
-    return re.compile(r"\w*(?:" + "|".join(alternatives) + r")\w*", re.IGNORECASE)
+    """Word parts that also count inside compounds ('reiseforsikring', 'skattefradrag'), but not in the name of a
+    kind of business ('regnskapsbyrå', 'forsikringsselskap': where the asker works, not what they ask about)."""
+    business = r"(?<!byrå)(?<!kontor)(?<!selskap)(?<!selskapet)(?<!firma)(?<!bransjen)(?<!bransje)(?<!byrået)(?<!kontoret)"
+    return re.compile(r"\w*(?:" + "|".join(alternatives) + r")\w*\b" + business, re.IGNORECASE)
 
 
 MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
@@ -87,7 +89,7 @@ PROVIDER = {
         r"(free|available) (seats?|places?|spots?)",
         r"seats? left",
         r"fulltegnet",
-        r"(kurs\w*|det) (er )?fullt(?! forsvarlig)",
+        r"([\w-]*kurs\w*|det) (er )?fullt(?! forsvarlig)",
         r"få (med|plass til) (en|to|tre|fire|flere|\d+)( \w+)?",
         r"(is|are) (it|the course|the class) full",
     ),

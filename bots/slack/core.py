@@ -13,8 +13,8 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from assistant.config import Settings
-from assistant.service import Assistant
 from assistant.infra.state import RateLimiter, SlackState, State
+from assistant.service import Assistant
 from assistant.store import IndexNotReady
 from assistant.types import Answer
 from assistant.validation import InvalidQuestion

@@ -65,14 +65,14 @@ def test_an_faq_answer_that_needs_a_gap_says_so(real_assistant):
 def test_english_question_gets_english_labels(real_assistant):
     answer = real_assistant.ask("Does the CEO need an HSE course?")
     assert answer.language == "en"
-    assert "This is not legal advice" in answer.answer
+    assert answer.disclaimer.startswith("This is not legal advice")
     assert "law as of" in answer.answer
 
 
 def test_a_question_about_a_fact_the_sources_lack(real_assistant):
     answer = real_assistant.ask("Hva koster HMS-kurset?")
     assert answer.abstained and answer.citations == []
-    assert "ingen pris" in answer.answer
+    assert "oppgir ikke priser" in answer.answer and "hmskontoret.no" in answer.answer  # the provider, not Arbeidstilsynet
 
 
 def test_follow_up_is_resolved_against_the_previous_question(real_assistant):

@@ -16,4 +16,4 @@ def test_daglig_leder_answers_from_faq_and_aml_3_5(real_assistant):
     assert laws[0].law_id == "LOV-2005-06-17-62" and laws[0].section == "3-5"
     assert laws[0].url == "https://lovdata.no/lov/2005-06-17-62/§3-5"
     assert laws[0].quote in real_assistant.corpus.laws["LOV-2005-06-17-62"].sections["3-5"].text
-    assert "Dette er ikke juridisk rådgivning" in answer.answer
+    assert answer.disclaimer.startswith("Dette er ikke juridisk rådgivning")

@@ -69,3 +69,24 @@ def test_refs_quote_words_of_their_answer(corpus):
             assert ref.cited_as.replace("\u00a0", " ") in entry.answer.replace("\u00a0", " ")
             law = corpus.laws[ref.law_id]
             assert ref.section in law.sections or ref.section in law.not_covered
+
+
+@pytest.mark.parametrize("entry", [e for e in FAQ if e.get("rests_on")], ids=lambda e: e["id"])
+def test_the_law_an_answer_rests_on_is_checked_against_the_section_text(entry, corpus):
+    """rests_on (the law an answer rests on without naming it) is kept apart from refs/cited_as, and each ref's
+    evidence excerpt is verbatim text of that § (of that ledd, when given)."""
+    for ref in entry["rests_on"]:
+        assert "cited_as" not in ref
+        section = corpus.laws[ref["law"]].sections[str(ref["section"])]
+        text = section.ledd_no(ref["ledd"]).text if ref.get("ledd") else section.text
+        assert ref["evidence"] and ref["evidence"] in text
+
+
+def test_the_entries_the_issue_names_carry_their_law():
+    basis = {e["id"]: {(r["law"], str(r["section"])) for r in e.get("rests_on", [])} for e in FAQ}
+    aml, ik, oml = "LOV-2005-06-17-62", "FOR-1996-12-06-1127", "FOR-2011-12-06-1355"
+    assert (aml, "3-5") in basis["aksjeselskap-eneste-ansatt"]
+    assert {(aml, "7-4"), (oml, "3-18")} <= basis["amu-opplaering"]
+    assert {(aml, "3-1"), (ik, "4")} <= basis["hms-system-plikt"]
+    assert (aml, "6-2") in basis["rolle-verneombud"]
+    assert all((oml, "3-19") in basis[e] for e in ("verneombud-kortere-kurs", "hvem-40-timer"))

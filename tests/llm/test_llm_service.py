@@ -25,7 +25,7 @@ def test_ask_in_llm_mode_returns_a_verified_answer_with_the_disclaimer(corpus, h
     assistant = hash_llm_assistant(queued(GOOD))
     answer = assistant.ask(question(corpus))
     assert answer.mode == "llm" and not answer.abstained
-    assert answer.answer.startswith(GOOD) and answer.answer.endswith(answer.disclaimer)
+    assert answer.answer.startswith(GOOD) and answer.disclaimer and answer.disclaimer not in answer.answer
     assert [c.kind for c in answer.citations] == ["faq", "law"] and answer.law_as_of == "2026-01-01"
 
 

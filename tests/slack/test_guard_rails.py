@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 
 from assistant.config import Settings
-from assistant.service import Assistant
 from assistant.infra.state import RateLimiter, SlackState
-from tests.conftest import sqlite_state
+from assistant.service import Assistant
 from assistant.types import Answer
 from bots.slack.core import SlackCore
 from evals.fake_slack import (
@@ -27,7 +26,7 @@ from evals.fake_slack import (
     section_texts,
     slash_command,
 )
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 from tests.slack.conftest import start_http_app
 
 

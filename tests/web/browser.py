@@ -12,10 +12,9 @@ from typing import Any
 
 from assistant.config import PROJECT_ROOT
 from assistant.infra.state import State, WidgetQuota
-from tests.conftest import sqlite_state
 from bots.web.app import create_app
 from bots.web.demo.host import make_server
-from tests.conftest import make_settings
+from tests.conftest import make_settings, sqlite_state
 from tests.web.conftest import ServerThread, free_port
 
 CHROMIUM = "/usr/bin/chromium"
