@@ -10,7 +10,11 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from assistant.config import get_settings
+from pydantic import ValidationError
+
+from assistant.config import get_settings, reveal
+from assistant.config_errors import settings_problems
+from assistant.corpus import CorpusError
 from assistant.embeddings import EmbeddingError
 from assistant.llm import LLMConfigError
 from assistant.store import IndexNotReady
@@ -142,7 +146,7 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.storage import Storage
 
     settings = get_settings()
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = Storage(settings.database, pseudonym_key=reveal(settings.pseudonym_key))
     rows = storage.audit_rows()
     target = open(args.output, "w", newline="", encoding="utf-8") if args.output else out
     try:
@@ -164,7 +168,7 @@ def cmd_purge(args: argparse.Namespace, out: TextIO) -> int:
     from assistant.storage import Storage
 
     settings = get_settings()
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = Storage(settings.database, pseudonym_key=reveal(settings.pseudonym_key))
     days = args.days if args.days is not None else settings.retention_days
     deleted = storage.purge(older_than_s=days * 86400)
     out.write(f"Slettet {deleted} rader eldre enn {days} dager.\n")
@@ -213,7 +217,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(logging.INFO if args.verbose else logging.WARNING)
     try:
+        get_settings()  # every command needs them: a bad setting stops here, one line per variable
         return int(args.func(args, sys.stdout))
+    except ValidationError as exc:
+        for line in settings_problems(exc):
+            print(f"Feil: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CorpusError as exc:
+        print(f"Feil: {exc}", file=sys.stderr)
+        return EXIT_NOT_READY
     except KeyboardInterrupt:
         return 130
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.config import Settings, get_settings
+from assistant.config import Settings, get_settings, reveal
 from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import make_embedder
 from assistant.retrieval import FusionConfig
@@ -142,7 +142,7 @@ def feedback_section(settings: Settings) -> str:
 
     if not settings.database.is_file():
         return "## User feedback\n\nNo feedback stored yet (no database at the configured path)."
-    rows = Storage(settings.database, pseudonym_key=settings.pseudonym_key).feedback()
+    rows = Storage(settings.database, pseudonym_key=reveal(settings.pseudonym_key)).feedback()
     lines = ["## User feedback", "", f"{len(rows)} ratings stored (web and Slack).", ""]
     if rows:
         lines += ["| Source | 👍 | 👎 |", "|---|---|---|"]

@@ -13,7 +13,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from assistant.config import Settings, get_settings
+from assistant.config import Settings, get_settings, reveal
 from assistant.ratelimit import RateLimiter
 from assistant.service import Assistant
 from assistant.storage import Storage
@@ -87,7 +87,7 @@ def create_app(
     app.state.settings = settings
     app.state.assistant = assistant
     app.state.storage = storage or Storage(
-        settings.database, pseudonym_key=settings.pseudonym_key, log_questions=settings.log_questions
+        settings.database, pseudonym_key=reveal(settings.pseudonym_key), log_questions=settings.log_questions
     )
     app.state.quota = WidgetQuota(settings.database, daily_cap=settings.widget_daily_cap)
     app.state.rate_limiter = RateLimiter(settings.database, per_minute=settings.rate_limit_per_minute)

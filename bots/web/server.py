@@ -14,12 +14,14 @@ log = logging.getLogger("hms.web")
 
 
 def startup_problem(settings: Settings) -> str | None:
-    """A configuration that cannot work (embedding model, HMS_LLM) fails here, before uvicorn starts."""
+    """A configuration that cannot work (corpus, embedding model, HMS_LLM) fails here, before uvicorn starts."""
+    from assistant.corpus import CorpusError, load_corpus
     from assistant.embeddings import EmbeddingError, make_embedder
     from assistant.llm import LLMConfigError
     from bots.slack.config import SlackConfigError, check_slack_settings
 
     try:
+        load_corpus(settings.corpus_dir)
         make_embedder(settings.embedding_model, threads=1)
         if settings.llm:
             from assistant.llm.provider import make_chat_model
@@ -27,7 +29,7 @@ def startup_problem(settings: Settings) -> str | None:
             make_chat_model(settings)
         if settings.slack_mode == "http" and (settings.slack_signing_secret or settings.slack_bot_token):
             check_slack_settings(settings, mode="http")  # Slack in HTTP mode was asked for: it must start
-    except (EmbeddingError, LLMConfigError, SlackConfigError) as exc:
+    except (CorpusError, EmbeddingError, LLMConfigError, SlackConfigError) as exc:
         return str(exc)
     return None
 

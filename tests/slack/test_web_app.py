@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.service import Assistant
 from assistant.storage import Storage
 from bots.slack.blocks import ACTION_HELPFUL, answer_blocks
@@ -27,7 +27,7 @@ def served(
     slack_settings: Callable[..., Settings],
 ) -> Iterator[tuple[RunningApp, Storage]]:
     settings = slack_settings(Path(tmp_path_factory.mktemp("web-slack")) / "hms.sqlite3")
-    storage = Storage(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = Storage(settings.database, pseudonym_key=reveal(settings.pseudonym_key))
     app = RunningApp(web_app.create_app(settings, assistant=real_assistant, storage=storage))
     yield app, storage
     app.close()
