@@ -75,7 +75,7 @@ def read_yaml_list(path: Path, key: str) -> list[Entry]:
         raise CorpusError(f"{path}: ugyldig YAML ({exc}).") from None
     finally:
         loader.dispose()
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+    if node is None or not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise CorpusError(f"{path}: mangler listen «{key}:» øverst i filen.")
     items = next(value for name, value in node.value if name.value == key)
     return [Entry(raw, item.start_mark.line + 1) for raw, item in zip(data[key], items.value, strict=True)]

@@ -33,20 +33,16 @@ def get_quota(request: Request) -> WidgetQuota:
     return request.app.state.quota
 
 
-def client_ip(request: Request, settings: Settings) -> str:
-    """The caller's IP: the socket peer, or X-Forwarded-For's first hop when behind a trusted proxy."""
-    if settings.trust_proxy_headers:
-        forwarded = request.headers.get("x-forwarded-for", "").split(",")[0].strip()
-        if forwarded:
-            return forwarded
+def client_ip(request: Request) -> str:
+    """The caller's IP: the socket peer, or, behind a proxy in HMS_FORWARDED_ALLOW_IPS, the nearest
+    X-Forwarded-For hop that is not a trusted proxy (uvicorn's ProxyHeadersMiddleware, see bots.web.app)."""
     return request.client.host if request.client else "unknown"
 
 
 def rate_limit(request: Request) -> str:
     """Counts the request against HMS_RATE_LIMIT_PER_MINUTE for its client IP; 429 past the limit.
     Returns the client IP (stored only as a keyed hash)."""
-    settings: Settings = request.app.state.settings
-    ip = client_ip(request, settings)
+    ip = client_ip(request)
     verdict = request.app.state.rate_limiter.hit(request.app.state.storage.user_hash(ip) or ip)
     if not verdict.allowed:
         raise ApiError(429, "rate_limited", RATE_LIMIT_MESSAGE, retry_after=verdict.retry_after_s)
@@ -60,16 +56,23 @@ QuotaDep = Annotated[WidgetQuota, Depends(get_quota)]
 RateLimitedIP = Annotated[str, Depends(rate_limit)]
 
 
-def widget_cap(
+def client_kind(
     quota: QuotaDep,
     x_hms_client: Annotated[str | None, Header(description="'widget' when the embedded widget asks")] = None,
 ) -> str:
-    """Counts widget answers against `HMS_WIDGET_DAILY_CAP`; returns the client kind ('web' or 'widget')."""
+    """'web' or 'widget'. A widget question is refused once today's `HMS_WIDGET_DAILY_CAP` is used up; it is
+    counted only when answered (`charge_widget`), so rejected requests cannot drain the cap."""
     if x_hms_client != WIDGET_CLIENT:
         return "web"
-    if not quota.take():
+    if quota.used() >= quota.daily_cap:
         raise ApiError(429, "widget_daily_cap", WIDGET_CAP_MESSAGE)
     return WIDGET_CLIENT
 
 
-ClientDep = Annotated[str, Depends(widget_cap)]
+def charge_widget(quota: WidgetQuota, client: str) -> None:
+    """Count one answered widget question; 429 when the cap was reached meanwhile (the answer is not sent)."""
+    if client == WIDGET_CLIENT and not quota.take():
+        raise ApiError(429, "widget_daily_cap", WIDGET_CAP_MESSAGE)
+
+
+ClientDep = Annotated[str, Depends(client_kind)]

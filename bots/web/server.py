@@ -57,7 +57,7 @@ def serve(
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.
             os.environ["HMS_WORKERS"] = str(workers)
             uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                        proxy_headers=True, log_level="info", log_config=None, access_log=False)  # fmt: skip
+                        proxy_headers=False, log_level="info", log_config=None, access_log=False)  # fmt: skip
         else:
             from bots.web.app import create_app
 
@@ -65,7 +65,7 @@ def serve(
                 create_app(settings),
                 host=host,
                 port=port,
-                proxy_headers=True,
+                proxy_headers=False,  # the app reads X-Forwarded-For itself (bots.web.app)
                 log_level="info",
                 log_config=None,
                 access_log=False,  # our access log line carries the request id and no client IP
