@@ -41,7 +41,7 @@ class FakeAssistant:
     def refresh(self):
         return None
 
-    def ask(self, question, *, history=()):
+    def ask(self, question, *, history=(), deadline=None):
         if self.fail == "ask":
             raise RuntimeError("secret internal detail /etc/passwd")
         return Answer(question=question, answer="svar", abstained=False, answer_id="a1")
