@@ -5,21 +5,31 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HMS := $(VENV)/bin/hms
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup index run test eval bench lint format clean
+.PHONY: setup lock index run test eval bench lint format clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# torch first, pinned: an unpinned torch pulls a CUDA build of several GB.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[dev]'
+# Every dependency from the lock, each file's hash checked: the runtime, every extra (sentence-transformers,
+# bench, dev) and the build backend; then the project itself, without dependencies. The lock pins torch to
+# 2.13.0+cpu, the CPU build (an unpinned torch pulls a CUDA build of several GB).
+$(STAMP): pyproject.toml $(LOCK) | $(PY)
+	$(PY) -m pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
+	$(PY) -m pip check
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# Re-resolve requirements.lock after a change to the dependencies in pyproject.toml (pip-tools, pip's own
+# resolver and configuration; hashes for every file of each pinned release).
+lock: | $(PY)
+	$(PY) -m pip install -q 'pip-tools>=7.4'
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --all-extras --all-build-deps \
+		--strip-extras --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
 index: setup
 	$(HMS) ingest

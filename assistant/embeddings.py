@@ -66,8 +66,11 @@ class SentenceTransformerEmbedder:
     def __init__(self, model: str, *, device: str = "cpu"):
         try:
             from sentence_transformers import SentenceTransformer
-        except ImportError as exc:  # pragma: no cover
-            raise EmbeddingError("sentence-transformers is not installed") from exc
+        except ImportError as exc:
+            raise EmbeddingError(
+                f"HMS_EMBEDDING_MODEL=sentence-transformers/{model}: sentence-transformers er ikke installert. "
+                "Installer ekstraen: pip install 'hms-assistenten[sentence-transformers]' (make setup gjør det)."
+            ) from exc
         path = model
         if model.lower() in self.PACKAGED:
             try:

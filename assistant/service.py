@@ -13,6 +13,7 @@ from typing import Any
 from assistant.answer import Answerer, Draft
 from assistant.config import Settings
 from assistant.corpus import Corpus, load_corpus
+from assistant.deadline import Deadline
 from assistant.embeddings import Embedder, make_embedder
 from assistant.evidence import format_ref
 from assistant.followup import condense
@@ -155,21 +156,28 @@ class Assistant:
         observe_answer(answer, dropped=len(dropped))
         return answer
 
-    def ask(self, question: str, *, history: Sequence[str] = ()) -> Answer:
-        """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index."""
-        return self.ask_traced(question, history=history).answer
+    def ask(self, question: str, *, history: Sequence[str] = (), deadline: Deadline | None = None) -> Answer:
+        """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index.
+        With ``deadline``, DeadlinePassed once it expires (or is cancelled) between steps."""
+        return self.ask_traced(question, history=history, deadline=deadline).answer
 
-    def ask_traced(self, question: str, *, history: Sequence[str] = ()) -> Trace:
+    def ask_traced(
+        self, question: str, *, history: Sequence[str] = (), deadline: Deadline | None = None
+    ) -> Trace:
         """ask(), keeping the retrieval result, the draft and any citation dropped by verification."""
         started = time.perf_counter()
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
         lang = guess_language(text)
-        deadline = time.monotonic() + self.settings.answer_timeout_s
+        due = deadline.at if deadline else time.monotonic() + self.settings.answer_timeout_s
         index = self.refresh()  # one index (and its corpus) for the whole answer
-        result = self._retrieve(index, text, history=[clean_question(h) for h in history], deadline=deadline)
+        if deadline:
+            deadline.check("retrieval")
+        result = self._retrieve(index, text, history=[clean_question(h) for h in history], deadline=due)
+        if deadline:
+            deadline.check("answer")
         if isinstance(index.answerer, GenerativeAnswerer):
-            draft = index.answerer.answer(text, result, lang=lang, deadline=deadline)  # type: ignore[arg-type]
+            draft = index.answerer.answer(text, result, lang=lang, deadline=due)  # type: ignore[arg-type]
         else:
             draft = index.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
         dropped: list[str] = []

@@ -7,7 +7,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 
-import snowballstemmer
+import Stemmer
 
 _WORD = re.compile(r"[0-9a-zæøåéü]+(?:-[0-9a-zæøåéü]+)*", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -40,11 +40,12 @@ LOOKUP_WORDS = frozenset(
 _local = threading.local()
 
 
-def _stemmer() -> snowballstemmer.stemmer:
-    """One stemmer per thread: a Snowball stemmer keeps its word in instance state and is not thread-safe."""
+def _stemmer() -> Stemmer.Stemmer:
+    """One stemmer per thread (PyStemmer, the C Snowball): a stemmer object is not safe to share between
+    threads. Each keeps a cache of the words it has stemmed."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        stemmer = _local.stemmer = snowballstemmer.stemmer("norwegian")
+        stemmer = _local.stemmer = Stemmer.Stemmer("norwegian", 20_000)
     return stemmer
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.corpus import Corpus, load_corpus
@@ -17,6 +18,13 @@ from assistant.infra.state.sqlite import SqliteBackend
 from assistant.service import Assistant
 from assistant.store import IndexStore
 from tests.pg import PostgresServer
+
+# Property tests explore the same examples on every run (derandomized), so CI on a loaded machine fails only
+# on a real change; no per-example deadline (timing belongs in benchmarks). HYPOTHESIS_PROFILE=explore searches
+# new random examples, for a developer looking for bugs.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TEST_DATA_DIR = Path(os.environ.get("HMS_TEST_DATA_DIR", PROJECT_ROOT / "data" / "test"))
 CORPUS_DIR = PROJECT_ROOT / "corpus"

@@ -14,7 +14,7 @@ from typing import Any
 from langchain.chat_models import init_chat_model
 from langchain_core.language_models import BaseChatModel
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.llm import LLMConfigError
 
 __all__ = ["LLMConfigError", "fault_kind", "make_chat_model", "model_kwargs", "parse_llm"]
@@ -36,7 +36,7 @@ def parse_llm(spec: str) -> tuple[str, str]:
 def model_kwargs(settings: Settings, provider: str) -> tuple[str, dict[str, Any]]:
     """The provider to ask init_chat_model for, and its arguments (timeout, no client retries, URL, key)."""
     timeout = settings.llm_timeout_s
-    base_url, api_key = settings.llm_base_url, settings.llm_api_key
+    base_url, api_key = settings.llm_base_url, reveal(settings.llm_api_key)
     if provider == "ollama":
         if importlib.util.find_spec("langchain_ollama") is not None:
             return "ollama", {"base_url": base_url or OLLAMA_URL, "client_kwargs": {"timeout": timeout}}

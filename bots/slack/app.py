@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.infra.state import RateLimiter, SlackState, State
 from assistant.service import Assistant
 from bots.slack import listeners
@@ -18,7 +18,9 @@ from bots.slack.shortcut import MessageShortcut
 
 def web_client(settings: Settings) -> WebClient:
     """The Slack Web API client; HMS_SLACK_API_URL points it elsewhere (tests use a fake Slack)."""
-    return WebClient(token=settings.slack_bot_token, base_url=settings.slack_api_url or WebClient.BASE_URL)
+    return WebClient(
+        token=reveal(settings.slack_bot_token), base_url=settings.slack_api_url or WebClient.BASE_URL
+    )
 
 
 def build_app(
@@ -35,7 +37,7 @@ def build_app(
     app = App(
         name="hms-assistenten",
         client=client or web_client(settings),
-        signing_secret=settings.slack_signing_secret or "",
+        signing_secret=reveal(settings.slack_signing_secret) or "",
         process_before_response=True,
         token_verification_enabled=verify_token,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 
 Mode = Literal["socket", "http"]
 
@@ -46,7 +46,7 @@ def check_slack_settings(settings: Settings, *, mode: Mode | None = None) -> Non
     mode = mode or settings.slack_mode
     problems: list[str] = []
     for field in REQUIRED[mode]:
-        value = getattr(settings, field)
+        value = reveal(getattr(settings, field))
         name = env_name(field)
         if not value or is_placeholder(value):
             state = "mangler" if not value else f"er en plassholder ({value!r})"

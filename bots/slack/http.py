@@ -13,7 +13,7 @@ from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_r
 from slack_sdk.signature import SignatureVerifier
 from starlette.concurrency import run_in_threadpool
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.app import build_app
@@ -34,7 +34,7 @@ def mount(app: FastAPI, *, assistant: Assistant, storage: State, settings: Setti
     check_slack_settings(settings, mode="http")
     bolt = build_app(settings, assistant=assistant, storage=storage, verify_token=False)
     app.state.slack_app = bolt
-    verifier = SignatureVerifier(settings.slack_signing_secret or "")
+    verifier = SignatureVerifier(reveal(settings.slack_signing_secret) or "")
 
     @app.post(EVENTS_PATH, include_in_schema=False)
     async def slack_events(request: Request) -> Response:

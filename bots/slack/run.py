@@ -11,7 +11,7 @@ from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.embeddings import EmbeddingError
 from assistant.infra.state import State, open_state
 from assistant.observability import configure_logging
@@ -31,7 +31,7 @@ def socket_handler(
     """The Socket Mode handler for the app `build_app` makes (auth.test runs now: a bad token fails here)."""
     check_slack_settings(settings, mode="socket")
     app = build_app(settings, assistant=assistant, storage=storage, client=client)
-    return SocketModeHandler(app, app_token=settings.slack_app_token)
+    return SocketModeHandler(app, app_token=reveal(settings.slack_app_token))
 
 
 def main(settings: Settings) -> int:

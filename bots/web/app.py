@@ -11,8 +11,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from assistant.config import Settings, get_settings
+from assistant.config import Settings, get_settings, reveal
 from assistant.infra.metrics import process_exited
 from assistant.infra.state import RateLimiter, State, StateUnavailable, WidgetQuota, open_state
 from assistant.service import Assistant
@@ -21,7 +22,7 @@ from bots.web.errors import install_error_handlers
 from bots.web.observability import RequestContextMiddleware
 from bots.web.routes import ask, feedback, health, laws, pages, plain, reader, search, widget
 from bots.web.routes.pages import STATIC_DIR
-from bots.web.security import SecurityMiddleware, clean_origins
+from bots.web.security import SecurityMiddleware, TrustedHosts, clean_origins
 from bots.web.server import watch_parent
 
 log = logging.getLogger("hms.web")
@@ -103,6 +104,8 @@ def create_app(
     install_error_handlers(app)
     for module in (ask, laws, search, feedback, health, widget, pages, reader, plain):
         app.include_router(module.router)
+    if settings.serve_demo:
+        app.include_router(pages.demo_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/docs/assets", StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")
 
@@ -117,7 +120,12 @@ def create_app(
     app.add_middleware(
         SecurityMiddleware, allowed_origins=origins, max_body_bytes=settings.max_body_bytes
     )  # runs before CORS
-    app.add_middleware(RequestContextMiddleware)  # outermost: every response and log line gets a request id
+    app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
+    app.add_middleware(RequestContextMiddleware)  # every response and log line gets a request id
+    if (
+        settings.trust_proxy_headers
+    ):  # outermost: the client IP is the nearest hop that is not a trusted proxy
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
 
     if settings.slack_mode == "http" and settings.slack_signing_secret:
         from bots.slack.http import mount  # the Slack helper's module; imported only when configured

@@ -38,20 +38,16 @@ async def get_quota(request: Request) -> WidgetQuota:
     return request.app.state.quota
 
 
-def client_ip(request: Request, settings: Settings) -> str:
-    """The caller's IP: the socket peer, or X-Forwarded-For's first hop when behind a trusted proxy."""
-    if settings.trust_proxy_headers:
-        forwarded = request.headers.get("x-forwarded-for", "").split(",")[0].strip()
-        if forwarded:
-            return forwarded
+def client_ip(request: Request) -> str:
+    """The caller's IP: the socket peer, or, behind a proxy in HMS_FORWARDED_ALLOW_IPS, the nearest
+    X-Forwarded-For hop that is not a trusted proxy (uvicorn's ProxyHeadersMiddleware, see bots.web.app)."""
     return request.client.host if request.client else "unknown"
 
 
 def rate_limit(request: Request) -> str:
     """Counts the request against HMS_RATE_LIMIT_PER_MINUTE for its client IP; 429 past the limit.
     Returns the client IP (stored only as a keyed hash)."""
-    settings: Settings = request.app.state.settings
-    ip = client_ip(request, settings)
+    ip = client_ip(request)
     try:
         verdict = request.app.state.rate_limiter.hit(request.app.state.storage.user_hash(ip) or ip)
     except StateUnavailable:  # the state database is down: keep answering rather than refuse everyone
@@ -69,21 +65,36 @@ QuotaDep = Annotated[WidgetQuota, Depends(get_quota)]
 RateLimitedIP = Annotated[str, Depends(rate_limit)]
 
 
-async def widget_cap(
+async def client_kind(
     quota: QuotaDep,
     x_hms_client: Annotated[str | None, Header(description="'widget' when the embedded widget asks")] = None,
 ) -> str:
-    """Counts widget answers against `HMS_WIDGET_DAILY_CAP`; returns the client kind ('web' or 'widget')."""
+    """'web' or 'widget'. A widget question is refused once today's `HMS_WIDGET_DAILY_CAP` is used up; it is
+    counted only when answered (`charge_widget`), so rejected requests cannot drain the cap."""
     if x_hms_client != WIDGET_CLIENT:
         return "web"
     try:
-        taken = await run_in_threadpool(quota.take)
-    except StateUnavailable:
-        log.warning("widget quota not counted: the state database is unavailable")
-        taken = True
-    if not taken:
+        used_up = await run_in_threadpool(lambda: quota.used() >= quota.daily_cap)
+    except StateUnavailable:  # the state database is down: the cap cannot be read, so it is not enforced
+        log.warning("widget quota not read: the state database is unavailable")
+        used_up = False
+    if used_up:
         raise ApiError(429, "widget_daily_cap", WIDGET_CAP_MESSAGE)
     return WIDGET_CLIENT
 
 
-ClientDep = Annotated[str, Depends(widget_cap)]
+def charge_widget(quota: WidgetQuota, client: str) -> None:
+    """Count one answered widget question; 429 when the cap was reached meanwhile (the answer is not sent).
+    With the state database down the question is answered and not counted."""
+    if client != WIDGET_CLIENT:
+        return
+    try:
+        taken = quota.take()
+    except StateUnavailable:
+        log.warning("widget quota not counted: the state database is unavailable")
+        return
+    if not taken:
+        raise ApiError(429, "widget_daily_cap", WIDGET_CAP_MESSAGE)
+
+
+ClientDep = Annotated[str, Depends(client_kind)]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # An origin as CSP and CORS need it: scheme://host[:port], nothing that could break out of a header.
@@ -21,6 +22,7 @@ _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+$")
 
 ORIGIN_NOT_ALLOWED = "Denne nettsiden har ikke tilgang til HMS-assistenten."
 TOO_LARGE = "Forespørselen er for stor."
+HOST_NOT_ALLOWED = "Denne adressen betjenes ikke av HMS-assistenten."
 # Slack's interactivity payloads carry the whole message clicked on; Bolt checks their signature.
 LARGER_BODIES = {"/slack/events": 1_000_000}
 # Non-API paths that answer questions (the chat form without JavaScript) get the same origin check.
@@ -140,3 +142,31 @@ class SecurityMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+class TrustedHosts:
+    """Starlette's TrustedHostMiddleware (HMS_ALLOWED_HOSTS), answering a Host header that is not allowed with
+    the app's JSON error (400 `host_not_allowed`) instead of a plain-text one."""
+
+    _PASSED = "hms.trusted_host"
+
+    def __init__(self, app: ASGIApp, *, allowed_hosts: list[str]):
+        self.app = app
+        self.check = TrustedHostMiddleware(self._allowed, allowed_hosts=allowed_hosts, www_redirect=False)
+
+    async def _allowed(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope[self._PASSED] = True
+        await self.app(scope, receive, send)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.check.allow_any:
+            await self.app(scope, receive, send)
+            return
+
+        async def json_refusal(message: Message) -> None:
+            if scope.get(self._PASSED):
+                await send(message)
+            elif message["type"] == "http.response.start":  # the check's plain-text 400 is replaced
+                await SecurityMiddleware._error(send, 400, "host_not_allowed", HOST_NOT_ALLOWED)
+
+        await self.check(scope, receive, json_refusal)

@@ -44,12 +44,14 @@ def watch_parent() -> None:
 
 
 def startup_problem(settings: Settings) -> str | None:
-    """A configuration that cannot work (embedding model, HMS_LLM) fails here, before uvicorn starts."""
+    """A configuration that cannot work (corpus, embedding model, HMS_LLM) fails here, before uvicorn starts."""
+    from assistant.corpus import CorpusError, load_corpus
     from assistant.embeddings import EmbeddingError, make_embedder
     from assistant.llm import LLMConfigError
     from bots.slack.config import SlackConfigError, check_slack_settings
 
     try:
+        load_corpus(settings.corpus_dir)
         make_embedder(settings.embedding_model, threads=1)
         if settings.llm:
             from assistant.llm.provider import make_chat_model
@@ -57,7 +59,7 @@ def startup_problem(settings: Settings) -> str | None:
             make_chat_model(settings)
         if settings.slack_mode == "http" and (settings.slack_signing_secret or settings.slack_bot_token):
             check_slack_settings(settings, mode="http")  # Slack in HTTP mode was asked for: it must start
-    except (EmbeddingError, LLMConfigError, SlackConfigError) as exc:
+    except (CorpusError, EmbeddingError, LLMConfigError, SlackConfigError) as exc:
         return str(exc)
     return state_problem(settings)
 
@@ -130,7 +132,7 @@ def _serve(settings: Settings, *, host: str | None, port: int | None, workers: i
             os.environ["HMS_WORKERS"] = str(workers)
             os.environ[PARENT_ENV] = str(os.getpid())
             uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                        proxy_headers=True, log_level="info", log_config=None, access_log=False)  # fmt: skip
+                        proxy_headers=False, log_level="info", log_config=None, access_log=False)  # fmt: skip
         else:
             from bots.web.app import create_app
 
@@ -138,7 +140,7 @@ def _serve(settings: Settings, *, host: str | None, port: int | None, workers: i
                 create_app(settings),
                 host=host,
                 port=port,
-                proxy_headers=True,
+                proxy_headers=False,  # the app reads X-Forwarded-For itself (bots.web.app)
                 log_level="info",
                 log_config=None,
                 access_log=False,  # our access log line carries the request id and no client IP

@@ -41,11 +41,11 @@ def server(replies: ReplyQueue) -> Iterator[ScriptedServer]:
 def llm_assistant(real_settings, corpus, real_embedder, server):
     """An Assistant whose HMS_LLM points the real ChatOpenAI client at the scripted server."""
 
-    def build(base_url: str | None = None, **overrides: Any) -> Assistant:
+    def build(base_url: str | None = None, embedder: Any = None, **overrides: Any) -> Assistant:
         values = {"llm": "openai:scripted-model", "llm_base_url": base_url or server.base_url,
-                  "llm_timeout_s": 1.0, "answer_timeout_s": 3.0, **overrides}  # fmt: skip
+                  "llm_timeout_s": 10.0, "answer_timeout_s": 30.0, **overrides}  # fmt: skip
         settings = real_settings.model_copy(update=values)
-        assistant = Assistant(settings=settings, corpus=corpus, embedder=real_embedder)
+        assistant = Assistant(settings=settings, corpus=corpus, embedder=embedder or real_embedder)
         assert isinstance(assistant.answerer, LLMAnswerer)
         assistant.refresh()
         return assistant
@@ -109,17 +109,52 @@ FAULTS = {
 }
 
 
+# Each fault must reach the provider however slow retrieval is on a loaded machine (under a busy loop it took
+# over 2 s): the answer's budget here is generous, the client's timeout (1 s) is what the faults test. (The
+# fixture's budget is generous too; the deadline itself is tested below with budgets of 2 s.)
+FAULT_BUDGET = {"llm_timeout_s": 1.0, "answer_timeout_s": 30.0}
+
+
+class SlowEmbedder:
+    """The real embedder, as slow as retrieval was under a busy loop (it simulates load; it waits for nothing)."""
+
+    def __init__(self, inner: Any, delay_s: float):
+        self.inner, self.delay_s = inner, delay_s
+        self.name, self.dim = inner.name, inner.dim
+
+    def embed_query(self, text: str) -> Any:
+        time.sleep(self.delay_s)
+        return self.inner.embed_query(text)
+
+    def embed_passages(self, texts: Any) -> Any:
+        return self.inner.embed_passages(texts)
+
+
 @pytest.mark.parametrize("streaming", [False, True], ids=["invoke", "stream"])
 @pytest.mark.parametrize("fault", [*FAULTS, "connection refused"])
 def test_provider_faults_fall_back_within_the_timeout(
     llm_assistant, replies, real_assistant, fault, streaming
 ):
     if fault == "connection refused":
-        assistant, kind = llm_assistant(base_url=f"http://127.0.0.1:{free_port()}/v1"), "connection"
+        base_url = f"http://127.0.0.1:{free_port()}/v1"
+        assistant, kind = llm_assistant(base_url=base_url, **FAULT_BUDGET), "connection"
     else:
         reply, kind = FAULTS[fault]
         replies.push(reply)
-        assistant = llm_assistant()
+        assistant = llm_assistant(**FAULT_BUDGET)
+    check_fallback(assistant, real_assistant, kind, streaming=streaming)
+
+
+def test_a_provider_fault_is_reached_when_retrieval_is_slow(
+    llm_assistant, replies, real_assistant, real_embedder
+):
+    """The 500-stream case as it ran under a busy loop: retrieval over 2 s still leaves the LLM call its time."""
+    replies.push(Reply(status=500))
+    assistant = llm_assistant(embedder=SlowEmbedder(real_embedder, 2.2), **FAULT_BUDGET)
+    check_fallback(assistant, real_assistant, "server_error", streaming=True)
+
+
+def check_fallback(assistant: Assistant, real_assistant: Assistant, kind: str, *, streaming: bool) -> None:
     started = time.monotonic()
     if streaming:
         events = list(assistant.stream(QUESTION))

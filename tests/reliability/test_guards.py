@@ -45,7 +45,8 @@ def test_rate_limit_per_client_ip_with_a_norwegian_429(real_assistant, tmp_path)
 
 
 def test_answer_timeout_is_a_json_504(real_assistant, tmp_path):
-    client, _ = client_for(real_assistant, tmp_path, answer_timeout_s=0.0001)
+    client, _ = client_for(real_assistant, tmp_path)
+    client.app.state.settings = client.app.state.settings.model_copy(update={"answer_timeout_s": 0.0001})
     with client:
         response = client.post("/api/ask", json={"question": "Må verneombudet ha 40 timers kurs?"})
     assert response.status_code == 504

@@ -99,6 +99,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, real_assistant: Assistant)
         slack_api_url=fake.api_url,
         rate_limit_per_minute=0,
         slack_rate_limit_per_minute=0,
+        serve_demo=True,
     )
     storage = sqlite_state(settings.database, pseudonym_key=PSEUDONYM_KEY)
     app = create_app(settings, assistant=real_assistant, storage=storage)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.http import mount
@@ -55,7 +55,7 @@ def slack_settings(fake_slack: FakeSlack) -> Callable[..., Settings]:
 
 
 def start_http_app(settings: Settings, assistant: Assistant, fake: FakeSlack) -> tuple[RunningApp, State]:
-    storage = sqlite_state(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = sqlite_state(settings.database, pseudonym_key=reveal(settings.pseudonym_key))
     app = FastAPI()
     mount(app, assistant=assistant, storage=storage, settings=settings)
     return RunningApp(app), storage

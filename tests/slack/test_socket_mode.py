@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.service import Assistant
 from bots.slack.bot import SlackBot
 from bots.slack.buttons import Buttons
@@ -59,7 +59,7 @@ def socket_settings(tmp_path: Path, slack_settings: Callable[..., Settings]) -> 
 
 @pytest.fixture
 def handler(socket_settings: Settings, real_assistant: Assistant) -> Iterator[SocketModeHandler]:
-    storage = sqlite_state(socket_settings.database, pseudonym_key=socket_settings.pseudonym_key)
+    storage = sqlite_state(socket_settings.database, pseudonym_key=reveal(socket_settings.pseudonym_key))
     handler = socket_handler(socket_settings, assistant=real_assistant, storage=storage)
     yield handler
     handler.close()
@@ -69,7 +69,7 @@ def test_the_handler_builds_from_config_with_the_listeners_the_http_app_uses(
     handler: SocketModeHandler, socket_settings: Settings, real_assistant: Assistant, fake_slack: FakeSlack,
     slack_settings: Callable[..., Settings], tmp_path: Path,
 ):  # fmt: skip
-    assert handler.app_token == APP_TOKEN == socket_settings.slack_app_token
+    assert handler.app_token == APP_TOKEN == reveal(socket_settings.slack_app_token)
     assert handler.client.web_client.base_url == fake_slack.api_url
     assert fake_slack.find("auth.test")  # the bot token was verified at start
     web = FastAPI()

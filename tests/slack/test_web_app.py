@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
+from assistant.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.blocks import ACTION_HELPFUL, answer_blocks
@@ -28,7 +28,7 @@ def served(
     slack_settings: Callable[..., Settings],
 ) -> Iterator[tuple[RunningApp, State]]:
     settings = slack_settings(Path(tmp_path_factory.mktemp("web-slack")) / "hms.sqlite3")
-    storage = sqlite_state(settings.database, pseudonym_key=settings.pseudonym_key)
+    storage = sqlite_state(settings.database, pseudonym_key=reveal(settings.pseudonym_key))
     app = RunningApp(web_app.create_app(settings, assistant=real_assistant, storage=storage))
     yield app, storage
     app.close()

@@ -41,7 +41,7 @@ class FakeAssistant:
     def refresh(self):
         return None
 
-    def ask(self, question, *, history=()):
+    def ask(self, question, *, history=(), deadline=None):
         if self.fail == "ask":
             raise RuntimeError("secret internal detail /etc/passwd")
         return Answer(question=question, answer="svar", abstained=False, answer_id="a1")
@@ -63,7 +63,7 @@ class FakeAssistant:
 
 
 def fake_client(tmp_path, **fake_kwargs) -> tuple[TestClient, FakeAssistant]:
-    settings = make_settings(database_path=tmp_path / "web.sqlite3")
+    settings = make_settings(database_path=tmp_path / "web.sqlite3", serve_demo=True)
     fake = FakeAssistant(settings, **fake_kwargs)
     app = create_app(settings, assistant=fake)  # type: ignore[arg-type]
     return TestClient(app, raise_server_exceptions=False), fake

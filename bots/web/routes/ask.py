@@ -9,10 +9,19 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
+from assistant.deadline import Deadline
 from assistant.types import Answer
 from assistant.validation import validate_question
 from bots.web.conversation import recent_questions, remember
-from bots.web.deps import AssistantDep, ClientDep, RateLimitedIP, SettingsDep, StorageDep
+from bots.web.deps import (
+    AssistantDep,
+    ClientDep,
+    QuotaDep,
+    RateLimitedIP,
+    SettingsDep,
+    StorageDep,
+    charge_widget,
+)
 from bots.web.errors import ERROR_RESPONSES, ApiError
 from bots.web.schemas import AskRequest
 from bots.web.streaming import EventPump, sse_response
@@ -35,23 +44,28 @@ async def ask(
     assistant: AssistantDep,
     storage: StorageDep,
     settings: SettingsDep,
+    quota: QuotaDep,
+    ip: RateLimitedIP,  # the rate limit before the widget's cap, which is only charged for an answer
     client: ClientDep,
-    ip: RateLimitedIP,
 ) -> Response:
     """Answer a question. With `conversation_id`, a short follow-up is read against the recent turns."""
+    deadline = Deadline.after(settings.answer_timeout_s)
 
     def work() -> Answer:
         history = recent_questions(storage, body.conversation_id)
-        answer = assistant.ask(body.question, history=history)
-        remember(
-            storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client, user=ip
-        )
-        return answer
+        return assistant.ask(body.question, history=history, deadline=deadline)
 
     try:
         answer = await asyncio.wait_for(run_in_threadpool(work), timeout=settings.answer_timeout_s)
-    except TimeoutError as exc:
+    except TimeoutError as exc:  # also DeadlinePassed, from the worker
+        deadline.cancel()  # the worker stops at its next step instead of finishing an answer nobody reads
         raise ApiError(504, "answer_timeout", ANSWER_TIMEOUT) from exc
+    await run_in_threadpool(charge_widget, quota, client)
+    await run_in_threadpool(
+        lambda: remember(
+            storage, assistant, answer=answer, conversation_id=body.conversation_id, source=client, user=ip
+        )
+    )
     # The Answer serializes itself (pydantic-core): FastAPI's response_model path would validate it again
     # and encode it twice; response_model stays for the OpenAPI schema.
     return Response(answer.model_dump_json(), media_type="application/json")
@@ -63,8 +77,9 @@ async def ask_stream(
     request: Request,
     assistant: AssistantDep,
     storage: StorageDep,
-    client: ClientDep,
+    quota: QuotaDep,
     ip: RateLimitedIP,
+    client: ClientDep,
 ) -> StreamingResponse:
     """The answer as Server-Sent Events. Errors before the first event are JSON errors with their status."""
     validate_question(body.question, max_chars=assistant.settings.max_question_chars)
@@ -76,11 +91,12 @@ async def ask_stream(
     pump = EventPump(assistant.stream(body.question, history=history))
     try:
         first = await run_in_threadpool(pump.next)
+        if first is None:
+            raise RuntimeError("the answer stream ended before its first event")
+        await run_in_threadpool(charge_widget, quota, client)  # answered: its sources are ready
     except BaseException:
         pump.close()
         raise
-    if first is None:
-        raise RuntimeError("the answer stream ended before its first event")
 
     def on_done(answer: Answer) -> None:
         remember(

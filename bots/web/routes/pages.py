@@ -19,6 +19,7 @@ STATIC_DIR = WEB_DIR / "static"
 WIDGET_JS = WEB_DIR / "widget" / "widget.js"
 
 router = APIRouter(include_in_schema=False)
+demo_router = APIRouter(include_in_schema=False)  # only with HMS_SERVE_DEMO=true
 
 NO_CACHE = {"Cache-Control": "no-cache"}
 
@@ -60,18 +61,18 @@ def widget_loader() -> Response:
                     headers={"Cache-Control": "public, max-age=300"})  # fmt: skip
 
 
-@router.get("/demo")
+@demo_router.get("/demo")
 def demo_redirect() -> RedirectResponse:
     return RedirectResponse("/demo/")
 
 
-@router.get("/demo/", response_class=HTMLResponse)
+@demo_router.get("/demo/", response_class=HTMLResponse)
 def demo_page() -> HTMLResponse:
     """The example host page ("HMS Kontoret") with the widget, served from the app's own origin."""
     return HTMLResponse(render_demo(""), headers=NO_CACHE)
 
 
-@router.get("/demo/demo.css")
+@demo_router.get("/demo/demo.css")
 def demo_css() -> Response:
     return Response(_text(DEMO_DIR / "demo.css"), media_type="text/css; charset=utf-8", headers=NO_CACHE)
 
