@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(
         default=15.0, description="seconds per LLM call; the whole answer stays within answer_timeout_s"
     )
+    llm_max_answer_chars: int = Field(
+        default=2000, description="longest LLM prose shown; a longer answer falls back (Slack asks for less)"
+    )
 
     # Guard rails
     rate_limit_per_minute: int = Field(default=30, description="web requests per client IP per minute")

@@ -19,13 +19,12 @@ from assistant.evidence import format_ref
 from assistant.followup import condense
 from assistant.formatting import label
 from assistant.glossary import Glossary
-from assistant.llm.protocol import GenerativeAnswerer
 from assistant.lookup import section_view, table_of_contents
 from assistant.observability import request_id_var
 from assistant.retrieval import FusionConfig, HybridRetriever, RetrievalResult
 from assistant.store import IndexManifest, IndexNotReady, IndexStore
-from assistant.text import clean_question, guess_language, split_for_streaming
-from assistant.types import Answer, LawCitation, SearchHit, SectionView, TableOfContents
+from assistant.text import clean_question, guess_language
+from assistant.types import Answer, Citation, LawCitation, SearchHit, SectionView, TableOfContents
 from assistant.validation import validate_question
 from assistant.verify import citation_problems
 
@@ -52,11 +51,13 @@ class Trace:
 @dataclass
 class StreamEvent:
     """One streaming event. Kinds, in order: 'sources' (list of citations, always first), any number of
-    'delta' (a str piece of the answer text), optionally 'replace' (a str: the whole text replaces what was
-    streamed so far, e.g. when an LLM answer fails verification and falls back; it can come twice: '' when a
-    rejected LLM answer is withdrawn before the retry streams, then deltas or the fallback), then 'done' (the
-    Answer, whose .answer is the final text). In LLM mode 'sources' lists the sources the model was given;
-    'done' carries the ones the answer cites."""
+    'delta' (a str piece of the answer text), optionally 'replace' ({'text': str, 'reason': str}: the text
+    replaces what was streamed so far, and the reason is one sentence in the question's language saying why,
+    e.g. when an LLM answer fails verification and the quoted sources are shown instead; it can come twice:
+    text '' when a rejected LLM answer is withdrawn before the retry streams, then deltas or the fallback),
+    then 'done' (the Answer, whose .answer is the final text and whose .mode is 'llm' for an AI-written,
+    verified answer, else 'llm-fallback' or 'extractive'). In LLM mode 'sources' lists the sources the model
+    was given; 'done' carries the ones the answer cites. Streamed LLM text is a draft until 'done'."""
 
     kind: str
     data: Any
@@ -164,9 +165,7 @@ class Assistant:
         self, question: str, *, history: Sequence[str] = (), deadline: float | None = None
     ) -> RetrievalResult:
         index = self.refresh()
-        standalone = None
-        if history and isinstance(self.answerer, GenerativeAnswerer):  # LLM mode: the model condenses
-            standalone = self.answerer.condense(question, history, deadline=deadline)
+        standalone = self.answerer.condense(question, history, deadline=deadline) if history else None
         standalone = standalone or condense(question, history, self.glossary)
         try:
             return index.retriever.retrieve(standalone)
@@ -204,11 +203,16 @@ class Assistant:
             request_id=request_id_var.get(),
         )
 
-    def ask(self, question: str, *, history: Sequence[str] = ()) -> Answer:
-        """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index."""
-        return self.ask_traced(question, history=history).answer
+    def ask(
+        self, question: str, *, history: Sequence[str] = (), max_answer_chars: int | None = None
+    ) -> Answer:
+        """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index.
+        ``max_answer_chars`` caps an LLM's prose for a front end with a lower limit (Slack)."""
+        return self.ask_traced(question, history=history, max_answer_chars=max_answer_chars).answer
 
-    def ask_traced(self, question: str, *, history: Sequence[str] = ()) -> Trace:
+    def ask_traced(
+        self, question: str, *, history: Sequence[str] = (), max_answer_chars: int | None = None
+    ) -> Trace:
         """ask(), keeping the retrieval result, the draft and any citation dropped by verification."""
         started = time.perf_counter()
         validate_question(question, max_chars=self.settings.max_question_chars)
@@ -216,10 +220,9 @@ class Assistant:
         lang = guess_language(text)
         deadline = time.monotonic() + self.settings.answer_timeout_s
         result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
-        if isinstance(self.answerer, GenerativeAnswerer):
-            draft = self.answerer.answer(text, result, lang=lang, deadline=deadline)  # type: ignore[arg-type]
-        else:
-            draft = self.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
+        draft = self.answerer.answer(
+            text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars  # type: ignore[arg-type]
+        )
         dropped: list[str] = []
         answer = self._finish(text, draft, lang, started, dropped=dropped)
         return Trace(answer=answer, retrieval=result, draft=draft, dropped=dropped)
@@ -266,21 +269,15 @@ class Assistant:
     def table_of_contents(self, law: str) -> TableOfContents:
         return table_of_contents(self.corpus, law)
 
-    def stream(self, question: str, *, history: Sequence[str] = ()) -> Iterator[StreamEvent]:
-        """The answer as events: sources first, then the text in pieces, then the whole Answer."""
-        if isinstance(self.answerer, GenerativeAnswerer):
-            yield from self._stream_generated(self.answerer, question, history=history)
-            return
-        answer = self.ask(question, history=history)
-        yield StreamEvent("sources", answer.citations)
-        for piece in split_for_streaming(answer.answer):
-            yield StreamEvent("delta", piece)
-        yield StreamEvent("done", answer)
+    def _shown(self, citation: Citation) -> bool:
+        """A law citation is shown only when it checks out against the corpus."""
+        return not isinstance(citation, LawCitation) or not citation_problems(citation, self.corpus)
 
-    def _stream_generated(
-        self, answerer: GenerativeAnswerer, question: str, *, history: Sequence[str]
+    def stream(
+        self, question: str, *, history: Sequence[str] = (), max_answer_chars: int | None = None
     ) -> Iterator[StreamEvent]:
-        """LLM mode: tokens as they are generated; a failed verification replaces them with the fallback."""
+        """The answer as events (see StreamEvent): sources first, then the text in pieces (an LLM's tokens as
+        they are generated), then the whole Answer."""
         started = time.perf_counter()
         deadline = time.monotonic() + self.settings.answer_timeout_s
         validate_question(question, max_chars=self.settings.max_question_chars)
@@ -288,16 +285,24 @@ class Assistant:
         lang = guess_language(text)
         result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
         draft: Draft | None = None
-        for event in answerer.stream(text, result, lang=lang, deadline=deadline):  # type: ignore[arg-type]
+        shown = ""
+        events = self.answerer.stream(
+            text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars  # type: ignore[arg-type]
+        )
+        for event in events:
             if event.kind == "draft":
                 draft = event.data
             elif event.kind == "sources":
-                sources = [c for c in event.data if not isinstance(c, LawCitation)
-                           or not citation_problems(c, self.corpus)]  # fmt: skip
-                yield StreamEvent("sources", sources)
+                yield StreamEvent("sources", [c for c in event.data if self._shown(c)])
             else:
+                shown = shown + event.data if event.kind == "delta" else event.data["text"]
                 yield StreamEvent(event.kind, event.data)
         assert draft is not None
         answer = self._finish(text, draft, lang, started, dropped=[])
-        yield StreamEvent("delta", f"\n\n{answer.disclaimer}")
+        if answer.answer.startswith(shown):
+            if answer.answer != shown:
+                yield StreamEvent("delta", answer.answer[len(shown) :])  # the disclaimer
+        else:  # never expected: the streamed text is not the answer's start; the answer wins
+            log.error("streamed text differs from the answer", extra={"mode": answer.mode})
+            yield StreamEvent("replace", {"text": answer.answer, "reason": ""})
         yield StreamEvent("done", answer)

@@ -40,6 +40,7 @@ log = logging.getLogger("hms.slack")
 WORKING_REACTION = "eyes"
 HISTORY_TURNS = 3
 DM_CONTEXT_S = 30 * 60  # top-level DMs: earlier questions from the last half hour count as context
+MAX_LLM_ANSWER_CHARS = 1500  # an LLM's prose in Slack: lower than the web's (HMS_LLM_MAX_ANSWER_CHARS)
 _ANSWER_ID = re.compile(r"^[0-9a-f]{32}$")
 _USER_SUBTYPES = (None, "file_share", "thread_broadcast")
 
@@ -135,7 +136,7 @@ class SlackBot:
             try:
                 history = self.history(
                     client, channel=channel, ts=ts, thread_ts=event.get("thread_ts"), bot_user_id=bot_user_id,
-                    dm=not threaded,
+                    dm=not threaded, asker=user,
                 )  # fmt: skip
                 answer = self.ask(question, history=history, request_id=event_id)
                 if isinstance(answer, Answer):
@@ -236,7 +237,7 @@ class SlackBot:
     def ask(self, question: str, *, history: Sequence[str] = (), request_id: str | None) -> Answer | str:
         """The Answer, or a Norwegian message saying why there is none (never a stack trace)."""
         try:
-            return self.assistant.ask(question, history=history)
+            return self.assistant.ask(question, history=history, max_answer_chars=MAX_LLM_ANSWER_CHARS)
         except InvalidQuestion as exc:
             return exc.message
         except IndexNotReady as exc:
@@ -265,8 +266,10 @@ class SlackBot:
         thread_ts: str | None,
         bot_user_id: str | None,
         dm: bool,
+        asker: str | None = None,
     ) -> list[str]:
-        """Earlier questions in the thread (conversations.replies), or in a DM's last half hour."""
+        """The asker's earlier questions in the thread (conversations.replies), or in a DM's last half hour:
+        other people's messages in a thread never reach the answer (nor an LLM's condensing prompt)."""
         try:
             if thread_ts and thread_ts != ts:
                 messages = client.conversations_replies(channel=channel, ts=thread_ts, limit=50).get(
@@ -289,7 +292,7 @@ class SlackBot:
                 or m.get("subtype") not in _USER_SUBTYPES
             ):
                 continue
-            if bot_user_id and m.get("user") == bot_user_id:
+            if (bot_user_id and m.get("user") == bot_user_id) or (asker and m.get("user") != asker):
                 continue
             text = from_slack(str(m.get("text", "")), bot_user_id=bot_user_id)
             if text:
