@@ -17,7 +17,7 @@ from assistant.corpus import Corpus, load_corpus
 from assistant.embeddings import Embedder, make_embedder
 from assistant.evidence import format_ref
 from assistant.followup import condense
-from assistant.formatting import label
+from assistant.formatting import Lang, label
 from assistant.glossary import Glossary
 from assistant.lookup import section_view, table_of_contents
 from assistant.observability import request_id_var
@@ -217,12 +217,10 @@ class Assistant:
         started = time.perf_counter()
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
-        lang = guess_language(text)
+        lang: Lang = "en" if guess_language(text) == "en" else "nb"
         deadline = time.monotonic() + self.settings.answer_timeout_s
         result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
-        draft = self.answerer.answer(
-            text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars  # type: ignore[arg-type]
-        )
+        draft = self.answerer.answer(text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars)
         dropped: list[str] = []
         answer = self._finish(text, draft, lang, started, dropped=dropped)
         return Trace(answer=answer, retrieval=result, draft=draft, dropped=dropped)
@@ -282,13 +280,11 @@ class Assistant:
         deadline = time.monotonic() + self.settings.answer_timeout_s
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
-        lang = guess_language(text)
+        lang: Lang = "en" if guess_language(text) == "en" else "nb"
         result = self.retrieve(text, history=[clean_question(h) for h in history], deadline=deadline)
         draft: Draft | None = None
         shown = ""
-        events = self.answerer.stream(
-            text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars  # type: ignore[arg-type]
-        )
+        events = self.answerer.stream(text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars)
         for event in events:
             if event.kind == "draft":
                 draft = event.data

@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.config import Settings, get_settings
 from assistant.evidence import Thresholds, select_evidence
+from assistant.formatting import Lang
 from assistant.llm.answerer import needs_generation
 from assistant.llm.guard import is_injection
 from assistant.llm.metrics import _percentile
@@ -43,25 +44,28 @@ def measure(assistant: Assistant, settings: Settings) -> dict[str, Any]:
     skipped = 0
     for item in (i for i in items if i.expect == "answer"):
         question = clean_question(item.question)
-        lang = guess_language(question)
+        lang: Lang = "en" if guess_language(question) == "en" else "nb"
         result = assistant.retrieve(question)
         evidence = select_evidence(corpus, result, Thresholds())
         if not needs_generation(evidence):
             skipped += 1
             continue
         sources = sources_for(evidence, corpus)
-        prompt = ANSWER_HUMAN.format(**answer_inputs(result.question, sources, lang))  # type: ignore[arg-type]
+        prompt = ANSWER_HUMAN.format(**answer_inputs(result.question, sources, lang))
         for style in STYLES:
             text = clean_body(write(prompt, lang=lang, style=style))
             started = time.perf_counter()
+            asked = f"{question}\n{result.question}"
+            cap = settings.llm_max_answer_chars
             problems = verifier.check(
-                text, sources, question=f"{question}\n{result.question}", lang=lang,  # type: ignore[arg-type]
-                gaps=evidence.gaps, max_chars=settings.llm_max_answer_chars,
-            )  # fmt: skip
+                text, sources, question=asked, lang=lang, gaps=evidence.gaps, max_chars=cap
+            )
             times.append((time.perf_counter() - started) * 1000)
             if problems:
                 kinds.update({p.kind for p in problems})
-                rejected.append({"id": item.id, "style": style, "text": text, "problems": [p.message for p in problems]})
+                rejected.append(
+                    {"id": item.id, "style": style, "text": text, "problems": [p.message for p in problems]}
+                )
     refused = [i.id for i in items if is_injection(i.question)]
     n = len(times)
     return {
@@ -120,7 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     report = measure(assistant, settings)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "false-rejects.md").write_text(markdown(report), encoding="utf-8")
-    (args.out / "false-rejects.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    (args.out / "false-rejects.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8"
+    )
     print(f"false-reject rate {report['false_reject_rate']:.1%} of {report['generations']}; wrote {args.out}")
     return 0
 

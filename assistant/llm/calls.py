@@ -7,8 +7,11 @@ import logging
 import re
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+from langchain_core.runnables import Runnable
 
 from assistant.followup import is_followup
 from assistant.llm.chain import build_condense_chain
@@ -64,11 +67,11 @@ class ProviderCalls:
         end = min(now + cap_s, deadline - RESERVE_S)
         return end if end - now >= MIN_CALL_S else None
 
-    def _model_until(self, end: float) -> BaseChatModel:
+    def _model_until(self, end: float) -> Runnable[Any, BaseMessage]:
         """The model with a client timeout ending at ``end``: a call we stop waiting for frees its worker."""
         if not self._per_call_timeout:
             return self.model
-        return self.model.bind(timeout=max(0.1, end - time.monotonic()))  # type: ignore[return-value]
+        return self.model.bind(timeout=max(0.1, end - time.monotonic()))
 
     # -- follow-ups ----------------------------------------------------------------------------------
     def condense(self, question: str, history: Sequence[str], *, deadline: float | None = None) -> str | None:

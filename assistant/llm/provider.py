@@ -65,6 +65,8 @@ def model_kwargs(settings: Settings, provider: str) -> tuple[str, dict[str, Any]
         kwargs["api_key"] = NO_KEY
     if provider == "openai":
         kwargs["use_responses_api"] = False  # Chat Completions: the API every OpenAI-compatible server has
+        if base_url:  # llama-server and Ollama read the classic field, not max_completion_tokens
+            kwargs["extra_body"] = {"max_tokens": kwargs.pop("max_tokens")}
     probing = _probing_client() if provider in ("openai", "azure_openai") else None
     if probing is not None:
         kwargs["http_client"] = probing
