@@ -51,13 +51,12 @@ class Trace:
 @dataclass
 class StreamEvent:
     """One streaming event. Kinds, in order: 'sources' (list of citations, always first), any number of
-    'delta' (a str piece of the answer text), optionally 'replace' ({'text': str, 'reason': str}: the text
-    replaces what was streamed so far, and the reason is one sentence in the question's language saying why,
-    e.g. when an LLM answer fails verification and the quoted sources are shown instead; it can come twice:
-    text '' when a rejected LLM answer is withdrawn before the retry streams, then deltas or the fallback),
-    then 'done' (the Answer, whose .answer is the final text and whose .mode is 'llm' for an AI-written,
-    verified answer, else 'llm-fallback' or 'extractive'). In LLM mode 'sources' lists the sources the model
-    was given; 'done' carries the ones the answer cites. Streamed LLM text is a draft until 'done'."""
+    'delta' (a str piece of the answer text; an LLM's is a draft until 'done'), optionally 'replace' ({'text',
+    'reason'}: the text replaces what was streamed, and the reason is one sentence in the question's language
+    saying why, e.g. the quoted sources replacing an LLM answer that failed verification; text '' withdraws a
+    rejected draft before the retry streams), then 'done' (the Answer: .answer the final text, .mode 'llm' for
+    an AI-written, verified answer, else 'llm-fallback' or 'extractive'). In LLM mode 'sources' lists the
+    sources the model was given; 'done' carries the ones the answer cites."""
 
     kind: str
     data: Any
@@ -295,10 +294,11 @@ class Assistant:
                 yield StreamEvent(event.kind, event.data)
         assert draft is not None
         answer = self._finish(text, draft, lang, started, dropped=[])
-        if answer.answer.startswith(shown):
-            if answer.answer != shown:
-                yield StreamEvent("delta", answer.answer[len(shown) :])  # the disclaimer
-        else:  # never expected: the streamed text is not the answer's start; the answer wins
+        if answer.answer.startswith(shown) and answer.answer != shown:
+            yield StreamEvent("delta", answer.answer[len(shown) :])  # the disclaimer
+        elif not answer.answer.startswith(
+            shown
+        ):  # never expected: the streamed text is not the answer's start; the answer wins
             log.error("streamed text differs from the answer", extra={"mode": answer.mode})
             yield StreamEvent("replace", {"text": answer.answer, "reason": ""})
         yield StreamEvent("done", answer)

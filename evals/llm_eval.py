@@ -111,9 +111,6 @@ def run(
 
 
 def markdown(report: dict[str, Any], *, scripted: bool) -> str:
-    a = report["answerer"]
-    generated = a.get("generated", 0)
-    first_fail = a.get("verified_after_retry", 0) + a.get("fallback_reasons", {}).get("verification", 0)
     lines = ["# Eval report: LLM mode beside the extractive answerer", ""]
     if scripted:
         lines += [
@@ -139,8 +136,17 @@ def markdown(report: dict[str, Any], *, scripted: bool) -> str:
         lines.append(
             f"| {title} (dev) | {fmt(metric(report['extractive'], path))} | {fmt(metric(report['llm_mode'], path))} |"
         )
+    lines += verification_rows(report)
+    return "\n".join(lines)
+
+
+def verification_rows(report: dict[str, Any]) -> list[str]:
+    """The verification and fallback table of the LLM run."""
+    a = report["answerer"]
+    generated = a.get("generated", 0)
+    first_fail = a.get("verified_after_retry", 0) + a.get("fallback_reasons", {}).get("verification", 0)
     attempts, checked = a.get("attempts", 0), a.get("verified_attempts", 0)
-    lines += [
+    return [
         "",
         "## Verification and fallback (LLM mode)",
         "",
@@ -175,7 +181,6 @@ def markdown(report: dict[str, Any], *, scripted: bool) -> str:
         "generation (the retry), which is the added latency that matters with a real model.",
         "",
     ]
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
