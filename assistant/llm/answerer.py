@@ -232,9 +232,8 @@ class LLMAnswerer(ProviderCalls):
                 },
             )
             inputs["feedback"] = retry_feedback(reply.text, [p.message for p in problems])
-            if (
-                a.streaming and a.visible.shown and attempt == 1
-            ):  # withdraw the rejected text before the retry
+            # Withdraw the rejected text before the retry streams.
+            if a.streaming and a.visible.shown and attempt == 1:
                 yield AnswerEvent("replace", {"text": "", "reason": other("retry", a.lang)})
                 a.visible = Visible()
         return reason
@@ -249,14 +248,11 @@ class LLMAnswerer(ProviderCalls):
         if problems:
             return False
         self.metrics.count("verified_first_try" if attempt == 1 else "verified_after_retry")
-        if self.verifier.is_abstention(body):
+        if self.verifier.is_abstention(body):  # shown in our words, with the pointer to Arbeidstilsynet
             self.metrics.count("abstained")
             text = label("abstain", a.lang) + render_tail("", [], a.evidence.gaps, self.corpus, a.lang)
-            return (
-                yield from self._final(
-                    Draft(text=text, gaps=list(a.evidence.gaps), abstained=True, mode="llm"), a, "abstain"
-                )
-            )
+            abstention = Draft(text=text, gaps=list(a.evidence.gaps), abstained=True, mode="llm")
+            return (yield from self._final(abstention, a, "abstain"))
         draft = render_answer(body, a.sources, a.evidence.gaps, self.corpus, a.lang)
         if a.streaming and a.visible.shown == body:
             yield AnswerEvent("delta", draft.text[len(body) :])

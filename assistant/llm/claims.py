@@ -11,7 +11,7 @@ from assistant.llm.prompts import Source
 from assistant.llm.units import Problem, Sentence, quotes
 
 NUMBER = re.compile(r"(?<![\w§])\d{1,3}(?:[ \u00a0.]\d{3})+(?![\d,])|(?<![\w§])\d+(?:[.,]\d+)?")
-LIST_NUMBER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
+LIST_NUMBER = re.compile(r"^\s*\d+[.)]\s|\(\d{1,2}\)|(?<![\w(])\d{1,2}\)", re.MULTILINE)  # 1. / (2) / 3)
 NUMBER_WORDS = {
     word: value
     for value, names in (

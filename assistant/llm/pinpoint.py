@@ -180,6 +180,8 @@ class Pinpoints:
         spans = [r.ref.span for r in refs]
         mentions: list[tuple[int, str, int | None, str | None]] = []
         for m in BARE_LEDD.finditer(sentence):
+            if m.group("paren") and not any(r.ref.span[1] <= m.start() for r in refs):
+                continue  # '(2)' without a § before it is an enumeration, not a ledd
             word = m.group("word")
             number = (
                 ORDINALS[word.lower()]

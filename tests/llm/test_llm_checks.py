@@ -70,6 +70,8 @@ def test_a_bare_ledd_is_checked_against_the_cited_passage(verifier, dl):
     ]
     assert verifier.check("Etter første ledd skal arbeidsgiver gjennomgå opplæring [S2].", dl) == []
     assert kinds(verifier.check("Dette står i § 3-5 (1) og (2) [S2].", dl)) == ["wrong_ledd"]
+    enumeration = "Arbeidsgiver skal (1) gjennomgå opplæring, (2) dokumentere den og (3) følge den opp [S2]."
+    assert verifier.check(enumeration, dl) == []
 
 
 def test_a_ledd_the_cited_passage_itself_names_is_its_own_words(verifier, corpus):
