@@ -73,7 +73,9 @@ class Settings(BaseSettings):
         default=15.0, description="seconds per LLM call; the whole answer stays within answer_timeout_s"
     )
     llm_max_answer_chars: int = Field(
-        default=2000, description="longest LLM prose shown; a longer answer falls back (Slack asks for less)"
+        default=2000,
+        gt=0,
+        description="longest LLM prose shown; a longer one falls back (Slack asks for less)",
     )
 
     # Guard rails
