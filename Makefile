@@ -121,6 +121,7 @@ eval-llm: index
 # The same against the scripted OpenAI-compatible server (no model, no internet): exercises the pipeline
 eval-llm-scripted: index
 	$(PY) -m evals.llm_eval --scripted
+	$(PY) -m evals.false_rejects
 
 test-llm: setup
 	$(PY) -m pytest tests/llm -q

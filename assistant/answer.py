@@ -6,15 +6,16 @@ An answer leads with a short answer ("Kort svar"): the first sentence or two of 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from assistant.config import Settings
 from assistant.corpus import Corpus
 from assistant.evidence import LEDD_PREFIX, Evidence, Thresholds, faq_citation, select_evidence
 from assistant.formatting import Lang, format_date, label, missing_section, not_covered, out_of_scope
 from assistant.retrieval import RetrievalResult
-from assistant.text import lead_sentences
+from assistant.text import lead_sentences, split_for_streaming
 from assistant.types import Citation, Contents, Gap, LawCitation
 
 
@@ -31,10 +32,43 @@ class Draft:
     contents: Contents | None = None
 
 
+@dataclass(frozen=True)
+class AnswerEvent:
+    """One event of an answer as it is made: 'sources' (the citations offered), 'delta' (a str piece of the
+    text), 'replace' ({'text', 'reason'}: the text so far is withdrawn), and last 'draft' (the final Draft)."""
+
+    kind: str
+    data: Any
+
+
 class Answerer(Protocol):
+    """Every answerer, extractive or generating: the service calls these and nothing else."""
+
     name: str
 
-    def answer(self, question: str, result: RetrievalResult, *, lang: Lang) -> Draft: ...
+    def condense(self, question: str, history: Sequence[str], *, deadline: float | None = None) -> str | None:
+        """A standalone version of a follow-up question, or None to use the lexical condensation."""
+        ...
+
+    def answer(
+        self,
+        question: str,
+        result: RetrievalResult,
+        *,
+        lang: Lang,
+        deadline: float | None = None,
+        max_chars: int | None = None,
+    ) -> Draft: ...
+
+    def stream(
+        self,
+        question: str,
+        result: RetrievalResult,
+        *,
+        lang: Lang,
+        deadline: float | None = None,
+        max_chars: int | None = None,
+    ) -> Iterator[AnswerEvent]: ...
 
 
 def quote_block(citation: LawCitation, corpus: Corpus, lang: Lang) -> str:
@@ -141,8 +175,35 @@ class ExtractiveAnswerer:
         self.corpus = corpus
         self.thresholds = thresholds or Thresholds()
 
-    def answer(self, question: str, result: RetrievalResult, *, lang: Lang) -> Draft:
+    def condense(self, question: str, history: Sequence[str], *, deadline: float | None = None) -> str | None:
+        return None  # the service condenses follow-ups lexically
+
+    def answer(
+        self,
+        question: str,
+        result: RetrievalResult,
+        *,
+        lang: Lang,
+        deadline: float | None = None,  # quoting takes no time worth a deadline
+        max_chars: int | None = None,  # the quotes are the answer: never cut
+    ) -> Draft:
         return render(select_evidence(self.corpus, result, self.thresholds), self.corpus, lang)
+
+    def stream(
+        self,
+        question: str,
+        result: RetrievalResult,
+        *,
+        lang: Lang,
+        deadline: float | None = None,
+        max_chars: int | None = None,
+    ) -> Iterator[AnswerEvent]:
+        """The answer's citations, then its text in word-boundary pieces, then the Draft."""
+        draft = self.answer(question, result, lang=lang)
+        yield AnswerEvent("sources", draft.citations)
+        for piece in split_for_streaming(draft.text):
+            yield AnswerEvent("delta", piece)
+        yield AnswerEvent("draft", draft)
 
 
 def make_answerer(settings: Settings, *, corpus: Corpus) -> Answerer:

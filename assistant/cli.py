@@ -12,7 +12,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from assistant.config import get_settings, reveal
+from assistant.config import get_settings
 from assistant.config_errors import settings_problems
 from assistant.corpus import CorpusError
 from assistant.embeddings import EmbeddingError

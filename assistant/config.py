@@ -103,6 +103,11 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(
         default=15.0, gt=0, description="seconds per LLM call; the whole answer stays within answer_timeout_s"
     )
+    llm_max_answer_chars: int = Field(
+        default=2000,
+        gt=0,
+        description="longest LLM prose shown; a longer one falls back (Slack asks for less)",
+    )
 
     # Guard rails
     rate_limit_per_minute: int = Field(

@@ -12,8 +12,8 @@ from assistant.corpus_files import (
     entry_problem,
     json_section_line,
     read_json,
-    read_yaml_mapping,
     read_yaml_list,
+    read_yaml_mapping,
 )
 from assistant.types import FaqEntry, FaqRef, Item, Law, LawQuestion, Ledd, Section
 
@@ -199,9 +199,12 @@ def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) ->
             continue
         for q in asked:
             ledd = q.get("ledd")
-            if ledd is not None and (section.ledd_no(ledd) is None or not section.ledd_no(ledd).complete):
-                raise CorpusError(f"{path}, linje {item.line}: {law_id} § {number} har ikke noe helt {ledd}. ledd "
-                                  f"({q['q']!r}).")
+            whole = section.ledd_no(ledd) if ledd is not None else None
+            if ledd is not None and (whole is None or not whole.complete):
+                raise CorpusError(
+                    f"{path}, linje {item.line}: {law_id} § {number} har ikke noe helt {ledd}. ledd "
+                    f"({q['q']!r})."
+                )
             questions.append(LawQuestion(law_id, number, q["q"], ledd))
     return questions
 

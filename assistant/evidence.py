@@ -157,7 +157,9 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if result.lookup_only or ev.missing:  # a lookup, or a question about a § that does not exist
         ev.lookup = result.lookup_only
         return ev
-    ev.out_of_scope = classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
+    ev.out_of_scope = (
+        classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
+    )
     if ev.out_of_scope is not None:
         return ev
     faq_hit, law_hit = result.best_faq, next((h for h in result.law if not h.exact), None)
@@ -179,8 +181,14 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         ev.law_first = True
         _add_law(corpus, ev, law_hit, query, thresholds)
         runner_up = next((h for h in result.law if not h.exact and h is not law_hit), None)
-        if runner_up is not None and thresholds.second_section and runner_up.score >= floor and (
-            runner_up.score + runner_up.rerank >= law_hit.score + law_hit.rerank - thresholds.second_section
+        if (
+            runner_up is not None
+            and thresholds.second_section
+            and runner_up.score >= floor
+            and (
+                runner_up.score + runner_up.rerank
+                >= law_hit.score + law_hit.rerank - thresholds.second_section
+            )
         ):
             _add_law(corpus, ev, runner_up, query, thresholds)
         if faq_ok and faq_hit.score >= thresholds.faq_follow:  # type: ignore[union-attr]

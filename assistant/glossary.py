@@ -38,7 +38,9 @@ class Glossary:
     def expand(self, question: str, *, skip: frozenset[str] = frozenset()) -> Expansion:
         """The canonical terms (and, for BM25, their synonyms) of every term the question uses; terms of the
         groups in ``skip`` are left out (for the ablations)."""
-        found = [term for term, pattern in self._patterns if term.group not in skip and pattern.search(question)]
+        found = [
+            term for term, pattern in self._patterns if term.group not in skip and pattern.search(question)
+        ]
         lexical = " ".join(f"{t.term} {' '.join(t.synonyms)}" for t in found)
         dense = ", ".join(t.term for t in found)
         return Expansion(tuple(t.term for t in found), lexical, dense)

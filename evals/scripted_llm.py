@@ -1,12 +1,14 @@
 """A scripted OpenAI-compatible chat server on 127.0.0.1, for tests and the LLM eval without internet.
 
 POST /v1/chat/completions answers from a responder: a callable that gets the request JSON and returns a
-Reply (text, or a fault: an HTTP status, a delay, a body that is not JSON, a dropped connection). Streaming
-requests get SSE chunks `data: {...}` and `data: [DONE]`, as the OpenAI API sends them.
+Reply (text, or a fault: an HTTP status, a delay, a body that is not JSON, a dropped connection, a reply cut
+by its length limit or a content filter, a stream that stops after some chunks or never sends [DONE]).
+Streaming requests get SSE chunks `data: {...}` and `data: [DONE]`, as the OpenAI API, Ollama's /v1 and
+llama.cpp's llama-server send them.
 
-`SourceReader` is the eval's responder: it answers from the <source> blocks in the prompt with correct ids,
-and, for a fixed share of questions, cites an id that does not exist, mentions an uncited § or leaves a duty
-uncited, so that verification, the retry and the fallback all run.
+`SourceReader` is the eval's responder: it answers from the <source> blocks in the prompt with correct ids
+(evals/faithful.py), and, for a fixed share of questions, cites an id that does not exist, mentions an
+uncited § or leaves a duty uncited, so that verification, the retry and the fallback all run.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from evals.faithful import write
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -32,6 +36,9 @@ class Reply:
     chunk_delay_s: float = 0.0  # between streamed chunks
     raw: str | None = None  # sent as the body (or as one SSE event) instead of valid JSON
     drop: bool = False  # close the connection without answering
+    finish: str | None = "stop"  # the finish_reason sent (None: no finish chunk when streaming)
+    done: bool = True  # a stream ends with `data: [DONE]`
+    cut_after: int | None = None  # a stream's connection drops after this many text chunks
 
 
 Responder = Callable[[dict[str, Any]], Reply]
@@ -91,9 +98,8 @@ class _Handler(BaseHTTPRequestHandler):
             if request.get("stream"):
                 self._stream(reply, model)
             else:
-                self._send(
-                    200, reply.raw if reply.raw is not None else json.dumps(_completion(reply.text, model))
-                )
+                body = _completion(reply.text, model, reply.finish)
+                self._send(200, reply.raw if reply.raw is not None else json.dumps(body))
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (its timeout)
             pass
 
@@ -115,21 +121,26 @@ class _Handler(BaseHTTPRequestHandler):
         events = [json.dumps(_chunk({"role": "assistant", "content": ""}, model))]
         if reply.raw is not None:
             events.append(reply.raw)
-        events.extend(json.dumps(_chunk({"content": piece}, model)) for piece in _words(reply.text))
-        events.append(json.dumps(_chunk({}, model, finish="stop")))
-        for event in [*events, "[DONE]"]:
+        pieces = _words(reply.text)
+        events.extend(json.dumps(_chunk({"content": piece}, model)) for piece in pieces[: reply.cut_after])
+        if reply.cut_after is None:
+            if reply.finish is not None:
+                events.append(json.dumps(_chunk({}, model, finish=reply.finish)))
+            if reply.done:
+                events.append("[DONE]")
+        for event in events:
             self.wfile.write(f"data: {event}\n\n".encode())
             self.wfile.flush()
             time.sleep(reply.chunk_delay_s)
 
 
-def _completion(text: str, model: str) -> dict[str, Any]:
+def _completion(text: str, model: str, finish: str | None = "stop") -> dict[str, Any]:
     return {
         "id": "chatcmpl-scripted",
         "object": "chat.completion",
         "created": int(time.time()),
         "model": model,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": finish}],
         "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
     }
 
@@ -174,9 +185,7 @@ class ScriptedServer(ThreadingHTTPServer):
         self.server_close()
 
 
-SOURCE = re.compile(r'<source id="(S\d+)" kind="(\w+)"([^>]*)>\n(.*?)\n</source>', re.DOTALL)
-REF_ATTR = re.compile(r'ref="([^"]*)"')
-SENTENCE = re.compile(r"(?<=[.!?])\s+")
+QUESTION = re.compile(r"<question>\n(.*)\n</question>", re.DOTALL)
 
 
 def _message_text(message: dict[str, Any]) -> str:
@@ -207,10 +216,10 @@ class SourceReader:
         if not user:
             return Reply(status=400)
         if "standalone question" in system:
-            return Reply(user[-1].rsplit("Follow-up question:", 1)[-1].strip())
+            return Reply(_question(user[-1]))
         english = "Write in English" in system
         prompt = user[0]
-        question = prompt.rsplit("Question:", 1)[-1].strip()
+        question = _question(prompt)
         bucket = int(hashlib.sha256(question.encode()).hexdigest(), 16) % 100
         retry = len(user) > 1
         answer = self.answer(prompt, english)
@@ -229,16 +238,9 @@ class SourceReader:
     @staticmethod
     def answer(prompt: str, english: bool) -> str:
         """One or two sentences from each of the first three sources, each with its id."""
-        parts: list[str] = []
-        for sid, kind, attrs, body in SOURCE.findall(prompt)[:3]:
-            text = re.sub(r"\s+", " ", html.unescape(body).replace("•", " ")).strip()
-            chosen = [" ".join(s.split()[:40]).rstrip(".!?") for s in SENTENCE.split(text)[:2]]
-            if kind == "law":
-                ref = html.unescape(m.group(1)) if (m := REF_ATTR.search(attrs)) else ""
-                lead = f"Under {ref} (Norwegian text):" if english else f"Etter {ref}:"
-                parts.append(f"{lead} «{chosen[0]}» [{sid}].")
-            else:
-                parts.extend(f"{sentence} [{sid}]." for sentence in chosen if sentence)
-        return " ".join(parts) or (
-            "The sources do not answer this." if english else "Kildene svarer ikke på dette."
-        )
+        return write(prompt, lang="en" if english else "nb")
+
+
+def _question(prompt: str) -> str:
+    found = QUESTION.search(prompt)
+    return html.unescape(found.group(1)).strip() if found else prompt.strip()

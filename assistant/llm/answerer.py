@@ -1,47 +1,44 @@
 """LLMAnswerer: a natural answer from the same evidence the extractive answerer quotes, verified before it
 is shown, retried once with the failure named, else the extractive answer (counted as a fallback).
 
-The LLM is never called when the evidence is empty (abstention stays retrieval-driven), for a lookup, or
-when the question names a section the corpus lacks. Provider faults (timeout, 429, 5xx, bad JSON, refused
-connection) are logged and fall back within the answer's deadline; they never raise to the caller.
+The LLM is never called when the evidence is empty (abstention stays retrieval-driven), for a lookup, when
+the question names a section the corpus lacks, or when the question tries to change or reveal the
+instructions (refused). Only complete replies count: a length cut, a content filter, a dropped connection or
+a stream without [DONE] falls back, as does every provider fault (timeout, 429, 5xx, bad JSON, refused
+connection), within the answer's deadline; none raises to the caller. An uncited "the sources do not answer
+this" is an abstention; an answer that repeats the instructions becomes the refusal.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, field
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answer import Draft, render
+from assistant.answer import AnswerEvent, Draft, render
 from assistant.config import Settings
 from assistant.corpus import Corpus
 from assistant.evidence import Evidence, Thresholds, select_evidence
-from assistant.followup import is_followup
-from assistant.formatting import Lang
-from assistant.llm.chain import build_answer_chain, build_condense_chain, retry_feedback
-from assistant.llm.deadline import call_within, stream_within
+from assistant.formatting import Lang, label
+from assistant.llm.calls import ProviderCalls
+from assistant.llm.chain import build_answer_chain, retry_feedback
+from assistant.llm.generate import Visible, generate
+from assistant.llm.guard import is_injection
+from assistant.llm.messages import REFUSAL, most_telling, other, withdrawn
 from assistant.llm.metrics import LLMMetrics
-from assistant.llm.prompts import answer_inputs, format_history, sources_for
-from assistant.llm.protocol import LLMEvent
-from assistant.llm.provider import fault_kind, make_chat_model
+from assistant.llm.prompts import Source, answer_inputs, sources_for
+from assistant.llm.provider import make_chat_model
 from assistant.llm.render import clean_body, render_answer, render_tail
-from assistant.llm.verify import Verifier
+from assistant.llm.verify import Problem, Verifier
 from assistant.retrieval import RetrievalResult
-from assistant.text import clean_question, split_for_streaming, words
+from assistant.text import split_for_streaming
 
 log = logging.getLogger("hms.llm")
 
-RESERVE_S = 0.5  # kept back from the deadline for the fallback and the response
-MIN_CALL_S = 0.5  # no provider call with less time than this left
-CONDENSE_SHARE = 0.25  # of the answer timeout, at most, for condensing a follow-up
-MAX_CONDENSED_CHARS = 400
-LABEL = re.compile(r"^(?:standalone question|question|spørsmål|selvstendig spørsmål)\s*:\s*", re.IGNORECASE)
-REFERS_BACK = frozenset(
-    "den de dem disse dette samme da også they them it this that these those same".split()
-)
+SOURCE_LIST_ROOM = 600  # characters a model's own source list may add (it is dropped) before a stream is cut
 
 
 def needs_generation(evidence: Evidence) -> bool:
@@ -51,30 +48,37 @@ def needs_generation(evidence: Evidence) -> bool:
     return has_sources and not evidence.lookup and not evidence.missing and evidence.unstated is None
 
 
-def refers_back(question: str) -> bool:
-    """A question that leans on earlier ones: a follow-up, or a short question with a pronoun."""
-    tokens = words(question)
-    return is_followup(question) or (len(tokens) <= 12 and any(t in REFERS_BACK for t in tokens))
+def refusal(lang: Lang) -> Draft:
+    """What a question that tries to change or reveal the instructions gets: no answer, no sources."""
+    return Draft(text=REFUSAL[lang], abstained=True, mode="extractive")
 
 
-class _Visible:
-    """What the user has seen of a streamed answer: leading whitespace dropped, trailing held back."""
-
-    def __init__(self) -> None:
-        self.shown = ""
-        self._held = ""
-
-    def feed(self, piece: str) -> str:
-        text = self._held + piece
-        if not self.shown:
-            text = text.lstrip()
-        kept = text.rstrip()
-        self._held = text[len(kept) :]
-        self.shown += kept
-        return kept
+def _emit(draft: Draft) -> Iterator[AnswerEvent]:
+    yield AnswerEvent("sources", draft.citations)
+    for piece in split_for_streaming(draft.text):
+        yield AnswerEvent("delta", piece)
+    yield AnswerEvent("draft", draft)
 
 
-class LLMAnswerer:
+@dataclass
+class _Attempt:
+    """One answer being generated: what the model is given and what its reply is checked against."""
+
+    question: str
+    result: RetrievalResult
+    sources: list[Source]
+    evidence: Evidence
+    lang: Lang
+    streaming: bool
+    cap: int
+    visible: Visible = field(default_factory=Visible)
+
+    @property
+    def asked(self) -> str:
+        return f"{self.question}\n{self.result.question}"  # as typed, and as condensed
+
+
+class LLMAnswerer(ProviderCalls):
     name = "llm"
 
     def __init__(
@@ -84,16 +88,16 @@ class LLMAnswerer:
         model: BaseChatModel,
         llm_timeout_s: float = 15.0,
         answer_timeout_s: float = 20.0,
+        max_answer_chars: int = 2000,
         thresholds: Thresholds | None = None,
         metrics: LLMMetrics | None = None,
     ):
+        super().__init__(
+            model=model, llm_timeout_s=llm_timeout_s, answer_timeout_s=answer_timeout_s, metrics=metrics
+        )
         self.corpus = corpus
         self.thresholds = thresholds or Thresholds()
-        self.chain = build_answer_chain(model)
-        self.condense_chain = build_condense_chain(model)
-        self.llm_timeout_s = llm_timeout_s
-        self.answer_timeout_s = answer_timeout_s
-        self.metrics = metrics or LLMMetrics()
+        self.max_answer_chars = max_answer_chars
         self.verifier = Verifier(corpus)
 
     @classmethod
@@ -104,125 +108,72 @@ class LLMAnswerer:
             model=make_chat_model(settings),
             llm_timeout_s=settings.llm_timeout_s,
             answer_timeout_s=settings.answer_timeout_s,
+            max_answer_chars=settings.llm_max_answer_chars,
         )
-
-    def _call_deadline(self, deadline: float, cap_s: float) -> float | None:
-        now = time.monotonic()
-        end = min(now + cap_s, deadline - RESERVE_S)
-        return end if end - now >= MIN_CALL_S else None
-
-    # -- follow-ups ----------------------------------------------------------------------------------
-    def condense(self, question: str, history: Sequence[str], *, deadline: float | None = None) -> str | None:
-        """The follow-up rewritten by the model as a standalone question; None (use the extractive
-        condensation) when it is not a follow-up, or the model fails or answers with something else."""
-        if not history or not refers_back(question):
-            return None
-        deadline = deadline or time.monotonic() + self.answer_timeout_s
-        end = self._call_deadline(deadline, min(self.llm_timeout_s, CONDENSE_SHARE * self.answer_timeout_s))
-        if end is None:
-            return None
-        inputs: dict[str, object] = {
-            "history": format_history([clean_question(h) for h in history[-4:]]),
-            "question": question,
-        }
-        self.metrics.count("condense_calls")
-        try:
-            text = call_within(lambda: self.condense_chain.invoke(inputs), deadline=end)
-        except Exception as exc:
-            self._fault(exc, step="condense")
-            return None
-        standalone = LABEL.sub("", clean_question(text)).strip("\"'«» ")
-        if not words(standalone) or len(standalone) > MAX_CONDENSED_CHARS or "\n" in text.strip():
-            self.metrics.count("condense_rejected")
-            return None
-        return standalone
 
     # -- answers -------------------------------------------------------------------------------------
     def answer(
-        self, question: str, result: RetrievalResult, *, lang: Lang, deadline: float | None = None
+        self,
+        question: str,
+        result: RetrievalResult,
+        *,
+        lang: Lang,
+        deadline: float | None = None,
+        max_chars: int | None = None,
     ) -> Draft:
-        """The verified LLM answer, or the extractive one (never raises for a provider fault)."""
+        """The verified LLM answer, an abstention, the refusal, or the extractive one (never raises for a
+        provider fault)."""
         draft = None
-        for event in self._run(result, lang=lang, deadline=deadline, streaming=False):
+        for event in self._run(question, result, lang, deadline, streaming=False, max_chars=max_chars):
             if event.kind == "draft":
                 draft = event.data
         assert isinstance(draft, Draft)
         return draft
 
     def stream(
-        self, question: str, result: RetrievalResult, *, lang: Lang, deadline: float | None = None
-    ) -> Iterator[LLMEvent]:
-        """'sources', then 'delta' tokens as they arrive, 'replace' when a streamed text is withdrawn (a
-        failed verification or a fault), and last 'draft' with the final Draft."""
-        return self._run(result, lang=lang, deadline=deadline, streaming=True)
+        self,
+        question: str,
+        result: RetrievalResult,
+        *,
+        lang: Lang,
+        deadline: float | None = None,
+        max_chars: int | None = None,
+    ) -> Iterator[AnswerEvent]:
+        """'sources', then 'delta' tokens as they arrive (a draft until verified), 'replace' ({text, reason})
+        when a streamed text is withdrawn, and last 'draft' with the final Draft."""
+        return self._run(question, result, lang, deadline, streaming=True, max_chars=max_chars)
 
     def _run(
-        self, result: RetrievalResult, *, lang: Lang, deadline: float | None, streaming: bool
-    ) -> Iterator[LLMEvent]:
+        self,
+        question: str,
+        result: RetrievalResult,
+        lang: Lang,
+        deadline: float | None,
+        *,
+        streaming: bool,
+        max_chars: int | None,
+    ) -> Iterator[AnswerEvent]:
         self.metrics.count("questions")
+        if is_injection(question) or is_injection(result.question):
+            self.metrics.count("refused")
+            yield from _emit(refusal(lang))
+            return
         evidence = select_evidence(self.corpus, result, self.thresholds)
         extractive = render(evidence, self.corpus, lang)
         if not needs_generation(evidence):
             self.metrics.count("skipped")
-            yield LLMEvent("sources", extractive.citations)
-            for piece in split_for_streaming(extractive.text):
-                yield LLMEvent("delta", piece)
-            yield LLMEvent("draft", extractive)
+            yield from _emit(extractive)
             return
         self.metrics.count("generated")
-        deadline = deadline or time.monotonic() + self.answer_timeout_s
         sources = sources_for(evidence, self.corpus)
-        yield LLMEvent("sources", [s.citation for s in sources])
-        # The standalone question (after follow-up condensation) is the one retrieval answered.
-        inputs: dict[str, object] = {**answer_inputs(result.question, sources, lang), "feedback": []}
-        visible = _Visible()
-        reason = "verification"
-        for attempt in (1, 2):
-            end = self._call_deadline(deadline, self.llm_timeout_s)
-            if end is None:
-                reason = "no_time"
-                break
-            started = time.perf_counter()
-            try:
-                if streaming:
-                    raw = ""
-                    for piece in stream_within(lambda: self.chain.stream(inputs), deadline=end):
-                        raw += piece
-                        shown = visible.feed(piece)
-                        if shown:
-                            yield LLMEvent("delta", shown)
-                else:
-                    raw = call_within(lambda: self.chain.invoke(inputs), deadline=end)
-            except Exception as exc:
-                self.metrics.attempt(generate_ms=_ms(started), verify_ms=None, problems=[])
-                reason = f"provider:{self._fault(exc, step=f'answer attempt {attempt}')}"
-                break
-            generated_ms = _ms(started)
-            checked = time.perf_counter()
-            body = clean_body(raw)
-            problems = self.verifier.check(body, sources)
-            self.metrics.attempt(
-                generate_ms=generated_ms, verify_ms=_ms(checked), problems=[p.kind for p in problems]
-            )
-            if not problems:
-                self.metrics.count("verified_first_try" if attempt == 1 else "verified_after_retry")
-                draft = render_answer(body, sources, evidence.gaps, self.corpus, lang)
-                if streaming and visible.shown == body:
-                    yield LLMEvent("delta", render_tail(body, sources, evidence.gaps, self.corpus, lang))
-                elif streaming:
-                    yield LLMEvent("replace", draft.text)
-                yield LLMEvent("draft", draft)
-                return
-            log.warning(
-                "llm answer failed verification",
-                extra={"attempt": attempt, "problems": sorted({p.kind for p in problems}),
-                       "prompt_sources": [s.id for s in sources]},
-            )  # fmt: skip
-            inputs["feedback"] = retry_feedback(raw, [p.message for p in problems])
-            if streaming and visible.shown and attempt == 1:
-                yield LLMEvent("replace", "")  # withdraw the rejected text before the retry streams
-                visible = _Visible()
-        self.metrics.fallback(reason)
+        yield AnswerEvent("sources", [s.citation for s in sources])
+        deadline = deadline or time.monotonic() + self.answer_timeout_s
+        cap = max_chars or self.max_answer_chars
+        attempt = _Attempt(question, result, sources, evidence, lang, streaming=streaming, cap=cap)
+        reason = yield from self._generate(attempt, deadline)
+        if reason is None:
+            return
+        self.metrics.fallback("verification" if reason.startswith("verification") else reason)
         fallback = Draft(
             text=extractive.text,
             citations=extractive.citations,
@@ -231,18 +182,89 @@ class LLMAnswerer:
             mode="llm-fallback",
         )
         if streaming:
-            yield LLMEvent("replace", fallback.text)
-        yield LLMEvent("draft", fallback)
+            yield AnswerEvent("replace", {"text": fallback.text, "reason": withdrawn(reason, lang)})
+        yield AnswerEvent("draft", fallback)
 
-    def _fault(self, exc: BaseException, *, step: str) -> str:
-        kind = fault_kind(exc)
-        self.metrics.fault(kind)
-        status = getattr(exc, "status_code", None)
-        log.warning(
-            "llm provider fault; using the extractive answer",
-            extra={"step": step, "fault": kind, "error": type(exc).__name__, "status": status},
-        )
-        return kind
+    def _generate(self, a: _Attempt, deadline: float) -> Generator[AnswerEvent, None, str | None]:
+        """Up to two generations; None once a draft is out, else why the extractive answer replaces them."""
+        inputs: dict[str, object] = {**answer_inputs(a.result.question, a.sources, a.lang), "feedback": []}
+        reason = "verification"
+        for attempt in (1, 2):
+            end = self._call_deadline(deadline, self.llm_timeout_s)
+            if end is None:
+                return "no_time"
+            started = time.perf_counter()
+            chain = build_answer_chain(self._model_until(end))
+            try:
+                reply = yield from generate(
+                    chain,
+                    inputs,
+                    end=end,
+                    streaming=a.streaming,
+                    max_chars=a.cap + SOURCE_LIST_ROOM,
+                    visible=a.visible,
+                )
+            except Exception as exc:
+                self.metrics.attempt(generate_ms=_ms(started), verify_ms=None, problems=[])
+                return f"provider:{self._fault(exc, step=f'answer attempt {attempt}')}"
+            generated_ms, checked = _ms(started), time.perf_counter()
+            if reply.cut is not None:
+                self.metrics.attempt(generate_ms=generated_ms, verify_ms=None, problems=[])
+                log.warning("llm reply incomplete", extra={"attempt": attempt, "cut": reply.cut})
+                return "too_long" if reply.cut == "too_long" else f"incomplete:{reply.cut}"
+            body = clean_body(reply.text)
+            problems = self.verifier.check(
+                body, a.sources, question=a.asked, lang=a.lang, gaps=a.evidence.gaps, max_chars=a.cap
+            )
+            kinds = [p.kind for p in problems]
+            self.metrics.attempt(generate_ms=generated_ms, verify_ms=_ms(checked), problems=kinds)
+            if (yield from self._settle(body, problems, a, attempt)):
+                return None
+            if "too_long" in kinds:
+                return "too_long"
+            reason = f"verification:{most_telling(kinds)}"
+            log.warning(
+                "llm answer failed verification",
+                extra={
+                    "attempt": attempt,
+                    "problems": sorted(set(kinds)),
+                    "prompt_sources": [s.id for s in a.sources],
+                },
+            )
+            inputs["feedback"] = retry_feedback(reply.text, [p.message for p in problems])
+            # Withdraw the rejected text before the retry streams.
+            if a.streaming and a.visible.shown and attempt == 1:
+                yield AnswerEvent("replace", {"text": "", "reason": other("retry", a.lang)})
+                a.visible = Visible()
+        return reason
+
+    def _settle(
+        self, body: str, problems: list[Problem], a: _Attempt, attempt: int
+    ) -> Generator[AnswerEvent, None, bool]:
+        """Emit the final draft when the reply may be shown (verified, an abstention) or must be refused."""
+        if any(p.kind == "prompt_leak" for p in problems):
+            self.metrics.count("refused")
+            return (yield from self._final(refusal(a.lang), a, "refused"))
+        if problems:
+            return False
+        self.metrics.count("verified_first_try" if attempt == 1 else "verified_after_retry")
+        if self.verifier.is_abstention(body):  # shown in our words, with the pointer to Arbeidstilsynet
+            self.metrics.count("abstained")
+            text = label("abstain", a.lang) + render_tail("", [], a.evidence.gaps, self.corpus, a.lang)
+            abstention = Draft(text=text, gaps=list(a.evidence.gaps), abstained=True, mode="llm")
+            return (yield from self._final(abstention, a, "abstain"))
+        draft = render_answer(body, a.sources, a.evidence.gaps, self.corpus, a.lang)
+        if a.streaming and a.visible.shown == body:
+            yield AnswerEvent("delta", draft.text[len(body) :])
+            yield AnswerEvent("draft", draft)
+            return True
+        return (yield from self._final(draft, a, "verified"))
+
+    def _final(self, draft: Draft, a: _Attempt, why: str) -> Generator[AnswerEvent, None, bool]:
+        if a.streaming:
+            yield AnswerEvent("replace", {"text": draft.text, "reason": other(why, a.lang)})
+        yield AnswerEvent("draft", draft)
+        return True
 
 
 def _ms(started: float) -> float:

@@ -1,8 +1,10 @@
-"""The LCEL chains, the same for every provider: prompt | chat model | text."""
+"""The LCEL chains, the same for every provider: prompt | chat model (the answer keeps the message, whose
+metadata says whether the reply is complete) | text (the condensed question)."""
 
 from __future__ import annotations
 
-from langchain_core.language_models import BaseChatModel
+from typing import Any
+
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate, MessagesPlaceholder
@@ -18,7 +20,8 @@ from assistant.llm.prompts import (
     format_problems,
 )
 
-AnswerChain = Runnable[dict[str, object], str]
+AnswerChain = Runnable[dict[str, object], BaseMessage]
+CondenseChain = Runnable[dict[str, object], str]
 
 
 def answer_prompt() -> ChatPromptTemplate:
@@ -28,13 +31,13 @@ def answer_prompt() -> ChatPromptTemplate:
     )
 
 
-def build_answer_chain(model: BaseChatModel) -> AnswerChain:
-    """Inputs: language, sources, question and optional feedback messages; output: the answer text."""
-    chain = answer_prompt() | model | StrOutputParser()
+def build_answer_chain(model: Runnable[Any, BaseMessage]) -> AnswerChain:
+    """Inputs: language, abstain, sources, question and optional feedback messages; output: the message."""
+    chain = answer_prompt() | model
     return chain.with_config(run_name="hms_answer", metadata={"prompt_version": PROMPT_VERSION})
 
 
-def build_condense_chain(model: BaseChatModel) -> AnswerChain:
+def build_condense_chain(model: Runnable[Any, BaseMessage]) -> CondenseChain:
     """Inputs: history (numbered earlier questions) and question; output: a standalone question."""
     prompt = ChatPromptTemplate.from_messages([("system", CONDENSE_SYSTEM), ("human", CONDENSE_HUMAN)])
     chain = prompt | model | StrOutputParser()

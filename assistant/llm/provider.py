@@ -2,7 +2,9 @@
 
 Every provider is reached the same way; an OpenAI-compatible server (vLLM, LM Studio, Azure OpenAI's v1
 endpoint, Ollama's /v1) is `openai:<model>` with HMS_LLM_BASE_URL. The client never retries on its own
-(max_retries=0): the answerer retries once itself, and only on a failed verification.
+(max_retries=0): the answerer retries once itself, and only on a failed verification. The reply is capped
+in tokens (a longer one ends with finish_reason 'length' and is not shown), and an OpenAI-compatible client
+gets a transport that sees whether a stream ended with [DONE] (assistant/llm/complete.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ __all__ = ["LLMConfigError", "fault_kind", "make_chat_model", "model_kwargs", "p
 
 OLLAMA_URL = "http://localhost:11434"
 NO_KEY = "not-needed"  # local OpenAI-compatible servers ignore the key, but the client insists on one
+CHARS_PER_TOKEN = 2  # generous: Norwegian runs about 4 characters a token; the cap is for runaways
 
 
 def parse_llm(spec: str) -> tuple[str, str]:
@@ -36,15 +39,21 @@ def parse_llm(spec: str) -> tuple[str, str]:
 def model_kwargs(settings: Settings, provider: str) -> tuple[str, dict[str, Any]]:
     """The provider to ask init_chat_model for, and its arguments (timeout, no client retries, URL, key)."""
     timeout = settings.llm_timeout_s
+    max_tokens = max(256, settings.llm_max_answer_chars // CHARS_PER_TOKEN)
     base_url, api_key = settings.llm_base_url, reveal(settings.llm_api_key)
     if provider == "ollama":
         if importlib.util.find_spec("langchain_ollama") is not None:
-            return "ollama", {"base_url": base_url or OLLAMA_URL, "client_kwargs": {"timeout": timeout}}
+            url = base_url or OLLAMA_URL
+            return "ollama", {
+                "base_url": url,
+                "client_kwargs": {"timeout": timeout},
+                "num_predict": max_tokens,
+            }
         # Without langchain-ollama, use Ollama's OpenAI-compatible API under /v1.
         root = (base_url or OLLAMA_URL).rstrip("/")
         base_url = root if root.endswith("/v1") else f"{root}/v1"
         provider, api_key = "openai", api_key or NO_KEY
-    kwargs: dict[str, Any] = {"timeout": timeout, "max_retries": 0}
+    kwargs: dict[str, Any] = {"timeout": timeout, "max_retries": 0, "max_tokens": max_tokens}
     if provider == "azure_openai":
         if base_url:
             kwargs["azure_endpoint"] = base_url
@@ -56,7 +65,28 @@ def model_kwargs(settings: Settings, provider: str) -> tuple[str, dict[str, Any]
         kwargs["api_key"] = NO_KEY
     if provider == "openai":
         kwargs["use_responses_api"] = False  # Chat Completions: the API every OpenAI-compatible server has
+        if base_url:  # llama-server and Ollama read the classic field, not max_completion_tokens
+            kwargs["extra_body"] = {"max_tokens": kwargs.pop("max_tokens")}
+    probing = _probing_client() if provider in ("openai", "azure_openai") else None
+    if probing is not None:
+        kwargs["http_client"] = probing
     return provider, kwargs
+
+
+def _probing_client() -> Any | None:
+    """The OpenAI client's own defaults, with the transport that watches streams for [DONE]; None with an
+    OpenAI SDK that does not speak httpx2 (then only finish_reason tells a complete stream)."""
+    try:
+        import httpx2
+        from openai import DefaultHttpxClient
+    except ImportError:
+        return None
+    if not issubclass(DefaultHttpxClient, httpx2.Client):
+        return None
+    from assistant.llm.transport import ProbingTransport
+
+    limits = httpx2.Limits(max_connections=100, max_keepalive_connections=20)
+    return DefaultHttpxClient(transport=ProbingTransport(httpx2.HTTPTransport(limits=limits)))
 
 
 def make_chat_model(settings: Settings) -> BaseChatModel:

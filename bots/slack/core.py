@@ -24,6 +24,7 @@ from bots.slack.mrkdwn import safe_url
 from bots.slack.texts import FAILED, NOT_READY, SLOW_DOWN
 
 log = logging.getLogger("hms.slack")
+MAX_LLM_ANSWER_CHARS = 1500  # an LLM's prose in Slack: lower than the web's (HMS_LLM_MAX_ANSWER_CHARS)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class SlackCore:
     def ask(self, question: str, *, history: Sequence[str] = (), request_id: str | None) -> Answer | Notice:
         """The Answer, or a Norwegian notice saying why there is none (never a stack trace)."""
         try:
-            return self.assistant.ask(question, history=history)
+            return self.assistant.ask(question, history=history, max_answer_chars=MAX_LLM_ANSWER_CHARS)
         except InvalidQuestion as exc:
             return Notice(exc.message, private=True)
         except IndexNotReady as exc:

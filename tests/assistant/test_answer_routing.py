@@ -28,7 +28,9 @@ def faqs(answer):
         ("How much overtime can an employee work in a year?", "10-6", 4),
     ],
 )
-def test_a_law_question_leads_with_the_answering_ledd_and_no_course_entry(real_assistant, question, section, ledd):
+def test_a_law_question_leads_with_the_answering_ledd_and_no_course_entry(
+    real_assistant, question, section, ledd
+):
     answer = real_assistant.ask(question)
     assert laws(answer)[0] == (AML, section, ledd)
     assert "kurs-varighet" not in faqs(answer)

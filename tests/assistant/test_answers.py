@@ -72,7 +72,9 @@ def test_english_question_gets_english_labels(real_assistant):
 def test_a_question_about_a_fact_the_sources_lack(real_assistant):
     answer = real_assistant.ask("Hva koster HMS-kurset?")
     assert answer.abstained and answer.citations == []
-    assert "oppgir ikke priser" in answer.answer and "hmskontoret.no" in answer.answer  # the provider, not Arbeidstilsynet
+    assert (
+        "oppgir ikke priser" in answer.answer and "hmskontoret.no" in answer.answer
+    )  # the provider, not Arbeidstilsynet
 
 
 def test_follow_up_is_resolved_against_the_previous_question(real_assistant):

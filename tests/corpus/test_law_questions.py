@@ -14,7 +14,9 @@ RAW = yaml.safe_load((CORPUS_DIR / "law_questions.yaml").read_text(encoding="utf
 
 def test_every_section_in_force_has_three_to_six_questions(corpus):
     counts = Counter((q.law_id, q.section) for q in corpus.law_questions)
-    in_force = {(law.law_id, n) for law in corpus.laws.values() for n, s in law.sections.items() if not s.repealed}
+    in_force = {
+        (law.law_id, n) for law in corpus.laws.values() for n, s in law.sections.items() if not s.repealed
+    }
     assert set(counts) == in_force
     assert {k: n for k, n in counts.items() if not 3 <= n <= 6} == {}
 
@@ -29,7 +31,9 @@ def test_questions_point_to_whole_ledd_that_exist(corpus):
 
 def test_a_ledd_that_does_not_exist_is_an_error_naming_the_file(tmp_path, corpus):
     path = tmp_path / "law_questions.yaml"
-    path.write_text("sections:\n- law: LOV-2005-06-17-62\n  section: '3-5'\n  questions:\n  - q: x?\n    ledd: 9\n")
+    path.write_text(
+        "sections:\n- law: LOV-2005-06-17-62\n  section: '3-5'\n  questions:\n  - q: x?\n    ledd: 9\n"
+    )
     with pytest.raises(CorpusError, match="law_questions.yaml"):
         load_law_questions(path, corpus.laws, [])
 

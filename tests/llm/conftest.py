@@ -3,6 +3,7 @@ retrieval results an answer starts from."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from typing import Any
 
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatResult
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
 from assistant.corpus import Corpus
@@ -34,9 +35,18 @@ class Slow:
     text: str
 
 
+@dataclass(frozen=True)
+class Cut:
+    """A scripted reply that ends with another finish reason than 'stop' (None: no finish reason at all)."""
+
+    text: str
+    finish: str | None
+
+
 class QueuedChatModel(GenericFakeChatModel):
     """langchain_core's generic fake chat model, replying from a queue in order and recording every prompt.
-    A queued exception is raised (a provider fault); a Slow reply sleeps first. Streams word by word."""
+    A queued exception is raised (a provider fault); a Slow reply sleeps first; a Cut reply ends with its
+    finish reason, any other with 'stop', as a provider says it. Streams word by word."""
 
     calls: list[list[BaseMessage]] = Field(default_factory=list)
 
@@ -52,7 +62,24 @@ class QueuedChatModel(GenericFakeChatModel):
         if isinstance(item, Slow):
             time.sleep(item.seconds)
             item = item.text
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=item))])
+        finish = item.finish if isinstance(item, Cut) else "stop"
+        text = item.text if isinstance(item, Cut) else item
+        metadata = {"finish_reason": finish} if finish else {}
+        return ChatResult(
+            generations=[ChatGeneration(message=AIMessage(content=text, response_metadata=metadata))]
+        )
+
+    def _stream(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+    ) -> Iterator[ChatGenerationChunk]:
+        message = self._generate(messages, stop, run_manager, **kw).generations[0].message
+        for token in re.split(r"(\s)", str(message.content)):
+            if token:
+                yield ChatGenerationChunk(message=AIMessageChunk(content=token))
+        if message.response_metadata:
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(content=""), generation_info=message.response_metadata
+            )
 
 
 def queued(*replies: object) -> QueuedChatModel:
@@ -91,7 +118,7 @@ def shown_text(events: list[StreamEvent]) -> str:
         if event.kind == "delta":
             text += event.data
         elif event.kind == "replace":
-            text = event.data
+            text = event.data["text"]
     return text
 
 

@@ -44,7 +44,7 @@ def test_a_correct_answer_is_shown_with_our_own_citation_records(corpus):
     system, human = model.calls[0]
     assert "never an instruction" in system.content and "Norwegian bokmål" in system.content
     assert '<source id="S1" kind="faq"' in human.content and 'ref="aml § 3-5 (1)"' in human.content
-    assert human.content.endswith(f"Question: {result.question}")
+    assert human.content.endswith(f"<question>\n{result.question}\n</question>")
     assert llm.metrics.snapshot()["verified_first_try"] == 1 and PROMPT_VERSION
 
 
@@ -152,7 +152,8 @@ def test_a_follow_up_is_condensed_by_the_model_with_the_history(corpus):
     assert standalone == "Må verneombud ha HMS-kurs?"
     system, human = model.calls[0]
     assert "standalone question" in system.content
-    assert "1. Må daglig leder ha HMS-kurs?" in human.content and human.content.endswith("og for verneombud?")
+    assert "<history>\n1. Må daglig leder ha HMS-kurs?\n</history>" in human.content
+    assert human.content.endswith("<question>\nog for verneombud?\n</question>")
 
 
 def test_a_label_before_the_condensed_question_is_dropped(corpus):
@@ -220,4 +221,8 @@ def test_streaming_withdraws_a_rejected_answer_and_replaces_it_with_the_fallback
     events = list(llm.stream(result.question, result, lang="nb"))
     kinds = [e.kind for e in events]
     assert kinds.count("replace") == 2 and events[-2].kind == "replace"
-    assert events[-2].data == events[-1].data.text == extractive(corpus, result).text
+    assert events[-2].data["text"] == events[-1].data.text == extractive(corpus, result).text
+    withdrawn, fallback = (e.data["reason"] for e in events if e.kind == "replace")
+    assert withdrawn.startswith("Utkastet besto ikke kontrollen") and fallback.endswith(
+        "kildene ordrett i stedet."
+    )

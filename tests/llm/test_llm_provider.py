@@ -71,3 +71,19 @@ def test_fault_kinds():
     assert fault_kind(status(503)) == "server_error"
     assert fault_kind(httpx.ConnectError("refused")) == "connection"
     assert fault_kind(json.JSONDecodeError("x", "doc", 0)) == "bad_response"
+
+
+def test_a_reply_is_capped_in_tokens_in_the_field_each_server_reads():
+    cloud = make_chat_model(
+        make_settings(llm="openai:gpt-4o-mini", llm_api_key="sk-test", llm_max_answer_chars=2000)
+    )
+    assert cloud.max_tokens == 1000  # sent as max_completion_tokens
+    local = make_chat_model(make_settings(llm="openai:llama3.1", llm_base_url="http://127.0.0.1:11434/v1"))
+    assert local.extra_body == {"max_tokens": 1000} and local.max_tokens is None
+
+
+def test_an_openai_compatible_client_watches_its_streams_for_done():
+    from assistant.llm.transport import ProbingTransport
+
+    model = make_chat_model(make_settings(llm="openai:llama3.1", llm_base_url="http://127.0.0.1:11434/v1"))
+    assert isinstance(model.http_client._transport, ProbingTransport)

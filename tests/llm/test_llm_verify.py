@@ -66,7 +66,7 @@ def test_a_section_is_only_covered_when_its_source_is_cited(corpus, daglig_leder
 def test_a_ledd_other_than_the_cited_one_fails(corpus, daglig_leder):
     only_law = [daglig_leder[1]]  # aml § 3-5 (1), without the FAQ entry
     problems = Verifier(corpus).check("Etter aml § 3-5 (2) kan departementet gi forskrift [S2].", only_law)
-    assert kinds(problems) == ["uncited_section"] and "ledd" in problems[0].message
+    assert kinds(problems) == ["wrong_ledd"] and "ledd" in problems[0].message
 
 
 def test_a_section_the_cited_passage_itself_names_is_covered(corpus):

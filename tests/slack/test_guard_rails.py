@@ -44,12 +44,14 @@ class GatedAssistant:
     def index_version(self) -> str | None:
         return self.inner.index_version
 
-    def ask(self, question: str, *, history: Sequence[str] = ()) -> Answer:
+    def ask(
+        self, question: str, *, history: Sequence[str] = (), max_answer_chars: int | None = None
+    ) -> Answer:
         self.running.release()
         assert self.gate.wait(60)
         if self.fail:
             raise RuntimeError("boom: internal detail that must not reach Slack")
-        return self.inner.ask(question, history=history)
+        return self.inner.ask(question, history=history, max_answer_chars=max_answer_chars)
 
 
 @pytest.fixture

@@ -34,7 +34,10 @@ def test_ask_returns_the_cli_json_contract_with_verbatim_citations(client, real_
     for c in laws:
         assert c.quote in real_assistant.corpus.laws[c.law_id].sections[c.section].text
         assert c.url.startswith("https://lovdata.no/")
-    assert answer.disclaimer.startswith("Dette er ikke juridisk rådgivning") and answer.disclaimer not in answer.answer
+    assert (
+        answer.disclaimer.startswith("Dette er ikke juridisk rådgivning")
+        and answer.disclaimer not in answer.answer
+    )
 
 
 def test_stream_sends_sources_first_then_deltas_then_done(client):

@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
+from assistant.storage import Storage
 from fastapi.testclient import TestClient
 
 from assistant.config import Settings
@@ -22,7 +23,6 @@ from assistant.corpus import Corpus
 from assistant.deadline import DeadlinePassed
 from assistant.embeddings import HashEmbedder
 from assistant.service import Assistant
-from assistant.storage import Storage
 from bots.web.app import create_app
 from tests.conftest import build_index, make_settings
 from tests.web.conftest import free_port
