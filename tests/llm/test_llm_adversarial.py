@@ -18,7 +18,7 @@ from assistant.llm.answerer import LLMAnswerer
 from assistant.llm.messages import REFUSAL, other, withdrawn
 from assistant.llm.prompts import ABSTAIN_SENTENCE, ANSWER_SYSTEM, LANGUAGE
 from assistant.service import Assistant
-from bots.slack.bot import MAX_LLM_ANSWER_CHARS
+from bots.slack.core import MAX_LLM_ANSWER_CHARS
 from evals.scripted_llm import Reply, ReplyQueue, ScriptedServer
 from tests.llm.conftest import shown_text
 

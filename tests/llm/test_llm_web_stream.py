@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from assistant.storage import Storage
 from fastapi.testclient import TestClient
 
 from assistant.llm.messages import other, withdrawn
 from assistant.service import Assistant
 from bots.web.app import create_app
 from evals.scripted_llm import ReplyQueue, ScriptedServer
+from tests.conftest import sqlite_state
 from tests.web.conftest import sse_events
 
 pytestmark = pytest.mark.integration
@@ -52,7 +52,7 @@ def client(
         }
         settings = real_settings.model_copy(update=values)
         assistant = Assistant(settings=settings, corpus=corpus, embedder=real_embedder)
-        storage = Storage(settings.database, pseudonym_key="test-key")
+        storage = sqlite_state(settings.database, pseudonym_key="test-key")
         with TestClient(create_app(settings, assistant=assistant, storage=storage)) as test_client:
             yield test_client
 

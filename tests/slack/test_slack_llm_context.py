@@ -12,7 +12,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.service import Assistant
-from bots.slack.bot import MAX_LLM_ANSWER_CHARS
+from bots.slack.core import MAX_LLM_ANSWER_CHARS
 from evals.fake_slack import BOT_USER_ID, FakeSlack, event_callback, mention, new_ts, section_texts
 from evals.scripted_llm import ReplyQueue, ScriptedServer
 from tests.slack.conftest import SlackHarness, start_http_app

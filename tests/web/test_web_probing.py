@@ -15,7 +15,6 @@ from pathlib import Path
 import httpx
 import numpy as np
 import pytest
-from assistant.storage import Storage
 from fastapi.testclient import TestClient
 
 from assistant.config import Settings
@@ -24,7 +23,7 @@ from assistant.deadline import DeadlinePassed
 from assistant.embeddings import HashEmbedder
 from assistant.service import Assistant
 from bots.web.app import create_app
-from tests.conftest import build_index, make_settings
+from tests.conftest import build_index, make_settings, sqlite_state
 from tests.web.conftest import free_port
 
 FEEDBACK = {"answer_id": "a1", "helpful": True}
@@ -34,7 +33,7 @@ WIDGET = {"X-HMS-Client": "widget"}
 # -- 10: the rate limit keys on the nearest untrusted X-Forwarded-For hop ---------------------------------------
 def proxied_client(tmp_path: Path, *, peer: str, **overrides: object) -> TestClient:
     settings = make_settings(database_path=tmp_path / "w.sqlite3", rate_limit_per_minute=2, **overrides)
-    app = create_app(settings, assistant=None, storage=Storage(settings.database, pseudonym_key="k"))
+    app = create_app(settings, assistant=None, storage=sqlite_state(settings.database, pseudonym_key="k"))
     return TestClient(app, client=(peer, 40000))
 
 
@@ -126,7 +125,7 @@ def widget_client(tmp_path, hash_assistant) -> Iterator[TestClient]:
         database_path=tmp_path / "w.sqlite3", rate_limit_per_minute=3, widget_daily_cap=2
     )
     app = create_app(
-        settings, assistant=hash_assistant, storage=Storage(settings.database, pseudonym_key="k")
+        settings, assistant=hash_assistant, storage=sqlite_state(settings.database, pseudonym_key="k")
     )
     with TestClient(app) as client:
         yield client
@@ -145,7 +144,7 @@ def test_the_widget_cap_counts_answers_and_then_refuses(tmp_path, hash_assistant
         database_path=tmp_path / "w.sqlite3", rate_limit_per_minute=0, widget_daily_cap=2
     )
     app = create_app(
-        settings, assistant=hash_assistant, storage=Storage(settings.database, pseudonym_key="k")
+        settings, assistant=hash_assistant, storage=sqlite_state(settings.database, pseudonym_key="k")
     )
     with TestClient(app) as client:
         answered = client.post("/api/ask", json={"question": "aml 3-5"}, headers=WIDGET)
@@ -205,7 +204,7 @@ def test_a_timed_out_request_stops_its_worker_before_the_answer(tmp_path, corpus
     assistant = RecordingAssistant(settings=settings, corpus=corpus, embedder=embedder)
     assistant.refresh()
     web = make_settings(database_path=tmp_path / "w.sqlite3", answer_timeout_s=1.0)
-    storage = Storage(web.database, pseudonym_key="k")
+    storage = sqlite_state(web.database, pseudonym_key="k")
     try:
         with TestClient(create_app(web, assistant=assistant, storage=storage)) as client:
             question = {"question": "Må verneombudet ha kurs?", "conversation_id": "c1"}
