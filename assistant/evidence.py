@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.citations import LEDD_PREFIX, faq_citation, focused_ledd, format_ref, gap, law_citation
+from assistant.citations import (
+    LEDD_PREFIX,
+    best_ledd,
+    faq_citation,
+    focused_ledd,
+    format_ref,
+    gap,
+    law_citation,
+)
 from assistant.corpus import Corpus
 from assistant.facts import FactKind, asked_fact, states
 from assistant.lookup import contents
@@ -234,10 +242,12 @@ def _add_faq(
             continue
         hit = hits.get(f"{ref.law_id}:{ref.section}")
         ledd = ref.ledd
-        if ledd is None and hit is not None:
-            ledd = focused_ledd(law.sections[ref.section], hit, f"{entry.question} {query}", second_within=0)[
-                0
-            ]
+        if ledd is None:  # the ledd the question points to, or else the one sharing most words with the entry
+            section = law.sections[ref.section]
+            if hit is not None:
+                ledd = focused_ledd(section, hit, f"{entry.question} {query}", second_within=0)[0]
+            else:
+                ledd = best_ledd(section, f"{entry.question} {entry.answer} {result.expansion.lexical}")
         ev.add(corpus, law_citation(corpus, ref.law_id, ref.section, ledd=ledd, letter=ref.letter))
     if (
         not entry.law_basis

@@ -213,6 +213,10 @@ class LiveIndex:
         except IndexNotReady as exc:
             if exc.code == "chroma_unreachable":
                 STORE_ERRORS.labels(store="chroma").inc()
+                if self._index is not None:  # its vectors are in memory: keep answering from the live version
+                    log.warning("store unreachable; answering from index version %s", self._index.version)
+                    self._failure = None
+                    return self._index
             self._failure = exc
             raise
         except Exception as exc:  # a broken store must not crash the service

@@ -66,7 +66,9 @@ def measure(assistant: Assistant, settings: Settings) -> dict[str, Any]:
                 rejected.append(
                     {"id": item.id, "style": style, "text": text, "problems": [p.message for p in problems]}
                 )
-    refused = [i.id for i in items if is_injection(i.question)]
+    # Injection attempts written into the dev split's out-of-scope set are meant to be refused; every other
+    # dev question must not be.
+    refused = [i.id for i in items if i.kind != "injection" and is_injection(i.question)]
     n = len(times)
     return {
         "split": "dev",
@@ -81,7 +83,7 @@ def measure(assistant: Assistant, settings: Settings) -> dict[str, Any]:
         "verify_ms_p50": _percentile(times, 0.5),
         "verify_ms_p95": _percentile(times, 0.95),
         "verify_ms_max": max(times, default=0.0),
-        "dev_questions": len(items),
+        "dev_questions": sum(1 for i in items if i.kind != "injection"),
         "dev_questions_refused_as_injection": refused,
     }
 

@@ -51,7 +51,10 @@ def startup_problem(settings: Settings) -> str | None:
     from bots.slack.config import SlackConfigError, check_slack_settings
 
     try:
-        load_corpus(settings.corpus_dir)
+        if (
+            settings.corpus_dir / "faq.yaml"
+        ).is_file():  # a host without corpus files serves the index's copy
+            load_corpus(settings.corpus_dir)
         make_embedder(settings.embedding_model, threads=1)
         if settings.llm:
             from assistant.llm.provider import make_chat_model

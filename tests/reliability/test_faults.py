@@ -186,21 +186,30 @@ def test_chroma_server_mode_ingests_and_answers_with_the_real_model(
         assert worker.index_version == store.current_version()
 
 
-def test_chroma_server_down_fails_fast_and_recovers_without_restart(chroma_server, tmp_path, corpus):
+def test_chroma_server_down_keeps_answers_coming_from_memory_and_recovers_without_restart(
+    chroma_server, tmp_path, corpus
+):
+    """The live version's vectors are held in memory, so a dead Chroma server is not in the path of an answer:
+    questions keep being answered, quickly, from the loaded version (the store's trouble goes to the log and the
+    metrics); once the server is back, a new version ingested into it is picked up without a restart."""
+    from ingest.pipeline import ingest
+    from tests.serving import wait_for
+
     settings = make_settings(data_dir=tmp_path, chroma_url=chroma_server["url"], embedding_model="hash/64")
-    build_index(settings, corpus, HashEmbedder(64))
+    store = build_index(settings, corpus, HashEmbedder(64))
     assistant = Assistant(settings=settings, corpus=corpus, embedder=HashEmbedder(64))
+    loaded = assistant.refresh().version
     assert assistant.ask("aml 3-5").citations
     chroma_server["proc"].kill()
     chroma_server["proc"].wait()
-    started = time.monotonic()
-    with pytest.raises(IndexNotReady) as info:
-        for _ in range(3):  # the first call may still use the loaded index; the pointer check fails soon
-            assistant.ask("aml 3-5")
-            time.sleep(1.1)
-    assert time.monotonic() - started < 15
-    assert info.value.code in ("chroma_unreachable", "index_corrupt")
-    assert not assistant.readiness()[0]
+    for _ in range(3):
+        started = time.monotonic()
+        assert assistant.ask("aml 3-5").citations
+        assert time.monotonic() - started < 5
+        time.sleep(1.1)  # past the pointer check interval: the store is asked, and is down
+    assert assistant.readiness()[0] is True and assistant.index_version == loaded
     chroma_server["proc"] = chroma_server["start"]()
-    assert assistant.readiness()[0] is True
+    newer = ingest(corpus, store=store, embedder=HashEmbedder(64), force=True, log=lambda _m: None).version
+    assert newer != loaded
+    wait_for(lambda: assistant.refresh().version == newer, timeout=60, what="the new version")
     assert assistant.ask("aml 3-5").citations

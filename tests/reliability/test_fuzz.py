@@ -215,7 +215,23 @@ def check_refs(parser: ReferenceParser, text: str) -> None:
     for ref in refs:
         start, end = ref.span
         assert 0 <= start < end <= len(text)
+        assert ref.law_id is None or ref.law_id in parser.aliases.values()
+        if ref.kind == "law":  # a whole law named: no section
+            assert ref.law_id and ref.section == "", ref
+            continue
+        if ref.kind == "chapter":
+            assert re.fullmatch(r"\d{1,2}[A-Z]?", ref.chapter or ""), ref
+            assert (
+                str(int(re.match(r"\d+", ref.chapter).group())) in re.findall(r"\d+", text[start:end])
+                or any(  # type: ignore[union-attr]
+                    int(n) == int(re.match(r"\d+", ref.chapter).group())
+                    for n in re.findall(r"\d+", text[start:end])  # type: ignore[union-attr]
+                )
+            ), ref
+            continue
         assert SECTION.fullmatch(ref.section), ref
+        assert ref.through is None or SECTION.fullmatch(ref.through), ref
+        assert ref.punktum is None or 1 <= ref.punktum <= 99, ref
         assert ref.section_alt is None or SECTION.fullmatch(ref.section_alt), ref
         chapter = int(re.match(r"\d+", ref.section).group())  # type: ignore[union-attr]
         assert chapter in [int(n) for n in re.findall(r"\d+", text[start:end])], (ref, text[start:end])

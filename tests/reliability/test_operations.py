@@ -160,9 +160,12 @@ def test_an_edited_faq_entry_reaches_two_chroma_mode_instances_without_corpus_fi
             server.stop()
 
 
-def test_a_hung_chroma_server_is_a_503_within_2_s_and_recovers_on_sigcont(
+def test_a_hung_chroma_server_does_not_hold_up_answers_and_recovers_on_sigcont(
     chroma: ChromaServer, corpus, tmp_path: Path
 ):
+    """The live version's vectors are held in memory (assistant.vectors), so a SIGSTOPped Chroma server no
+    longer sits in the path of an answer: questions are answered from the loaded version within 2 s, /readyz
+    answers within 2 s without the internal address, and a new version is picked up again after SIGCONT."""
     settings = make_settings(data_dir=tmp_path, chroma_url=chroma.url, embedding_model="hash/64")
     build_index(settings, corpus, HashEmbedder(64))
     assistant = Assistant(settings=settings, corpus=corpus, embedder=HashEmbedder(64))
@@ -179,8 +182,9 @@ def test_a_hung_chroma_server_is_a_503_within_2_s_and_recovers_on_sigcont(
                 started = time.monotonic()
                 response = call()
                 took = time.monotonic() - started
-                assert response.status_code == 503, (path, response.text)
                 assert took <= 2.0, f"{path} took {took:.2f} s"
+                if path == "/api/ask":
+                    assert response.status_code == 200 and response.json()["citations"], response.text
                 assert chroma.url.split("//")[1] not in response.text  # no internal address in public
         finally:
             chroma.proc.send_signal(signal.SIGCONT)
