@@ -61,7 +61,7 @@ class Thresholds:
     faq_follow: float = 0.92  # an FAQ entry shown after a leading law passage must be this close
     law_with_faq: float = 0.90  # a law passage added beside an FAQ answer that names no law itself
     second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
-    second_section: float = 0.004  # a second § is quoted when it ranks within this of the first (0: never)
+    second_section: float = 0.012  # a second § is quoted when it ranks within this of the first (0: never)
     scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.scope)
 
 

@@ -16,6 +16,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from assistant.infra.metrics import SLACK_EVENTS
+
 from bots.slack.blocks import asked_intro, notice, section
 from bots.slack.core import Notice, SlackCore
 from bots.slack.history import USER_SUBTYPES, read_history
@@ -86,8 +88,10 @@ class SlackBot:
     ) -> None:  # fmt: skip
         event_id = body.get("event_id")
         if event_id and not self.core.state.first_delivery(str(event_id)):
+            SLACK_EVENTS.labels(outcome="resent").inc()
             log.info("resent event ignored", extra={"event_id": event_id})
             return
+        SLACK_EVENTS.labels(outcome="first").inc()
         try:
             self._reply(event, client, bot_user_id=bot_user_id, threaded=threaded, event_id=event_id)
         except SlackApiError as exc:

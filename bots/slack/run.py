@@ -4,7 +4,9 @@ web app with POST /slack/events mounted on it."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import threading
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.error import BoltError
@@ -66,5 +68,22 @@ def main(settings: Settings) -> int:
         print(f"Feil: Slack godtok ikke HMS_SLACK_APP_TOKEN ({exc.response.get('error')}).", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
-        handler.close()
+        stop(handler)
     return 0
+
+
+def stop(handler: SocketModeHandler, *, grace_s: float = 5.0) -> None:
+    """Close the Socket Mode connection on Ctrl-C. The SDK's close joins its worker threads, and the interpreter
+    joins the rest at exit; on a loaded machine either can outlast a supervisor's patience. Wait ``grace_s`` for
+    the close, then exit without the threads still running (an answer being written at that moment is not
+    posted, as with any stop)."""
+    closer = threading.Thread(target=handler.close, daemon=True)
+    closer.start()
+    closer.join(grace_s)
+    lingering = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if closer.is_alive() or lingering:
+        log.warning("socket mode threads still running after %.0f s; exiting without them", grace_s)
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -97,6 +97,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, real_settings) -> Iterator
             "rate_limit_per_minute": RATE_LIMIT, "embedding_threads": 1, "slack_mode": "http",
             "slack_signing_secret": SIGNING_SECRET, "slack_bot_token": BOT_TOKEN, "slack_api_url": slack.api_url,
             "slack_rate_limit_per_minute": 1000,
+            # The clients stand behind a proxy on loopback (as in the README): their address is X-Forwarded-For.
+            "trust_proxy_headers": True, "forwarded_allow_ips": "127.0.0.1",
         }  # fmt: skip
         env_a = hms_env(**shared, data_dir=data_a, corpus_dir=corpus, metrics_port=metrics["a"])
         env_b = hms_env(
