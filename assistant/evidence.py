@@ -47,6 +47,9 @@ __all__ = [
 ]
 
 MAX_LAW_CITATIONS = 12  # an answer names at most this many law passages; the rest are counted, with a link
+# ...and quotes at most this many characters of law. Each quote appears twice in the JSON answer (in the text and
+# in its citation), so this keeps one answer under 64 KB: the rest are counted, with the link.
+MAX_QUOTED_CHARS = 24_000
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,10 @@ class Evidence:
         if (citation.law_id, citation.section, citation.ledd, citation.letter) in keys or (
             citation.law_id, citation.section, None, None) in keys:  # fmt: skip
             return
-        if len(self.citations) >= MAX_LAW_CITATIONS:
+        quoted = sum(len(c.quote) for c in self.citations)
+        if len(self.citations) >= MAX_LAW_CITATIONS or (
+            self.citations and quoted + len(citation.quote) > MAX_QUOTED_CHARS
+        ):
             self.more_citations += 1
             return
         self.citations.append(citation)

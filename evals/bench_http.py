@@ -49,10 +49,10 @@ class StubAssistant:
     def readiness(self) -> tuple[bool, str, str | None]:
         return True, "ok", "stub"
 
-    def ask(self, question: str, history: Any = ()) -> Answer:
+    def ask(self, question: str, history: Any = (), **_: Any) -> Answer:
         return self.base.model_copy(update={"question": question, "answer_id": uuid.uuid4().hex})
 
-    def stream(self, question: str, history: Any = ()) -> Iterator[Any]:
+    def stream(self, question: str, history: Any = (), **_: Any) -> Iterator[Any]:
         from assistant.service import StreamEvent
 
         answer = self.ask(question)

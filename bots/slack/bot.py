@@ -17,7 +17,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from assistant.infra.metrics import SLACK_EVENTS
-
 from bots.slack.blocks import asked_intro, notice, section
 from bots.slack.core import Notice, SlackCore
 from bots.slack.history import USER_SUBTYPES, read_history

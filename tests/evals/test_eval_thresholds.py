@@ -15,7 +15,16 @@ from evals.runner import eval_items, evaluate
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 # bar -> the figure measured on the sealed test split when this list was last written (issue 9 stays open).
-NOT_YET_MET: dict[str, str] = {}
+NOT_YET_MET: dict[str, str] = {
+    "test.all.pass": "84.5%",
+    "test.manager.pass": "78.7%",
+    "test.verneombud.pass": "84.8%",
+    "test.course.pass": "78.6%",
+    "test.english.pass": "82.8%",
+    "test.out_of_scope.pass": "84.9%",
+    "test.out_of_scope.false_answer_rate": "15.1%",
+    "test.out_of_scope.law_cited_out_of_scope": "6 of 53",
+}
 
 
 def cases():
