@@ -87,9 +87,16 @@ def focused_ledd(
     whole = [ledd.number for ledd in section.ledd if ledd.complete]
     if not section.numbered_ledd or len(whole) < 2:
         return [None]
-    scored = sorted(((s, n) for n, s in hit.ledd_scores.items() if n in whole), reverse=True)
-    if not scored:  # the § was indexed whole (a short §): choose by shared terms
+    scores = {n: s for n, s in hit.ledd_scores.items() if n in whole}
+    if not scores:  # the § was indexed whole (a short §): choose by shared terms
         return [best_ledd(section, query)]
+    # ledd of one § score closely: the share of the question's terms each ledd uses decides
+    if lexical_weight:
+        terms = set(stems(query))
+        for ledd in section.ledd:
+            if ledd.number in scores and terms:
+                scores[ledd.number] += lexical_weight * len(terms & set(stems(ledd.text))) / len(terms)
+    scored = sorted(((s, n) for n, s in scores.items()), reverse=True)
     chosen: list[int | None] = [scored[0][1]]
     if len(scored) > 1 and scored[1][0] >= scored[0][0] - second_within:
         chosen.append(scored[1][1])

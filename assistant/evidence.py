@@ -64,6 +64,7 @@ class Thresholds:
     faq_follow: float = 0.92  # an FAQ entry shown after a leading law passage must be this close
     law_with_faq: float = 0.90  # a law passage added beside an FAQ answer that names no law itself
     second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
+    ledd_lexical: float = 0.05  # weight of the share of the question's words a ledd uses
     second_section: float = 0.012  # a second § is quoted when it ranks within this of the first (0: never)
     scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.scope)
 
@@ -224,7 +225,9 @@ def _faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], thresholds: Thresho
 def _add_law(corpus: Corpus, ev: Evidence, hit: Hit, query: str, thresholds: Thresholds) -> None:
     law_id, number = str(hit.metadata["law_id"]), str(hit.metadata["section"])
     section = corpus.laws[law_id].sections[number]
-    for ledd in focused_ledd(section, hit, query, second_within=thresholds.second_ledd):
+    for ledd in focused_ledd(
+        section, hit, query, second_within=thresholds.second_ledd, lexical_weight=thresholds.ledd_lexical
+    ):
         ev.add(corpus, law_citation(corpus, law_id, number, ledd=ledd))
 
 

@@ -26,6 +26,8 @@ def faqs(answer):
         ("Hvor mye overtid kan jeg jobbe per uke?", "10-6", 4),
         ("Kan verneombudet kreve at arbeidet stanses ved fare?", "6-3", 1),
         ("How much overtime can an employee work in a year?", "10-6", 4),
+        # ledd of one § that score alike: the ledd using the question's words ("færre enn 5 arbeidstakere")
+        ("vi er 4 ansatte, må vi ha verneombud?", "6-1", 1),
     ],
 )
 def test_a_law_question_leads_with_the_answering_ledd_and_no_course_entry(
