@@ -84,3 +84,10 @@ def test_missing_index_is_a_clear_error(real_settings, tmp_path):
         [sys.executable, "-m", "assistant.cli", "ask", "hei"], capture_output=True, text=True, env=env
     )
     assert out.returncode == 3 and "hms ingest" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_healthy_status_exits_cleanly(real_settings):
+    out = hms(real_settings, "status")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.splitlines()[-1])["ready"] is True
+    assert "Traceback" not in out.stderr
