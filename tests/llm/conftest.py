@@ -22,6 +22,7 @@ from assistant.llm.answerer import LLMAnswerer
 from assistant.references import ParsedRef
 from assistant.retrieval import Hit, ResolvedRef, RetrievalResult
 from assistant.service import Assistant, StreamEvent
+from evals.scripted_llm import ReplyQueue, ScriptedServer
 from tests.conftest import build_index, make_settings
 
 AML = "LOV-2005-06-17-62"
@@ -136,3 +137,16 @@ def hash_llm_assistant(tmp_path: Any, corpus: Corpus) -> Iterator[Any]:
         return assistant
 
     yield build
+
+
+# -- a scripted OpenAI-compatible server (the real ChatOpenAI client talks HTTP to it) -----------------------
+@pytest.fixture
+def replies() -> ReplyQueue:
+    """The scripted server's answers, queued by the test."""
+    return ReplyQueue()
+
+
+@pytest.fixture
+def server(replies: ReplyQueue) -> Iterator[ScriptedServer]:
+    with ScriptedServer(replies) as srv:
+        yield srv

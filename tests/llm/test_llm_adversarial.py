@@ -7,7 +7,6 @@ reason, or the refusal; and the counters show it was caught for the right reason
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,7 @@ from assistant.llm.messages import REFUSAL, other, withdrawn
 from assistant.llm.prompts import ABSTAIN_SENTENCE, ANSWER_SYSTEM, LANGUAGE
 from assistant.service import Assistant
 from bots.slack.core import MAX_LLM_ANSWER_CHARS
-from evals.scripted_llm import Reply, ReplyQueue, ScriptedServer
+from evals.scripted_llm import Reply, ScriptedServer
 from tests.llm.conftest import shown_text
 
 pytestmark = pytest.mark.integration
@@ -167,17 +166,6 @@ CASES = [
     ),
 ]
 RUNS = [pytest.param(c, m, id=f"{c.id}-{m}") for c in CASES for m in c.modes]
-
-
-@pytest.fixture
-def replies() -> ReplyQueue:
-    return ReplyQueue()
-
-
-@pytest.fixture
-def server(replies: ReplyQueue) -> Iterator[ScriptedServer]:
-    with ScriptedServer(replies) as srv:
-        yield srv
 
 
 @pytest.fixture

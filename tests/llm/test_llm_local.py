@@ -4,14 +4,13 @@ llama-server: Chat Completions, SSE chunks, `data: [DONE]`. No model weights are
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from assistant.llm.deadline import wait_idle
 from assistant.service import Assistant
-from evals.scripted_llm import Reply, ReplyQueue, ScriptedServer
+from evals.scripted_llm import Reply
 from tests.llm.conftest import shown_text
 
 pytestmark = pytest.mark.integration
@@ -21,17 +20,6 @@ GOOD = (
     "Ja. Loven sier at bedriftens øverste leder skal ha HMS kurs [S1]. Etter aml § 3-5 skal arbeidsgiver "
     "gjennomgå opplæring i helse-, miljø- og sikkerhetsarbeid [S2]."
 )
-
-
-@pytest.fixture
-def replies() -> ReplyQueue:
-    return ReplyQueue()
-
-
-@pytest.fixture
-def server(replies: ReplyQueue) -> Iterator[ScriptedServer]:
-    with ScriptedServer(replies) as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from assistant.llm.answerer import LLMAnswerer
 from assistant.service import Assistant
 from assistant.types import LawCitation
-from evals.scripted_llm import Reply, ReplyQueue, ScriptedServer
+from evals.scripted_llm import Reply
 from tests.llm.conftest import shown_text
 
 pytestmark = pytest.mark.integration
@@ -24,17 +23,6 @@ GOOD = (
     "Ja. Loven sier at bedriftens øverste leder skal ha HMS-kurs [S1]. Etter aml § 3-5 skal arbeidsgiver "
     "gjennomgå opplæring i helse-, miljø- og sikkerhetsarbeid [S2]."
 )
-
-
-@pytest.fixture
-def replies() -> ReplyQueue:
-    return ReplyQueue()
-
-
-@pytest.fixture
-def server(replies: ReplyQueue) -> Iterator[ScriptedServer]:
-    with ScriptedServer(replies) as srv:
-        yield srv
 
 
 @pytest.fixture

@@ -34,11 +34,6 @@ WRONG_LEDD = {
 
 
 @pytest.fixture
-def replies() -> ReplyQueue:
-    return ReplyQueue()
-
-
-@pytest.fixture
 def client(
     real_settings: Any, corpus: Any, real_embedder: Any, replies: ReplyQueue, tmp_path: Any
 ) -> Iterator[Any]:
