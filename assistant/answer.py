@@ -106,11 +106,15 @@ def contents_text(contents: Contents, lang: Lang) -> str:
         for entry in contents.sections:
             chapters.setdefault(entry.chapter, []).append(entry.section)
             titles[entry.chapter] = entry.chapter_title
-        lines = [f"{label('chapter', lang)} {ch} {titles[ch] or ''} (§§ {s[0]}–{s[-1]})".replace("  ", " ")
-                 for ch, s in chapters.items()]  # fmt: skip
+        lines = [
+            f"{label('chapter', lang)} {ch} {titles[ch] or ''} (§§ {s[0]}–{s[-1]})".replace("  ", " ")
+            for ch, s in chapters.items()
+        ]
         return head + "\n" + "\n".join(lines)
-    head = (f"{contents.law_name} {label('chapter', lang).lower()} {contents.chapter} {contents.chapter_title or ''}"
-            f" ({date}):").replace("  ", " ")  # fmt: skip
+    head = (
+        f"{contents.law_name} {label('chapter', lang).lower()} {contents.chapter} {contents.chapter_title or ''}"
+        f" ({date}):"
+    ).replace("  ", " ")
     if contents.reader:
         return f"{head} {label('reader', lang).format(n=len(contents.sections), url=contents.url)}"
     return (

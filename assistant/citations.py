@@ -62,9 +62,20 @@ def law_citation(
     letter = letter if ledd is not None else None
     punktum = punktum if ledd is not None and not letter else None
     ref = format_ref(corpus, law_id, section, ledd, letter) + (f" {punktum}. pkt." if punktum else "")
-    return LawCitation(law_id=law_id, law_name=law.short_name, section=section, ledd=ledd, letter=letter,
-                       punktum=punktum, ref=ref, url=sec.url, quote=quote, version_date=sec.version_date,
-                       title=sec.title, note=note)  # fmt: skip
+    return LawCitation(
+        law_id=law_id,
+        law_name=law.short_name,
+        section=section,
+        ledd=ledd,
+        letter=letter,
+        punktum=punktum,
+        ref=ref,
+        url=sec.url,
+        quote=quote,
+        version_date=sec.version_date,
+        title=sec.title,
+        note=note,
+    )
 
 
 def best_ledd(section: Section, query: str) -> int | None:

@@ -151,8 +151,21 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
     rows = open_state(get_settings()).audit_rows()
     target = open(args.output, "w", newline="", encoding="utf-8") if args.output else out
     try:
-        fields = ["created_at", "answer_id", "request_id", "user_hash", "source", "cited", "law_as_of", "abstained",
-                  "model", "index_version", "mode", "latency_ms", "question"]  # fmt: skip
+        fields = [
+            "created_at",
+            "answer_id",
+            "request_id",
+            "user_hash",
+            "source",
+            "cited",
+            "law_as_of",
+            "abstained",
+            "model",
+            "index_version",
+            "mode",
+            "latency_ms",
+            "question",
+        ]
         writer = csv.DictWriter(target, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for row in rows:

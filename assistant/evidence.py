@@ -118,7 +118,11 @@ class Evidence:
             return
         keys = {(c.law_id, c.section, c.ledd, c.letter) for c in self.citations}
         if (citation.law_id, citation.section, citation.ledd, citation.letter) in keys or (
-            citation.law_id, citation.section, None, None) in keys:  # fmt: skip
+            citation.law_id,
+            citation.section,
+            None,
+            None,
+        ) in keys:
             return
         quoted = sum(len(c.quote) for c in self.citations)
         if len(self.citations) >= MAX_LAW_CITATIONS or (
@@ -161,8 +165,9 @@ def _exact(corpus: Corpus, result: RetrievalResult, ev: Evidence) -> None:
             if result.lookup_only and ev.contents is None:
                 ev.contents = contents(corpus, ref.law_id, ref.chapter)
         else:
-            citation = law_citation(corpus, ref.law_id, ref.section, ledd=ref.ledd, letter=ref.letter,
-                                    punktum=ref.punktum)  # fmt: skip
+            citation = law_citation(
+                corpus, ref.law_id, ref.section, ledd=ref.ledd, letter=ref.letter, punktum=ref.punktum
+            )
             ev.add(corpus, citation)
 
 

@@ -38,7 +38,7 @@ class HmsRetriever(BaseRetriever):
                             "version_date": section.version_date,
                             "score": hit.score,
                         },
-                    )  # fmt: skip
+                    )
                 )
             else:
                 entry = corpus.faq[hit.faq_id]

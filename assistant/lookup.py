@@ -141,6 +141,6 @@ def contents(corpus: Corpus, law_id: str, chapter: str | None = None) -> Content
                 chapter_title=s.chapter_title,
             )
             for s in sections
-        ],  # fmt: skip
+        ],
         reader=len(sections) > READER_THRESHOLD,
     )

@@ -20,16 +20,14 @@ if TYPE_CHECKING:
     from assistant.corpus import Corpus
     from assistant.types import Law, Ledd
 
-ORDINALS = {
-    "første": 1, "1.": 1, "annet": 2, "andre": 2, "2.": 2, "tredje": 3, "3.": 3, "fjerde": 4, "4.": 4,
-    "femte": 5, "5.": 5, "sjette": 6, "6.": 6, "sjuende": 7, "syvende": 7, "7.": 7, "åttende": 8, "8.": 8,
-    "niende": 9, "9.": 9, "tiende": 10, "10.": 10, "first": 1, "second": 2, "third": 3, "fourth": 4,
-    "fifth": 5, "sixth": 6,
-}  # fmt: skip
-ORDINAL_WORDS = ("første|annet|andre|tredje|fjerde|femte|sjette|sjuende|syvende|åttende|niende|tiende"
-                 "|first|second|third|fourth|fifth|sixth")  # fmt: skip
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "desember")  # fmt: skip
+# Ordinal words and numerals, 1 to 10 ("første ledd", "2. ledd", "third paragraph").
+_ORDINAL_FORMS = (
+    "første first|annet andre second|tredje third|fjerde fourth|femte fifth|sjette sixth|sjuende syvende|"
+    "åttende|niende|tiende"
+).split("|")
+ORDINALS = {word: n for n, forms in enumerate(_ORDINAL_FORMS, 1) for word in (*forms.split(), f"{n}.")}
+ORDINAL_WORDS = "|".join(word for forms in _ORDINAL_FORMS for word in forms.split())
+MONTHS = tuple("januar februar mars april mai juni juli august september oktober november desember".split())
 
 _NUM = r"(?P<ch>\d{1,3})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?(?:\s?-\s?(?P<no>\d{1,3}))?(?:\s?(?P<suf>[a-h])\b(?!\)))?"
 _SEC_WORD = r"(?:§§?|paragraf(?:ene|en)?|section|sec\.)"
@@ -163,15 +161,20 @@ class ReferenceParser:
         groups = m.groupdict()
         law_id = self._law(groups.get("law")) or self._law(groups.get("law_after"))
         ledd = (
-            int(groups["ledd_paren"]) if groups.get("ledd_paren")
-            else _ordinal(groups.get("ledd_word")) if groups.get("ledd_word")
-            else int(groups["ledd_num"]) if groups.get("ledd_num") else None
-        )  # fmt: skip
+            int(groups["ledd_paren"])
+            if groups.get("ledd_paren")
+            else _ordinal(groups.get("ledd_word"))
+            if groups.get("ledd_word")
+            else int(groups["ledd_num"])
+            if groups.get("ledd_num")
+            else None
+        )
         letter = groups.get("letter") or groups.get("letter_paren") or groups.get("letter_bare")
         punktum = (
-            _ordinal(groups.get("pkt_word")) if groups.get("pkt_word")
+            _ordinal(groups.get("pkt_word"))
+            if groups.get("pkt_word")
             else int(groups.get("pkt_num") or groups.get("pkt_after") or 0) or None
-        )  # fmt: skip
+        )
         section = normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), groups.get("suf"))
         alt = (
             normalize_section(groups["ch"], groups.get("chl"), groups.get("no"), None)
@@ -179,9 +182,16 @@ class ReferenceParser:
             else None
         )
         yield ParsedRef(
-            section, law_id, ledd, letter.lower() if letter else None, m.span(), alt, punktum,
-            through=_section_of(groups["to"]) if groups.get("to") else None, following=bool(groups.get("flg")),
-        )  # fmt: skip
+            section,
+            law_id,
+            ledd,
+            letter.lower() if letter else None,
+            m.span(),
+            alt,
+            punktum,
+            through=_section_of(groups["to"]) if groups.get("to") else None,
+            following=bool(groups.get("flg")),
+        )
         for extra in re.finditer(
             r"(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z])\b)?",
             groups.get("more") or "",
@@ -213,8 +223,18 @@ def is_lookup(question: str, refs: list[ParsedRef], *, titles: Iterable[str] = (
 
 # -- resolution against the corpus --------------------------------------------------------------------------
 Status = Literal["found", "missing", "not_covered"]
-LEDD_NAMES = {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", 6: "sjette", 7: "sjuende",
-              8: "åttende", 9: "niende", 10: "tiende"}  # fmt: skip
+LEDD_NAMES = {
+    1: "første",
+    2: "andre",
+    3: "tredje",
+    4: "fjerde",
+    5: "femte",
+    6: "sjette",
+    7: "sjuende",
+    8: "åttende",
+    9: "niende",
+    10: "tiende",
+}
 
 
 @dataclass(frozen=True)
@@ -332,8 +352,17 @@ def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
         elif ref.kind == "chapter":
             chapters = {(s.chapter or "").replace(" ", "").upper() for s in law.sections.values()}
             status: Status = "found" if ref.chapter in chapters else "missing"
-            resolved.append(ResolvedRef(ref, law.law_id, "", status, kind="chapter", chapter=ref.chapter,
-                                        missing="" if status == "found" else f"kapittel {ref.chapter}"))  # fmt: skip
+            resolved.append(
+                ResolvedRef(
+                    ref,
+                    law.law_id,
+                    "",
+                    status,
+                    kind="chapter",
+                    chapter=ref.chapter,
+                    missing="" if status == "found" else f"kapittel {ref.chapter}",
+                )
+            )
         else:
             resolved.extend(_resolve_section(law, ref, n) for n in _section_range(law, ref, ref.section))
     return resolved

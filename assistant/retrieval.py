@@ -292,8 +292,14 @@ class HybridRetriever:
         def order(h: Hit) -> tuple[bool, float]:
             return (not h.exact, -(h.score + h.rerank))
 
-        return RetrievalResult(text, expansion, refs, sorted(faq.values(), key=order),
-                               sorted(law.values(), key=order), lookup_only=is_lookup(text, parsed, titles=_titles(self.corpus, refs)))  # fmt: skip
+        return RetrievalResult(
+            text,
+            expansion,
+            refs,
+            sorted(faq.values(), key=order),
+            sorted(law.values(), key=order),
+            lookup_only=is_lookup(text, parsed, titles=_titles(self.corpus, refs)),
+        )
 
     def _rerank(self, query: str, cfg: FusionConfig, law: dict[str, Hit]) -> None:
         if not cfg.rerank_weight or cfg.mode == "bm25":

@@ -75,8 +75,14 @@ class Assistant:
         self.embedder = embedder
         self.store = store or IndexStore.from_settings(settings, serving=True)
         self.fusion = fusion or FusionConfig()
-        self.live = LiveIndex(settings=settings, store=self.store, embedder=embedder, fusion=self.fusion,
-                              corpus=corpus, answerer=answerer)  # fmt: skip
+        self.live = LiveIndex(
+            settings=settings,
+            store=self.store,
+            embedder=embedder,
+            fusion=self.fusion,
+            corpus=corpus,
+            answerer=answerer,
+        )
 
     @property
     def corpus(self) -> Corpus:

@@ -226,8 +226,9 @@ class IndexStore:
         col = client.create_collection(self._snapshot_name(version), embedding_function=None)
         text = base64.b64encode(blob).decode()
         parts = [text[i : i + SNAPSHOT_PART] for i in range(0, len(text), SNAPSHOT_PART)] or [""]
-        col.add(ids=[f"part-{n:05d}" for n in range(len(parts))], documents=parts,
-                embeddings=[[0.0]] * len(parts))  # fmt: skip
+        col.add(
+            ids=[f"part-{n:05d}" for n in range(len(parts))], documents=parts, embeddings=[[0.0]] * len(parts)
+        )
 
     def manifest(self, version: str) -> IndexManifest:
         if self.chroma_url:

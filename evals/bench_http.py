@@ -36,11 +36,19 @@ class StubAssistant:
         self.answerer = None
         quote = "Arbeidsgiver skal gjennomgå opplæring i helse-, miljø- og sikkerhetsarbeid. " * 3
         citations: list[LawCitation | FaqCitation] = [
-            LawCitation(law_id="LOV-2005-06-17-62", law_name="arbeidsmiljøloven", section="3-5", ledd=1,
-                        ref="aml § 3-5 (1)", url="https://lovdata.no/lov/2005-06-17-62/§3-5", quote=quote,
-                        version_date="2026-01-01", title="Opplæring"),
+            LawCitation(
+                law_id="LOV-2005-06-17-62",
+                law_name="arbeidsmiljøloven",
+                section="3-5",
+                ledd=1,
+                ref="aml § 3-5 (1)",
+                url="https://lovdata.no/lov/2005-06-17-62/§3-5",
+                quote=quote,
+                version_date="2026-01-01",
+                title="Opplæring",
+            ),
             FaqCitation(faq_id="daglig-leder-kurs", question=QUESTION),
-        ]  # fmt: skip
+        ]
         self.base = Answer(question=QUESTION, answer="Ja. " * 250, abstained=False, citations=citations)
 
     def refresh(self, force: bool = False) -> Any:
@@ -109,10 +117,22 @@ def measure(*, requests: int = 800, concurrency: int = 8) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="hms-bench-http-") as tmp:
         env = {**os.environ, "HMS_BENCH_HTTP_DIR": tmp}
         proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "evals.bench_http:app", "--factory", "--port", str(port),
-             "--log-level", "warning"],
-            env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "evals.bench_http:app",
+                "--factory",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             url = f"http://127.0.0.1:{port}"
             deadline = time.monotonic() + 120
@@ -133,8 +153,12 @@ def measure(*, requests: int = 800, concurrency: int = 8) -> dict[str, float]:
             proc.terminate()
             proc.wait(timeout=30)
     cpu = (after.user - before.user + after.system - before.system) / requests * 1000
-    return {"cpu_ms": cpu, "rps": requests / seconds, "p50_ms": pct(latencies, 0.5) * 1000,
-            "p95_ms": pct(latencies, 0.95) * 1000}  # fmt: skip
+    return {
+        "cpu_ms": cpu,
+        "rps": requests / seconds,
+        "p50_ms": pct(latencies, 0.5) * 1000,
+        "p95_ms": pct(latencies, 0.95) * 1000,
+    }
 
 
 if __name__ == "__main__":

@@ -70,10 +70,24 @@ class Server:
         }
         self.log = open(PROJECT_ROOT / "data" / "bench-web-server.log", "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers)],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT_ROOT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "assistant.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=PROJECT_ROOT,
+        )
 
     def wait_ready(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
@@ -224,8 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for r in results:
-        lines.append(f"| {r.concurrency} | {r.requests} | {r.errors} | {r.rps:.1f} | "
-                     f"{ms(statistics.median(r.latencies))} | {ms(pct(r.latencies, 0.95))} |")  # fmt: skip
+        lines.append(
+            f"| {r.concurrency} | {r.requests} | {r.errors} | {r.rps:.1f} | "
+            f"{ms(statistics.median(r.latencies))} | {ms(pct(r.latencies, 0.95))} |"
+        )
     table = "\n".join(lines) + "\n"
     print(table)
     REPORT.parent.mkdir(parents=True, exist_ok=True)

@@ -85,8 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     items = [i for i in tuning_items(corpus) if i.group != "lookup"]
     recorded = [(item, assistant.retrieve(item.question)) for item in items]
     base = Thresholds()
-    grid = {f.name: [round(getattr(base, f.name) + d, 3) for d in (-0.02, -0.01, 0.0, 0.01, 0.02)]
-            for f in fields(Thresholds) if isinstance(getattr(base, f.name), float)}  # fmt: skip
+    grid = {
+        f.name: [round(getattr(base, f.name) + d, 3) for d in (-0.02, -0.01, 0.0, 0.01, 0.02)]
+        for f in fields(Thresholds)
+        if isinstance(getattr(base, f.name), float)
+    }
     chosen = [n for n in (argv or sys.argv[1:]) if n in grid] or list(grid)[:3]
     rows = sweep(corpus, recorded, {n: grid[n] for n in chosen}, base=base)
     print("weakest group | OOS false answers | pass | " + " | ".join(chosen))

@@ -96,8 +96,16 @@ def _item(raw: dict[str, Any], split: str) -> Item:
         law = law_id(raw["law"]) if raw.get("law") else None
         sections = raw.get("sections") or ([raw["section"]] if raw.get("section") is not None else [])
         refs = tuple(_ref(raw if i == 0 else {"law": raw["law"]}, str(s)) for i, s in enumerate(sections))
-        return Item(raw["id"], split, group, raw["question"], raw["expect"], refs=refs, law_id=law,
-                    chapter=chapter_key(raw["chapter"]) if raw.get("chapter") is not None else None)  # fmt: skip
+        return Item(
+            raw["id"],
+            split,
+            group,
+            raw["question"],
+            raw["expect"],
+            refs=refs,
+            law_id=law,
+            chapter=chapter_key(raw["chapter"]) if raw.get("chapter") is not None else None,
+        )
     return Item(
         raw["id"],
         split,
@@ -135,11 +143,13 @@ def corpus_items(corpus: Corpus) -> list[Item]:
             for r in entry.refs
             if r.section in corpus.laws[r.law_id].sections
         )
-        items.append(Item(f"canonical-{entry.id}", "corpus", "canonical", entry.question, faq=(entry.id,),
-                          refs=refs))  # fmt: skip
+        items.append(
+            Item(f"canonical-{entry.id}", "corpus", "canonical", entry.question, faq=(entry.id,), refs=refs)
+        )
         for n, phrasing in enumerate((*entry.phrasings, *entry.english), start=1):
-            items.append(Item(f"phrasing-{entry.id}-{n}", "corpus", "phrasing", phrasing, faq=(entry.id,),
-                              refs=refs))  # fmt: skip
+            items.append(
+                Item(f"phrasing-{entry.id}-{n}", "corpus", "phrasing", phrasing, faq=(entry.id,), refs=refs)
+            )
     return items
 
 

@@ -158,8 +158,16 @@ class FakeSlack:
     # -- the Web API -------------------------------------------------------------------------------
     def api(self, method: str, params: dict[str, Any], token: str | None = None) -> dict[str, Any]:
         if method == "auth.test":
-            return {"ok": True, "url": "https://hms.slack.com/", "team": "HMS", "user": "hms-assistenten",
-                    "team_id": TEAM_ID, "user_id": BOT_USER_ID, "bot_id": BOT_ID, "is_enterprise_install": False}  # fmt: skip
+            return {
+                "ok": True,
+                "url": "https://hms.slack.com/",
+                "team": "HMS",
+                "user": "hms-assistenten",
+                "team_id": TEAM_ID,
+                "user_id": BOT_USER_ID,
+                "bot_id": BOT_ID,
+                "is_enterprise_install": False,
+            }
         if method == "chat.postMessage":
             return self.post_message(params)
         if method == "chat.postEphemeral":
@@ -204,8 +212,12 @@ class FakeSlack:
         if channel.startswith(("U", "W")):  # a user id: the message goes to the app's DM with that user
             channel = f"D{channel[1:]}"
         ts = f"{int(time.time())}.{next(self._ts):06d}"
-        return {"ok": True, "channel": channel, "ts": ts,
-                "message": {"text": params.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts}}  # fmt: skip
+        return {
+            "ok": True,
+            "channel": channel,
+            "ts": ts,
+            "message": {"text": params.get("text"), "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": ts},
+        }
 
     def response(self, url: str, params: dict[str, Any]) -> tuple[int, str]:
         """What Slack answers on a response_url: 200 "ok", or an error status with the reason."""

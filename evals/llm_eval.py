@@ -81,8 +81,14 @@ def run(
     say(f"eval-llm: extractive on {len(items)} questions")
     x_pairs = evaluate(extractive, items)
     answerer = LLMAnswerer.from_settings(settings, corpus=corpus)
-    llm = Assistant(settings=settings, corpus=corpus, embedder=extractive.embedder, store=extractive.store,
-                    answerer=answerer, fusion=extractive.fusion)  # fmt: skip
+    llm = Assistant(
+        settings=settings,
+        corpus=corpus,
+        embedder=extractive.embedder,
+        store=extractive.store,
+        answerer=answerer,
+        fusion=extractive.fusion,
+    )
     say(f"eval-llm: {settings.llm} on {len(items)} questions")
     started = time.perf_counter()
     rows = run_llm(llm, answerer.metrics, items)

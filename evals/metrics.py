@@ -109,8 +109,9 @@ def group_metrics(pairs: Iterable[tuple[Item, Outcome]]) -> dict[str, Any]:
     """The figures of one group (or any set of items)."""
     pairs = list(pairs)
     verdicts = [judge(i, o) for i, o in pairs]
-    with_refs = [(i, o, v) for (i, o), v in zip(pairs, verdicts, strict=True)
-                 if i.expect == "answer" and i.refs]  # fmt: skip
+    with_refs = [
+        (i, o, v) for (i, o), v in zip(pairs, verdicts, strict=True) if i.expect == "answer" and i.refs
+    ]
     oos = [(i, o) for i, o in pairs if i.expect == "abstain"]
 
     def ranked(k: int) -> float | None:
@@ -144,11 +145,14 @@ def summarize(pairs: list[tuple[Item, Outcome]]) -> dict[str, Any]:
         mine = [(i, o) for i, o in pairs if i.split == split]
         if split == "corpus":
             canonical = [(i, o) for i, o in mine if i.group == "canonical"]
-            out["corpus"] = {"canonical": {"n": len(canonical), "hit@1": faq_hit(canonical),
-                                           **group_metrics(canonical)}}  # fmt: skip
+            out["corpus"] = {
+                "canonical": {"n": len(canonical), "hit@1": faq_hit(canonical), **group_metrics(canonical)}
+            }
             continue
-        groups = {g: group_metrics([(i, o) for i, o in mine if i.group == g])
-                  for g in sorted({i.group for i, _ in mine})}  # fmt: skip
+        groups = {
+            g: group_metrics([(i, o) for i, o in mine if i.group == g])
+            for g in sorted({i.group for i, _ in mine})
+        }
         questions = [(i, o) for i, o in mine if i.group != "lookup"]
         out[split] = {**groups, "all": group_metrics(questions)}
     latencies = sorted(o.latency_ms for _, o in pairs)
@@ -157,8 +161,15 @@ def summarize(pairs: list[tuple[Item, Outcome]]) -> dict[str, Any]:
     return out
 
 
-CAUSE_WEIGHT = {"law cited": 0, "answered from FAQ": 1, "unrelated FAQ": 2, "wrong §": 3,
-                "lookup wrong": 4, "no expected source": 5, "abstained": 6}  # fmt: skip
+CAUSE_WEIGHT = {
+    "law cited": 0,
+    "answered from FAQ": 1,
+    "unrelated FAQ": 2,
+    "wrong §": 3,
+    "lookup wrong": 4,
+    "no expected source": 5,
+    "abstained": 6,
+}
 
 
 def worst_misses(pairs: list[tuple[Item, Outcome]], n: int = 15) -> list[tuple[Item, Outcome, Verdict]]:

@@ -106,10 +106,17 @@ def _worst_group(split: dict[str, Any]) -> list[str]:
 
 
 def variants_table(results: dict[str, Any]) -> list[str]:
-    cols = [("dev pass", "dev.all.pass"), ("test pass", "test.all.pass"), ("dev HR § cited", "dev.hr.law_cited"),
-            ("test HR § cited", "test.hr.law_cited"), ("dev OOS false", "dev.out_of_scope.false_answer_rate"),
-            ("test OOS false", "test.out_of_scope.false_answer_rate"), ("canonical", "corpus.canonical.hit@1"),
-            ("dev lookups", "dev.lookup.pass"), ("test lookups", "test.lookup.pass")]  # fmt: skip
+    cols = [
+        ("dev pass", "dev.all.pass"),
+        ("test pass", "test.all.pass"),
+        ("dev HR § cited", "dev.hr.law_cited"),
+        ("test HR § cited", "test.hr.law_cited"),
+        ("dev OOS false", "dev.out_of_scope.false_answer_rate"),
+        ("test OOS false", "test.out_of_scope.false_answer_rate"),
+        ("canonical", "corpus.canonical.hit@1"),
+        ("dev lookups", "dev.lookup.pass"),
+        ("test lookups", "test.lookup.pass"),
+    ]
     lines = ["| Variant | " + " | ".join(c[0] for c in cols) + " | p50 ms |", "|---" * (len(cols) + 2) + "|"]
     for result in results.values():
         m = result["metrics"]
@@ -139,8 +146,12 @@ def markdown(results: dict[str, Any], extra: str = "") -> str:
     lines = ["# Eval report", "", f"Shipped variant: {shipped['name']}.", "", *headline(m), ""]
     for split, title in (("test", "Sealed test split"), ("dev", "Dev split (tuned on)")):
         lines += [f"## {title}", "", *split_table(m, split), ""]
-    lines += ["## Bars (asserted in tests/evals/test_eval_thresholds.py)", "", "| Figure | Bar | Measured | |",
-              "|---|---|---|---|"]  # fmt: skip
+    lines += [
+        "## Bars (asserted in tests/evals/test_eval_thresholds.py)",
+        "",
+        "| Figure | Bar | Measured | |",
+        "|---|---|---|---|",
+    ]
     for path, (op, bar) in THRESHOLDS.items():
         value = metric(m, path)
         shown = count(value) if path.endswith(COUNTS) else pct(value)

@@ -132,8 +132,14 @@ def assistant_for(base: Settings, variant: Variant, corpus: Corpus, cache: dict[
         cache[variant.model] = (embedder, store)
     embedder, store = cache[variant.model]
     answerer = ExtractiveAnswerer(corpus=corpus, thresholds=variant.thresholds)
-    return Assistant(settings=settings, corpus=corpus, embedder=embedder, store=store, fusion=variant.fusion,
-                     answerer=answerer)  # fmt: skip
+    return Assistant(
+        settings=settings,
+        corpus=corpus,
+        embedder=embedder,
+        store=store,
+        fusion=variant.fusion,
+        answerer=answerer,
+    )
 
 
 def eval_items(corpus: Corpus) -> list[Item]:

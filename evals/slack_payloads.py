@@ -62,37 +62,74 @@ def event_callback(event: dict[str, Any], *, event_id: str | None = None) -> dic
                 "is_bot": True,
                 "is_enterprise_install": False,
             }
-        ],  # fmt: skip
+        ],
         "is_ext_shared_channel": False,
     }
 
 
-def mention(text: str, *, channel: str, user: str = "U0MANAGER", ts: str | None = None,
-            thread_ts: str | None = None) -> dict[str, Any]:  # fmt: skip
+def mention(
+    text: str, *, channel: str, user: str = "U0MANAGER", ts: str | None = None, thread_ts: str | None = None
+) -> dict[str, Any]:
     ts = ts or new_ts()
-    event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER_ID}> {text}", "ts": ts, "channel": channel,
-             "event_ts": ts, "team": TEAM_ID}  # fmt: skip
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": f"<@{BOT_USER_ID}> {text}",
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "team": TEAM_ID,
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     return event
 
 
-def direct_message(text: str, *, channel: str, user: str = "U0MANAGER", ts: str | None = None,
-                   **extra: Any) -> dict[str, Any]:  # fmt: skip
+def direct_message(
+    text: str, *, channel: str, user: str = "U0MANAGER", ts: str | None = None, **extra: Any
+) -> dict[str, Any]:
     ts = ts or new_ts()
-    return {"type": "message", "channel_type": "im", "channel": channel, "user": user, "text": text, "ts": ts,
-            "event_ts": ts, "team": TEAM_ID, **extra}  # fmt: skip
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "channel": channel,
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "event_ts": ts,
+        "team": TEAM_ID,
+        **extra,
+    }
 
 
 def slash_command(text: str, *, channel: str, response_url: str, user: str = "U0HR") -> dict[str, str]:
-    return {"token": "legacy-verification-token", "team_id": TEAM_ID, "team_domain": "hms", "channel_id": channel,
-            "channel_name": "hms", "user_id": user, "user_name": "hr", "command": "/hms", "text": text,
-            "api_app_id": "A0HMS", "is_enterprise_install": "false", "response_url": response_url,
-            "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}"}  # fmt: skip
+    return {
+        "token": "legacy-verification-token",
+        "team_id": TEAM_ID,
+        "team_domain": "hms",
+        "channel_id": channel,
+        "channel_name": "hms",
+        "user_id": user,
+        "user_name": "hr",
+        "command": "/hms",
+        "text": text,
+        "api_app_id": "A0HMS",
+        "is_enterprise_install": "false",
+        "response_url": response_url,
+        "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}",
+    }
 
 
-def block_action(action_id: str, value: str, *, channel: str, response_url: str, user: str = "U0HR",
-                 label: str = "👍 Nyttig", ephemeral: bool = True) -> dict[str, Any]:  # fmt: skip
+def block_action(
+    action_id: str,
+    value: str,
+    *,
+    channel: str,
+    response_url: str,
+    user: str = "U0HR",
+    label: str = "👍 Nyttig",
+    ephemeral: bool = True,
+) -> dict[str, Any]:
     ts = new_ts()
     return {
         "type": "block_actions",
@@ -113,25 +150,47 @@ def block_action(action_id: str, value: str, *, channel: str, response_url: str,
                 "text": {"type": "plain_text", "text": label, "emoji": True},
                 "action_ts": ts,
             }
-        ],  # fmt: skip
+        ],
     }
 
 
-def channel_message(text: str, *, channel: str, user: str = "U0MANAGER", thread_ts: str | None = None,
-                    channel_type: str = "channel", ts: str | None = None, **extra: Any) -> dict[str, Any]:  # fmt: skip
+def channel_message(
+    text: str,
+    *,
+    channel: str,
+    user: str = "U0MANAGER",
+    thread_ts: str | None = None,
+    channel_type: str = "channel",
+    ts: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
     """A message event as message.channels ("channel"), message.groups ("group") or message.mpim ("mpim")
     deliver it; a reply in a thread carries thread_ts and parent_user_id."""
     ts = ts or new_ts()
-    event = {"type": "message", "channel_type": channel_type, "channel": channel, "user": user, "text": text,
-             "ts": ts, "event_ts": ts, "team": TEAM_ID, **extra}  # fmt: skip
+    event = {
+        "type": "message",
+        "channel_type": channel_type,
+        "channel": channel,
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "event_ts": ts,
+        "team": TEAM_ID,
+        **extra,
+    }
     if thread_ts:
         event.update(thread_ts=thread_ts, parent_user_id=extra.get("parent_user_id", user))
     return event
 
 
 def app_home_opened(user: str, *, tab: str = "home") -> dict[str, Any]:
-    return {"type": "app_home_opened", "user": user, "channel": f"D{user[1:]}", "tab": tab,
-            "event_ts": new_ts()}  # fmt: skip
+    return {
+        "type": "app_home_opened",
+        "user": user,
+        "channel": f"D{user[1:]}",
+        "tab": tab,
+        "event_ts": new_ts(),
+    }
 
 
 def home_action(action_id: str, value: str, *, user: str = "U0HR", label: str = "") -> dict[str, Any]:
@@ -146,26 +205,51 @@ def home_action(action_id: str, value: str, *, user: str = "U0HR", label: str = 
         "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}",
         "team": {"id": TEAM_ID, "domain": "hms"},
         "view": {"id": "V0HOME", "type": "home", "team_id": TEAM_ID, "callback_id": "", "hash": "1.abc"},
-        "actions": [{"action_id": action_id, "block_id": "examples", "value": value, "type": "button",
-                     "text": {"type": "plain_text", "text": label or value, "emoji": True}, "action_ts": ts}],
-    }  # fmt: skip
+        "actions": [
+            {
+                "action_id": action_id,
+                "block_id": "examples",
+                "value": value,
+                "type": "button",
+                "text": {"type": "plain_text", "text": label or value, "emoji": True},
+                "action_ts": ts,
+            }
+        ],
+    }
 
 
-def message_shortcut(callback_id: str, text: str, *, channel: str, response_url: str, user: str = "U0HR",
-                     author: str = "U0MANAGER", message_ts: str | None = None, thread_ts: str | None = None,
-                     **message: Any) -> dict[str, Any]:  # fmt: skip
+def message_shortcut(
+    callback_id: str,
+    text: str,
+    *,
+    channel: str,
+    response_url: str,
+    user: str = "U0HR",
+    author: str = "U0MANAGER",
+    message_ts: str | None = None,
+    thread_ts: str | None = None,
+    **message: Any,
+) -> dict[str, Any]:
     """A message shortcut (type message_action) on someone's message."""
     ts = message_ts or new_ts()
     msg = {"type": "message", "user": author, "text": text, "ts": ts, "team": TEAM_ID, **message}
     if thread_ts:
         msg["thread_ts"] = thread_ts
     return {
-        "type": "message_action", "token": "legacy-verification-token", "action_ts": new_ts(),
-        "team": {"id": TEAM_ID, "domain": "hms"}, "user": {"id": user, "name": "hr", "team_id": TEAM_ID},
-        "channel": {"id": channel, "name": "hms"}, "is_enterprise_install": False, "enterprise": None,
-        "callback_id": callback_id, "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}",
-        "response_url": response_url, "message_ts": ts, "message": msg,
-    }  # fmt: skip
+        "type": "message_action",
+        "token": "legacy-verification-token",
+        "action_ts": new_ts(),
+        "team": {"id": TEAM_ID, "domain": "hms"},
+        "user": {"id": user, "name": "hr", "team_id": TEAM_ID},
+        "channel": {"id": channel, "name": "hms"},
+        "is_enterprise_install": False,
+        "enterprise": None,
+        "callback_id": callback_id,
+        "trigger_id": f"{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:8]}",
+        "response_url": response_url,
+        "message_ts": ts,
+        "message": msg,
+    }
 
 
 # -- the HTTP-mode app on a real server --------------------------------------------------------------

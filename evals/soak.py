@@ -70,10 +70,24 @@ class Server:
         SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
         self.log = open(SERVER_LOG, "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(workers)],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT_ROOT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "assistant.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=PROJECT_ROOT,
+        )
 
     def wait_ready(self, deadline: Deadline, timeout: float = 240) -> None:
         until = time.monotonic() + timeout
@@ -144,10 +158,20 @@ class MemorySampler(threading.Thread):
         for pid, rss in self.samples.items():
             quarter = max(1, len(rss) // 4)
             first, last = sum(rss[:quarter]) / quarter, sum(rss[-quarter:]) / quarter
-            rows.append({"process": self.roles[pid], "pid": pid, "samples": len(rss), "start_mb": round(rss[0], 1),
-                         "peak_mb": round(max(rss), 1), "end_mb": round(rss[-1], 1),
-                         "first_quarter_mb": round(first, 1), "last_quarter_mb": round(last, 1),
-                         "growth_mb": round(last - first, 1), "growth_pct": round(100 * (last - first) / first, 1)})  # fmt: skip
+            rows.append(
+                {
+                    "process": self.roles[pid],
+                    "pid": pid,
+                    "samples": len(rss),
+                    "start_mb": round(rss[0], 1),
+                    "peak_mb": round(max(rss), 1),
+                    "end_mb": round(rss[-1], 1),
+                    "first_quarter_mb": round(first, 1),
+                    "last_quarter_mb": round(last, 1),
+                    "growth_mb": round(last - first, 1),
+                    "growth_pct": round(100 * (last - first) / first, 1),
+                }
+            )
         return sorted(rows, key=lambda r: (r["process"] != "supervisor", r["process"]))
 
 
@@ -199,12 +223,20 @@ def server_env(args: argparse.Namespace, database: Path, fake: FakeSlack) -> dic
     env = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
     keep = ("HMS_DATA_DIR", "HMS_CORPUS_DIR", "HMS_EMBEDDING_MODEL", "HMS_CHROMA_URL", "HMS_COLLECTION")
     env.update({k: os.environ[k] for k in keep if k in os.environ})
-    env.update({
-        "HMS_WORKERS": str(args.workers), "HMS_DATABASE_PATH": str(database), "HMS_PSEUDONYM_KEY": PSEUDONYM_KEY,
-        "HMS_SLACK_MODE": "http", "HMS_SLACK_SIGNING_SECRET": SIGNING_SECRET, "HMS_SLACK_BOT_TOKEN": BOT_TOKEN,
-        "HMS_SLACK_API_URL": fake.api_url, "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
-        "HMS_SLACK_RATE_LIMIT_PER_MINUTE": "1000000", "HMS_LLM": "",
-    })  # fmt: skip
+    env.update(
+        {
+            "HMS_WORKERS": str(args.workers),
+            "HMS_DATABASE_PATH": str(database),
+            "HMS_PSEUDONYM_KEY": PSEUDONYM_KEY,
+            "HMS_SLACK_MODE": "http",
+            "HMS_SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "HMS_SLACK_BOT_TOKEN": BOT_TOKEN,
+            "HMS_SLACK_API_URL": fake.api_url,
+            "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
+            "HMS_SLACK_RATE_LIMIT_PER_MINUTE": "1000000",
+            "HMS_LLM": "",
+        }
+    )
     return env
 
 
@@ -219,9 +251,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     deadline = Deadline(args.time_limit)
     qs = questions()
     report: dict[str, Any] = {
-        "date": time.strftime("%Y-%m-%d %H:%M"), "workers": args.workers, "questions": len(qs),
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "workers": args.workers,
+        "questions": len(qs),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-    }  # fmt: skip
+    }
     fake = FakeSlack()
     with tempfile.TemporaryDirectory(prefix="hms-soak-") as tmp:
         database = Path(tmp) / "soak.sqlite3"
@@ -256,20 +290,32 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         report["rows"] = count_rows(database, web, slack)
     report["log_problems"] = log_problems(SERVER_LOG)
     report["web"] = {
-        "requests": args.requests, "concurrency": args.concurrency, "answered": len(web.request_ids),
-        "errors": web.errors, "seconds": round(web.seconds, 1), "throughput_rps": round(args.requests / web.seconds, 1),
-        **latency(web.latencies), "inconsistent": sorted(q for q, cited in web.cited.items() if len(cited) > 1),
-    }  # fmt: skip
+        "requests": args.requests,
+        "concurrency": args.concurrency,
+        "answered": len(web.request_ids),
+        "errors": web.errors,
+        "seconds": round(web.seconds, 1),
+        "throughput_rps": round(args.requests / web.seconds, 1),
+        **latency(web.latencies),
+        "inconsistent": sorted(q for q, cited in web.cited.items() if len(cited) > 1),
+    }
     report["feedback"] = {
         "sent": len(web.feedback_latencies) + sum("HTTP" not in e for e in web.feedback_errors),
-        "created": len(web.feedback_stored), "errors": web.feedback_errors, **latency(web.feedback_latencies),
-    }  # fmt: skip
+        "created": len(web.feedback_stored),
+        "errors": web.feedback_errors,
+        **latency(web.feedback_latencies),
+    }
     outcome = slack_outcome(fake, slack)
     report["slack"] = {
-        "events": len(slack.sent), "kinds": dict(slack.kinds), "resends": slack.resends, "errors": slack.errors,
-        "seconds": round(slack.seconds, 1), "ack": latency(slack.ack_latencies),
-        "answer": latency(outcome.pop("latencies")), **outcome,
-    }  # fmt: skip
+        "events": len(slack.sent),
+        "kinds": dict(slack.kinds),
+        "resends": slack.resends,
+        "errors": slack.errors,
+        "seconds": round(slack.seconds, 1),
+        "ack": latency(slack.ack_latencies),
+        "answer": latency(outcome.pop("latencies")),
+        **outcome,
+    }
     return report
 
 

@@ -131,9 +131,11 @@ def _memory_rows(r: dict[str, Any]) -> list[str]:
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for m in r["memory"]:
-        lines.append(f"| {m['process']} | {m['samples']} | {m['start_mb']} | {m['peak_mb']} | {m['end_mb']} | "
-                     f"{m['first_quarter_mb']} | {m['last_quarter_mb']} | {m['growth_mb']:+} MB "
-                     f"({m['growth_pct']:+}%) |")  # fmt: skip
+        lines.append(
+            f"| {m['process']} | {m['samples']} | {m['start_mb']} | {m['peak_mb']} | {m['end_mb']} | "
+            f"{m['first_quarter_mb']} | {m['last_quarter_mb']} | {m['growth_mb']:+} MB "
+            f"({m['growth_pct']:+}%) |"
+        )
     return lines
 
 

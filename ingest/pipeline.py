@@ -161,8 +161,15 @@ def ingest_from_settings(
             backend = open_backend(settings)
             stack.callback(backend.close)
             lock = stack.enter_context(_db_lock(backend))
-        return ingest(corpus, store=store, embedder=embedder, force=force, seed=seed,
-                      snapshot=pack(settings.corpus_dir), lock=lock)  # fmt: skip
+        return ingest(
+            corpus,
+            store=store,
+            embedder=embedder,
+            force=force,
+            seed=seed,
+            snapshot=pack(settings.corpus_dir),
+            lock=lock,
+        )
 
 
 @contextlib.contextmanager

@@ -72,8 +72,12 @@ def build_index(
 
 def sqlite_state(path: Path, *, pseudonym_key: str | None = None, log_questions: bool = False) -> State:
     """State on a SQLite file, spooling audit rows beside it (what `Storage(path)` was)."""
-    return State(SqliteBackend(path), pseudonym_key=pseudonym_key, log_questions=log_questions,
-                 spool=AuditSpool(path.parent / "spool"))  # fmt: skip
+    return State(
+        SqliteBackend(path),
+        pseudonym_key=pseudonym_key,
+        log_questions=log_questions,
+        spool=AuditSpool(path.parent / "spool"),
+    )
 
 
 @pytest.fixture(scope="session")

@@ -51,8 +51,14 @@ def hms_env(**settings: object) -> dict[str, str]:
 
 
 def hms(*args: str, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, capture_output=True,
-                          text=True, timeout=timeout, cwd=PROJECT_ROOT)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=PROJECT_ROOT,
+    )
     assert done.returncode == 0, f"hms {' '.join(args)} failed ({done.returncode}): {done.stderr[-2000:]}"
     return done
 
@@ -66,10 +72,24 @@ class HmsServer:
         self.log_path = log_path
         self._log = open(log_path, "w")  # noqa: SIM115
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-             "--workers", str(workers)],
-            env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True, cwd=PROJECT_ROOT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "assistant.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--workers",
+                str(workers),
+            ],
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=PROJECT_ROOT,
+        )
 
     def wait_ready(self, timeout: float = 240.0) -> None:
         def ready() -> bool:
@@ -120,10 +140,15 @@ class ChromaServer:
     def _start(self) -> subprocess.Popen[bytes]:
         proc = subprocess.Popen(
             [chroma_cli(), "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-        )  # fmt: skip
-        wait_for(lambda: httpx.get(f"{self.url}/api/v2/heartbeat", timeout=2).status_code == 200,
-                 timeout=120, what="chroma run")  # fmt: skip
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        )
+        wait_for(
+            lambda: httpx.get(f"{self.url}/api/v2/heartbeat", timeout=2).status_code == 200,
+            timeout=120,
+            what="chroma run",
+        )
         return proc
 
     def stop(self) -> None:
@@ -175,20 +200,50 @@ class TokenGateway:
         self.url = f"https://127.0.0.1:{self.port}"
         (root / "tmp").mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(root / "key.pem"),
-             "-out", str(root / "cert.pem"), "-days", "2", "-subj", "/CN=127.0.0.1",
-             "-addext", "subjectAltName=IP:127.0.0.1"],
-            check=True, capture_output=True, timeout=60,
-        )  # fmt: skip
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                str(root / "key.pem"),
+                "-out",
+                str(root / "cert.pem"),
+                "-days",
+                "2",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         self.ca_file = root / "cert.pem"
         conf = root / "nginx.conf"
         conf.write_text(GATEWAY_CONF.format(root=root, port=self.port, upstream=upstream_port, token=token))
-        self.proc = subprocess.Popen(["nginx", "-p", str(root), "-c", str(conf), "-g", "daemon off;"],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        self.proc = subprocess.Popen(
+            ["nginx", "-p", str(root), "-c", str(conf), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         context = ssl.create_default_context(cafile=str(self.ca_file))
-        wait_for(lambda: httpx.get(f"{self.url}/api/v2/heartbeat", headers={"X-Chroma-Token": token},
-                                   verify=context, timeout=2).status_code == 200,
-                 timeout=60, what="the nginx gateway")  # fmt: skip
+        wait_for(
+            lambda: (
+                httpx.get(
+                    f"{self.url}/api/v2/heartbeat",
+                    headers={"X-Chroma-Token": token},
+                    verify=context,
+                    timeout=2,
+                ).status_code
+                == 200
+            ),
+            timeout=60,
+            what="the nginx gateway",
+        )
 
     def stop(self) -> None:
         if self.proc.poll() is None:

@@ -82,9 +82,14 @@ class SlackBot:
         return reason is None
 
     def _answer(
-        self, event: dict[str, Any], body: dict[str, Any], client: WebClient, *, bot_user_id: str | None,
+        self,
+        event: dict[str, Any],
+        body: dict[str, Any],
+        client: WebClient,
+        *,
+        bot_user_id: str | None,
         threaded: bool,
-    ) -> None:  # fmt: skip
+    ) -> None:
         event_id = body.get("event_id")
         if event_id and not self.core.state.first_delivery(str(event_id)):
             SLACK_EVENTS.labels(outcome="resent").inc()
@@ -97,9 +102,14 @@ class SlackBot:
             log.error("slack api error: %s", exc.response.get("error"), extra={"event_id": event_id})
 
     def _reply(
-        self, event: dict[str, Any], client: WebClient, *, bot_user_id: str | None, threaded: bool,
+        self,
+        event: dict[str, Any],
+        client: WebClient,
+        *,
+        bot_user_id: str | None,
+        threaded: bool,
         event_id: str | None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         core = self.core
         channel, ts, user = str(event["channel"]), str(event["ts"]), event.get("user")
         thread_ts = event.get("thread_ts") or (ts if threaded else None)
@@ -117,8 +127,15 @@ class SlackBot:
             return
         self._working(client, channel=channel, ts=ts, thread_ts=thread_ts)
         try:
-            history = read_history(client, channel=channel, ts=ts, thread_ts=event.get("thread_ts"), asker=user,
-                                   bot_user_id=bot_user_id, dm=not threaded)  # fmt: skip
+            history = read_history(
+                client,
+                channel=channel,
+                ts=ts,
+                thread_ts=event.get("thread_ts"),
+                asker=user,
+                bot_user_id=bot_user_id,
+                dm=not threaded,
+            )
             answer = core.ask(question, history=history, request_id=event_id)
             if isinstance(answer, Notice):
                 core.tell(client, answer, channel=channel, user=user, thread_ts=thread_ts)

@@ -64,8 +64,9 @@ class Buttons:
             posted = core.post(client, messages, channel=channel, thread_ts=None, answer=answer) is not None
         except SlackApiError:
             # the bot is not a member of the channel: the interaction's response_url can still post there
-            posted = core.respond(respond, messages, answer=answer, response_type="in_channel",
-                                  replace_original=False)  # fmt: skip
+            posted = core.respond(
+                respond, messages, answer=answer, response_type="in_channel", replace_original=False
+            )
         if posted:  # the private answer goes once the public one is there
             respond(delete_original=True)
 

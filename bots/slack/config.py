@@ -22,9 +22,20 @@ WHERE = {
     "slack_signing_secret": "Signing Secret under «Basic Information» i Slack-appen",
 }
 _PLACEHOLDER_WORDS = {
-    "changeme", "change-me", "changeit", "replaceme", "replace-me", "todo", "fixme", "secret",
-    "placeholder", "none", "null", "token", "xxx",
-}  # fmt: skip
+    "changeme",
+    "change-me",
+    "changeit",
+    "replaceme",
+    "replace-me",
+    "todo",
+    "fixme",
+    "secret",
+    "placeholder",
+    "none",
+    "null",
+    "token",
+    "xxx",
+}
 _PLACEHOLDER = re.compile(r"\.\.\.|…|<[^>]*>|\byour[-_ ]|^(xoxb|xapp)-?$|^(xoxb|xapp)-(x+|\*+)(-|$)", re.I)
 
 

@@ -93,17 +93,26 @@ class SlackCore:
         """The audit row, written after the answer is posted (storage trouble never loses an answer)."""
         try:
             self.storage.audit(
-                answer=answer, source="slack", user=user, request_id=request_id,
-                model=getattr(self.assistant.answerer, "name", answer.mode), index_version=self.assistant.index_version,
-            )  # fmt: skip
+                answer=answer,
+                source="slack",
+                user=user,
+                request_id=request_id,
+                model=getattr(self.assistant.answerer, "name", answer.mode),
+                index_version=self.assistant.index_version,
+            )
         except Exception:
             log.exception("could not write the audit row", extra={"request_id": request_id})
 
     # -- posting ------------------------------------------------------------------------------------
     def post(
-        self, client: WebClient, messages: list[Message], *, channel: str, thread_ts: str | None,
+        self,
+        client: WebClient,
+        messages: list[Message],
+        *,
+        channel: str,
+        thread_ts: str | None,
         answer: Answer | None = None,
-    ) -> str | None:  # fmt: skip
+    ) -> str | None:
         """Post the messages in order; the channel of the first one, or None if Slack refused it. After a
         refusal the rest are not sent: a short text with a link to the whole answer (or its sources) is."""
         posted: str | None = None

@@ -34,10 +34,14 @@ ACTION_EXAMPLE = re.compile(rf"^{EXAMPLE_PREFIX}\d+$")
 
 def example_buttons() -> Block:
     elements = [
-        {"type": "button", "action_id": f"{EXAMPLE_PREFIX}{n}", "value": question,
-         "text": {"type": "plain_text", "text": question, "emoji": True}}
+        {
+            "type": "button",
+            "action_id": f"{EXAMPLE_PREFIX}{n}",
+            "value": question,
+            "text": {"type": "plain_text", "text": question, "emoji": True},
+        }
         for n, question in enumerate(EXAMPLE_QUESTIONS)
-    ]  # fmt: skip
+    ]
     return {"type": "actions", "block_id": "examples", "elements": elements}
 
 

@@ -60,6 +60,10 @@ class MessageShortcut:
             core.post(client, messages, channel=channel, thread_ts=thread_ts, answer=answer)
         except SlackApiError as exc:  # not a member, or a DM between people: only the asker sees it
             log.info("shortcut answered privately: %s", exc.response.get("error"))
-            core.respond(respond, core.messages(answer, intro=escape(CANNOT_POST)), answer=answer,
-                         replace_original=False)  # fmt: skip
+            core.respond(
+                respond,
+                core.messages(answer, intro=escape(CANNOT_POST)),
+                answer=answer,
+                replace_original=False,
+            )
         core.audit(answer, user=user, request_id=request_id)

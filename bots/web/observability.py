@@ -42,8 +42,9 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_with_id)
         finally:
             route = scope.get("route")
-            REQUESTS.labels(route=getattr(route, "path", "other"), method=scope.get("method", ""),
-                            status=str(status)).inc()  # fmt: skip
+            REQUESTS.labels(
+                route=getattr(route, "path", "other"), method=scope.get("method", ""), status=str(status)
+            ).inc()
             log.info(
                 "request",
                 extra={

@@ -134,8 +134,17 @@ def _serve(settings: Settings, *, host: str | None, port: int | None, workers: i
             # Each worker reads HMS_WORKERS, so its embedder takes its share of the cores.
             os.environ["HMS_WORKERS"] = str(workers)
             os.environ[PARENT_ENV] = str(os.getpid())
-            uvicorn.run("bots.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                        proxy_headers=False, log_level="info", log_config=None, access_log=False)  # fmt: skip
+            uvicorn.run(
+                "bots.web.app:create_app",
+                factory=True,
+                host=host,
+                port=port,
+                workers=workers,
+                proxy_headers=False,
+                log_level="info",
+                log_config=None,
+                access_log=False,
+            )
         else:
             from bots.web.app import create_app
 

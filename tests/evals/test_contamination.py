@@ -15,8 +15,11 @@ def found(corpus, real_embedder):
 
 @pytest.mark.parametrize("pair", ["test~corpus", "test~dev", "dev~corpus"])
 def test_no_near_copies(found, pair):
-    shown = [f"{c.item.source} {c.item.text!r} ~ {c.other.source} {c.other.text!r} (cos {c.cosine:.3f}, "
-             f"overlap {c.overlap:.2f})" for c in found[pair]]  # fmt: skip
+    shown = [
+        f"{c.item.source} {c.item.text!r} ~ {c.other.source} {c.other.text!r} (cos {c.cosine:.3f}, "
+        f"overlap {c.overlap:.2f})"
+        for c in found[pair]
+    ]
     assert shown == []
 
 

@@ -45,8 +45,9 @@ def test_lookups():
     found = Item("dev-lk-1", "dev", "lookup", "§ 3-2 (1) b", expect="found", refs=(Ref(AML, "3-2", 1, "b"),))
     assert lookup_correct(found, outcome(law_refs=[law("3-2", 1, "b")]))
     assert not lookup_correct(found, outcome(law_refs=[law("3-2", 1)]))
-    sentence = Item("dev-lk-2", "dev", "lookup", "§ 10-6 (1) 2. pkt", expect="found",
-                    refs=(Ref(AML, "10-6", 1, None, 2),))  # fmt: skip
+    sentence = Item(
+        "dev-lk-2", "dev", "lookup", "§ 10-6 (1) 2. pkt", expect="found", refs=(Ref(AML, "10-6", 1, None, 2),)
+    )
     assert lookup_correct(sentence, outcome(law_refs=[law("10-6", 1, None, 2)]))
     missing = Item("dev-lk-3", "dev", "lookup", "§ 99-1", expect="missing", refs=(Ref(AML, "99-1"),))
     assert lookup_correct(missing, outcome(abstained=True))

@@ -27,8 +27,13 @@ from tests.pg import PostgresServer
 
 def hms(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env={**base, **env},
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_postgres_hms_db_upgrade_applies_each_migration_once(postgres_server, tmp_path):
@@ -102,8 +107,11 @@ def test_postgres_stopped_under_the_web_app_answers_go_on_and_nothing_acknowledg
     with TestClient(create_app(settings, assistant=hash_assistant, storage=state)) as client:
 
         def ask(n: int) -> str:
-            response = client.post("/api/ask", json={"question": "Hva sier aml § 3-5?"},
-                                   headers={"X-Forwarded-For": f"10.0.0.{n}"})  # fmt: skip
+            response = client.post(
+                "/api/ask",
+                json={"question": "Hva sier aml § 3-5?"},
+                headers={"X-Forwarded-For": f"10.0.0.{n}"},
+            )
             assert response.status_code == 200, response.text
             return str(response.json()["answer_id"])
 
@@ -115,8 +123,10 @@ def test_postgres_stopped_under_the_web_app_answers_go_on_and_nothing_acknowledg
         ]  # over the rate limit of 3: the limit cannot be counted, answers go on
         refused = client.post("/api/feedback", json={"answer_id": during[0], "helpful": False})
         assert refused.status_code == 503
-        assert refused.json()["error"] == {"code": "storage_unavailable",
-                                           "message": "Tilbakemeldingen kunne ikke lagres akkurat nå. Prøv igjen om litt."}  # fmt: skip
+        assert refused.json()["error"] == {
+            "code": "storage_unavailable",
+            "message": "Tilbakemeldingen kunne ikke lagres akkurat nå. Prøv igjen om litt.",
+        }
         assert state.spool is not None and state.spool.pending()
         own_postgres.start()
         after = ask(3)

@@ -108,8 +108,13 @@ def lookup_result(corpus: Corpus, section: str) -> RetrievalResult:
 
 
 def answerer(corpus: Corpus, model: QueuedChatModel, **kw: Any) -> LLMAnswerer:
-    return LLMAnswerer(corpus=corpus, model=model, llm_timeout_s=kw.pop("llm_timeout_s", 5.0),
-                       answer_timeout_s=kw.pop("answer_timeout_s", 8.0), **kw)  # fmt: skip
+    return LLMAnswerer(
+        corpus=corpus,
+        model=model,
+        llm_timeout_s=kw.pop("llm_timeout_s", 5.0),
+        answer_timeout_s=kw.pop("answer_timeout_s", 8.0),
+        **kw,
+    )
 
 
 def shown_text(events: list[StreamEvent]) -> str:
@@ -131,8 +136,9 @@ def hash_llm_assistant(tmp_path: Any, corpus: Corpus) -> Iterator[Any]:
         settings = make_settings(data_dir=tmp_path / "data", embedding_model="hash/64")
         embedder = HashEmbedder(64)
         build_index(settings, corpus, embedder)
-        assistant = Assistant(settings=settings, corpus=corpus, embedder=embedder,
-                              answerer=answerer(corpus, model, **kw))  # fmt: skip
+        assistant = Assistant(
+            settings=settings, corpus=corpus, embedder=embedder, answerer=answerer(corpus, model, **kw)
+        )
         assistant.refresh()
         return assistant
 

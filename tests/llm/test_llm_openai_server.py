@@ -30,8 +30,13 @@ def llm_assistant(real_settings, corpus, real_embedder, server):
     """An Assistant whose HMS_LLM points the real ChatOpenAI client at the scripted server."""
 
     def build(base_url: str | None = None, embedder: Any = None, **overrides: Any) -> Assistant:
-        values = {"llm": "openai:scripted-model", "llm_base_url": base_url or server.base_url,
-                  "llm_timeout_s": 10.0, "answer_timeout_s": 30.0, **overrides}  # fmt: skip
+        values = {
+            "llm": "openai:scripted-model",
+            "llm_base_url": base_url or server.base_url,
+            "llm_timeout_s": 10.0,
+            "answer_timeout_s": 30.0,
+            **overrides,
+        }
         settings = real_settings.model_copy(update=values)
         assistant = Assistant(settings=settings, corpus=corpus, embedder=embedder or real_embedder)
         assert isinstance(assistant.answerer, LLMAnswerer)

@@ -82,8 +82,12 @@ def test_without_hms_llm_the_answerer_is_extractive(corpus, hash_settings):
 
 
 def test_hms_llm_builds_the_llm_answerer(corpus, tmp_path):
-    settings = make_settings(data_dir=tmp_path, embedding_model="hash/64", llm="openai:some-model",
-                             llm_base_url="http://127.0.0.1:9/v1")  # fmt: skip
+    settings = make_settings(
+        data_dir=tmp_path,
+        embedding_model="hash/64",
+        llm="openai:some-model",
+        llm_base_url="http://127.0.0.1:9/v1",
+    )
     assistant = Assistant(settings=settings, corpus=corpus, embedder=HashEmbedder(64))
     assert isinstance(assistant.answerer, LLMAnswerer)
 

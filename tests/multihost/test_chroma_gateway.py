@@ -33,8 +33,13 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TokenGateway]:
 
 
 def settings_for(gateway: TokenGateway, tmp: Path, **overrides: object):  # type: ignore[no-untyped-def]
-    values: dict[str, object] = {"data_dir": tmp, "chroma_url": gateway.url, "chroma_token": TOKEN,
-                                 "chroma_ca_file": gateway.ca_file, "embedding_model": "hash/64"}  # fmt: skip
+    values: dict[str, object] = {
+        "data_dir": tmp,
+        "chroma_url": gateway.url,
+        "chroma_token": TOKEN,
+        "chroma_ca_file": gateway.ca_file,
+        "embedding_model": "hash/64",
+    }
     return make_settings(**{**values, **overrides})
 
 

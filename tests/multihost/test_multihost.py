@@ -93,13 +93,21 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, real_settings) -> Iterator
         stop.callback(slack.close)
         metrics = {"a": free_port(), "b": free_port()}
         shared = {
-            "chroma_url": gateway.url, "chroma_token": TOKEN, "chroma_ca_file": gateway.ca_file, "database_url": url,
-            "rate_limit_per_minute": RATE_LIMIT, "embedding_threads": 1, "slack_mode": "http",
-            "slack_signing_secret": SIGNING_SECRET, "slack_bot_token": BOT_TOKEN, "slack_api_url": slack.api_url,
+            "chroma_url": gateway.url,
+            "chroma_token": TOKEN,
+            "chroma_ca_file": gateway.ca_file,
+            "database_url": url,
+            "rate_limit_per_minute": RATE_LIMIT,
+            "embedding_threads": 1,
+            "slack_mode": "http",
+            "slack_signing_secret": SIGNING_SECRET,
+            "slack_bot_token": BOT_TOKEN,
+            "slack_api_url": slack.api_url,
             "slack_rate_limit_per_minute": 1000,
             # The clients stand behind a proxy on loopback (as in the README): their address is X-Forwarded-For.
-            "trust_proxy_headers": True, "forwarded_allow_ips": "127.0.0.1",
-        }  # fmt: skip
+            "trust_proxy_headers": True,
+            "forwarded_allow_ips": "127.0.0.1",
+        }
         env_a = hms_env(**shared, data_dir=data_a, corpus_dir=corpus, metrics_port=metrics["a"])
         env_b = hms_env(
             **shared, data_dir=root / "host-b", corpus_dir=root / "no-corpus", metrics_port=metrics["b"]
@@ -119,9 +127,13 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, real_settings) -> Iterator
 def write_report(cluster: Cluster) -> None:
     if not cluster.table:
         return
-    lines = [f"# Two-host run ({time.strftime('%Y-%m-%d %H:%M')}, 2 cores shared by both hosts)", "",
-             "Host A: `hms serve --workers 2`; host B: `hms serve --workers 1`, no corpus files; one PostgreSQL; "
-             "one `chroma run` behind a TLS gateway requiring the token. Measured by tests/multihost.", ""]  # fmt: skip
+    lines = [
+        f"# Two-host run ({time.strftime('%Y-%m-%d %H:%M')}, 2 cores shared by both hosts)",
+        "",
+        "Host A: `hms serve --workers 2`; host B: `hms serve --workers 1`, no corpus files; one PostgreSQL; "
+        "one `chroma run` behind a TLS gateway requiring the token. Measured by tests/multihost.",
+        "",
+    ]
     for title, rows in cluster.table.items():
         lines += [f"## {title}", "", *rows, ""]
     REPORT.write_text("\n".join(lines), encoding="utf-8")
@@ -175,11 +187,16 @@ def test_multihost_1000_asks_spread_over_both_hosts_all_answered_and_audited_in_
         f"{ASKS} asks at concurrency 8 in {seconds:.1f} s ({ASKS / seconds:.1f} asks/s over both hosts).",
     ]
     answered = {a for g in results.values() for s, _, a in g if s == 200}
-    wait_for(lambda: answered <= {r["answer_id"] for r in cluster.state().audit_rows()}, timeout=120,
-             what="every answer's audit row in PostgreSQL")  # fmt: skip
+    wait_for(
+        lambda: answered <= {r["answer_id"] for r in cluster.state().audit_rows()},
+        timeout=120,
+        what="every answer's audit row in PostgreSQL",
+    )
     hosts_in_audit = {r["index_version"] for r in cluster.state().audit_rows()}
-    rows.append(f"Audit rows in the one PostgreSQL table: {len(cluster.state().audit_rows())} "
-                f"(index versions: {', '.join(sorted(v for v in hosts_in_audit if v))}).")  # fmt: skip
+    rows.append(
+        f"Audit rows in the one PostgreSQL table: {len(cluster.state().audit_rows())} "
+        f"(index versions: {', '.join(sorted(v for v in hosts_in_audit if v))})."
+    )
     cluster.table["1,000 asks over both hosts"] = rows
     assert all(status == 200 for g in results.values() for status, _, _ in g), rows
     assert len(answered) == ASKS
@@ -203,14 +220,23 @@ def test_multihost_a_follow_up_sent_to_the_other_host_keeps_its_context(cluster:
 
 def test_multihost_a_slack_event_and_its_retry_on_the_other_host_are_answered_once(cluster: Cluster):
     channel = f"C{uuid.uuid4().hex[:8].upper()}"
-    event = {"type": "app_mention", "user": "U0MULTI", "text": f"<@{BOT_USER_ID}> Hva er et verneombud?",
-             "ts": new_ts(), "channel": channel, "event_ts": new_ts()}  # fmt: skip
+    event = {
+        "type": "app_mention",
+        "user": "U0MULTI",
+        "text": f"<@{BOT_USER_ID}> Hva er et verneombud?",
+        "ts": new_ts(),
+        "channel": channel,
+        "event_ts": new_ts(),
+    }
     body = json.dumps(event_callback(event))
     headers = signed_headers(body, content_type="application/json")
     with httpx.Client(timeout=60) as client:
         first = client.post(f"{cluster.hosts['a'].url}/slack/events", content=body, headers=headers)
-        retry = client.post(f"{cluster.hosts['b'].url}/slack/events", content=body,
-                            headers={**headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})  # fmt: skip
+        retry = client.post(
+            f"{cluster.hosts['b'].url}/slack/events",
+            content=body,
+            headers={**headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+        )
     assert first.status_code == retry.status_code == 200
     cluster.slack.wait_for("chat.postMessage", channel=channel, timeout=120)
 
@@ -236,8 +262,10 @@ def test_multihost_a_global_rate_limit_of_n_lets_exactly_n_through(cluster: Clus
             host = cluster.hosts["ab"[n % 2]]
             statuses.append(ask(client, host, "aml § 3-5", ip="10.9.9.9").status_code)
     assert statuses.count(200) == RATE_LIMIT and statuses.count(429) == 10, statuses
-    cluster.table["Global rate limit"] = [f"Limit {RATE_LIMIT}/min for one client over both hosts: "
-                                          f"{statuses.count(200)} answered, {statuses.count(429)} refused (429)."]  # fmt: skip
+    cluster.table["Global rate limit"] = [
+        f"Limit {RATE_LIMIT}/min for one client over both hosts: "
+        f"{statuses.count(200)} answered, {statuses.count(429)} refused (429)."
+    ]
 
 
 def test_multihost_an_ingest_on_host_a_is_served_by_host_b_without_a_restart(cluster: Cluster):
@@ -269,9 +297,11 @@ def test_multihost_an_ingest_on_host_a_is_served_by_host_b_without_a_restart(clu
         stop.set()
         asker.join(timeout=120)
     assert failures == [] and max(seen.values()) - ingested <= 30.0
-    cluster.table["Corpus update"] = [f"`hms ingest` on A; the edited FAQ answer served by A after "
-                                      f"{seen['a'] - ingested:.1f} s and by B after {seen['b'] - ingested:.1f} s, "
-                                      f"no failed request."]  # fmt: skip
+    cluster.table["Corpus update"] = [
+        f"`hms ingest` on A; the edited FAQ answer served by A after "
+        f"{seen['a'] - ingested:.1f} s and by B after {seen['b'] - ingested:.1f} s, "
+        f"no failed request."
+    ]
 
 
 def test_multihost_postgres_stopped_mid_run_answers_go_on_feedback_503_nothing_acknowledged_lost(
@@ -283,8 +313,11 @@ def test_multihost_postgres_stopped_mid_run_answers_go_on_feedback_503_nothing_a
     with httpx.Client(timeout=120) as client:
 
         def feedback(host: HmsServer, answer_id: str) -> httpx.Response:
-            return client.post(f"{host.url}/api/feedback", json={"answer_id": answer_id, "helpful": True},
-                                headers={"X-Forwarded-For": "10.5.0.9", "Idempotency-Key": uuid.uuid4().hex})  # fmt: skip
+            return client.post(
+                f"{host.url}/api/feedback",
+                json={"answer_id": answer_id, "helpful": True},
+                headers={"X-Forwarded-For": "10.5.0.9", "Idempotency-Key": uuid.uuid4().hex},
+            )
 
         for n, host in enumerate((a, b)):
             response = ask(client, host, "Hva er et verneombud?", ip=f"10.5.0.{n}")
@@ -310,8 +343,11 @@ def test_multihost_postgres_stopped_mid_run_answers_go_on_feedback_503_nothing_a
         refused.json()["error"]["message"]
         == "Tilbakemeldingen kunne ikke lagres akkurat nå. Prøv igjen om litt."
     )
-    wait_for(lambda: set(answered) <= {r["answer_id"] for r in cluster.state().audit_rows()}, timeout=120,
-             what="audit rows spooled during the outage")  # fmt: skip
+    wait_for(
+        lambda: set(answered) <= {r["answer_id"] for r in cluster.state().audit_rows()},
+        timeout=120,
+        what="audit rows spooled during the outage",
+    )
     assert set(acked) <= {r["answer_id"] for r in cluster.state().feedback()}
     cluster.table["PostgreSQL stopped mid-run"] = [
         "10 asks during the outage: all answered (200); feedback: 503 with a Norwegian message; after the restart "

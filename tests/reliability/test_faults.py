@@ -49,8 +49,11 @@ def test_sigkill_during_ingest_leaves_the_previous_index_serving(tmp_path, corpu
     before = store.current_version()
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "ingest", "--force"],
-        env=hms_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=hms_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     seen = ""
     while time.monotonic() < deadline and "Embedding:" not in seen:  # wait until it is embedding
@@ -62,14 +65,21 @@ def test_sigkill_during_ingest_leaves_the_previous_index_serving(tmp_path, corpu
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert store.current_version() == before
-    hash_assistant = Assistant(settings=settings.model_copy(update={"embedding_model": "hash/64"}),
-                               corpus=corpus, embedder=HashEmbedder(64), store=store)  # fmt: skip
+    hash_assistant = Assistant(
+        settings=settings.model_copy(update={"embedding_model": "hash/64"}),
+        corpus=corpus,
+        embedder=HashEmbedder(64),
+        store=store,
+    )
     assert hash_assistant.readiness()[0] is True
     # the next ingest completes and cleans up the half-written version
     report = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ingest", "--force"], env=hms_env(tmp_path, HMS_EMBEDDING_MODEL="hash/64"),
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "assistant.cli", "ingest", "--force"],
+        env=hms_env(tmp_path, HMS_EMBEDDING_MODEL="hash/64"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert report.returncode == 0, report.stderr
     versions = [p for p in (settings.index_dir / "versions").iterdir() if p.is_dir()]
     assert all((p / "manifest.json").is_file() for p in versions)
@@ -107,9 +117,12 @@ def test_an_embedding_model_that_cannot_load_names_the_setting(monkeypatch):
     with pytest.raises(EmbeddingError, match="HMS_EMBEDDING_MODEL"):
         make_embedder("word2vec/whatever")
     out = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "status"], env=hms_env(Path("/nonexistent"), HMS_EMBEDDING_MODEL="foo/bar"),
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+        [sys.executable, "-m", "assistant.cli", "status"],
+        env=hms_env(Path("/nonexistent"), HMS_EMBEDDING_MODEL="foo/bar"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 3 and "HMS_EMBEDDING_MODEL" in out.stderr and "Traceback" not in out.stderr
 
 
@@ -154,8 +167,10 @@ def chroma_server(tmp_path):
     def start() -> subprocess.Popen[bytes]:
         proc = subprocess.Popen(
             [chroma_cli(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
-        )  # fmt: skip
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
+        )
         for _ in range(100):
             try:
                 if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:

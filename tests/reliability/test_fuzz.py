@@ -157,8 +157,10 @@ def test_section_lookups_with_fuzzed_law_and_section_names(api_schema, corpus):
         st.sampled_from(["", "§ ", "§", "§§ ", "paragraf "]),
         st.sampled_from(["", " ", "(1)", " a", "-1"]),
     )
-    junk = st.tuples(st.one_of(st.sampled_from(sorted(names)), st.text(max_size=30)),
-                     st.one_of(reference_like(sorted(corpus.aliases)), st.text(max_size=45)))  # fmt: skip
+    junk = st.tuples(
+        st.one_of(st.sampled_from(sorted(names)), st.text(max_size=30)),
+        st.one_of(reference_like(sorted(corpus.aliases)), st.text(max_size=45)),
+    )
     statuses: Counter[int] = Counter()
 
     with TestClient(api_schema.app) as client:
@@ -201,11 +203,35 @@ def reference_like(aliases: list[str]) -> st.SearchStrategy[str]:
     """Text made of what references are made of: law names, §, numbers, ledd words, letters and punctuation."""
     pieces = st.one_of(
         st.sampled_from(aliases),
-        st.sampled_from(["§", "§§", "paragraf", "section", "ledd", "første", "annet ledd", "bokstav", "nr.", "og",
-                         "and", "&", ",", "(", ")", " ", "-", "i", "of the", "lit.", "a)", "A"]),
+        st.sampled_from(
+            [
+                "§",
+                "§§",
+                "paragraf",
+                "section",
+                "ledd",
+                "første",
+                "annet ledd",
+                "bokstav",
+                "nr.",
+                "og",
+                "and",
+                "&",
+                ",",
+                "(",
+                ")",
+                " ",
+                "-",
+                "i",
+                "of the",
+                "lit.",
+                "a)",
+                "A",
+            ]
+        ),
         st.integers(0, 1200).map(str),
         st.text(REFERENCE_ALPHABET, max_size=6),
-    )  # fmt: skip
+    )
     return st.lists(pieces, max_size=25).map("".join)
 
 
@@ -306,20 +332,30 @@ def test_a_written_reference_is_read_back(
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@given(question=st.one_of(st.text(max_size=2100), st.text(st.characters(max_codepoint=0x7F), max_size=50),
-                          st.just("x" * 2001), st.sampled_from(["", " ", "\n\t", "\ufffd", "hei\x00"])))  # fmt: skip
+@given(
+    question=st.one_of(
+        st.text(max_size=2100),
+        st.text(st.characters(max_codepoint=0x7F), max_size=50),
+        st.just("x" * 2001),
+        st.sampled_from(["", " ", "\n\t", "\ufffd", "hei\x00"]),
+    )
+)
 @settings(max_examples=500, database=None)
 def test_validate_question_returns_the_question_or_says_why(question):
     try:
         assert validate_question(question, max_chars=2000) is question
     except InvalidQuestion as exc:
         expected = (
-            "empty_question" if not question.strip()
-            else "question_too_long" if len(question) > 2000
-            else "invalid_characters" if CONTROL.search(question)
-            else "invalid_encoding" if "\ufffd" in question
+            "empty_question"
+            if not question.strip()
+            else "question_too_long"
+            if len(question) > 2000
+            else "invalid_characters"
+            if CONTROL.search(question)
+            else "invalid_encoding"
+            if "\ufffd" in question
             else "accepted"
-        )  # fmt: skip
+        )
         assert exc.code == expected and exc.message
     else:
         assert (
@@ -353,13 +389,28 @@ def questions(corpus) -> st.SearchStrategy[str]:
     and do not exist (and repealed ones), and prompt injections."""
     evals = sample_questions(corpus)
     aliases = sorted(corpus.aliases)
-    spliced = st.builds(lambda q, junk, at: q[:at] + junk + q[at:], st.sampled_from(evals), st.text(max_size=30),
-                        st.integers(0, 200))  # fmt: skip
-    refs = st.builds(lambda law, ch, no, ledd: f"{law} § {ch}-{no}{ledd}", st.sampled_from(aliases), st.integers(0, 25),
-                     st.integers(0, 40), st.sampled_from(["", " (1)", " (3)", " første ledd bokstav a", " (12)"]))  # fmt: skip
+    spliced = st.builds(
+        lambda q, junk, at: q[:at] + junk + q[at:],
+        st.sampled_from(evals),
+        st.text(max_size=30),
+        st.integers(0, 200),
+    )
+    refs = st.builds(
+        lambda law, ch, no, ledd: f"{law} § {ch}-{no}{ledd}",
+        st.sampled_from(aliases),
+        st.integers(0, 25),
+        st.integers(0, 40),
+        st.sampled_from(["", " (1)", " (3)", " første ledd bokstav a", " (12)"]),
+    )
     sections = [f"{law.label} § {number}" for law in corpus.laws.values() for number in law.sections]
-    return st.one_of(st.text(max_size=200), st.sampled_from(evals), spliced, refs, st.sampled_from(sections),
-                     st.sampled_from(INJECTIONS))  # fmt: skip
+    return st.one_of(
+        st.text(max_size=200),
+        st.sampled_from(evals),
+        spliced,
+        refs,
+        st.sampled_from(sections),
+        st.sampled_from(INJECTIONS),
+    )
 
 
 @pytest.mark.slow
@@ -396,20 +447,33 @@ def test_unsigned_bytes_to_the_slack_endpoint_are_401(real_assistant, tmp_path_f
     """Whatever an unsigned client posts to /slack/events (any bytes, any content type, any timestamp header),
     the answer is 401 before anything parses the body."""
     fake = FakeSlack()
-    settings_ = make_settings(database_path=tmp_path_factory.mktemp("slackfuzz") / "hms.sqlite3",
-                              slack_mode="http", slack_signing_secret=SIGNING_SECRET, slack_bot_token=BOT_TOKEN,
-                              slack_api_url=fake.api_url)  # fmt: skip
+    settings_ = make_settings(
+        database_path=tmp_path_factory.mktemp("slackfuzz") / "hms.sqlite3",
+        slack_mode="http",
+        slack_signing_secret=SIGNING_SECRET,
+        slack_bot_token=BOT_TOKEN,
+        slack_api_url=fake.api_url,
+    )
     try:
         with TestClient(
             create_app(settings_, assistant=real_assistant), raise_server_exceptions=False
         ) as client:
 
-            @given(body=st.one_of(st.binary(max_size=2000), st.text(max_size=500).map(str.encode),
-                                  st.recursive(st.none() | st.integers() | st.text(max_size=10),
-                                               lambda inner: st.lists(inner) | st.dictionaries(st.text(max_size=8), inner),
-                                               max_leaves=30).map(lambda v: json.dumps(v).encode())),
-                   content_type=st.sampled_from(["application/json", "application/x-www-form-urlencoded", "text/plain", ""]),
-                   timestamp=st.one_of(st.just(None), st.text(max_size=12), st.integers(0, 2**40).map(str)))  # fmt: skip
+            @given(
+                body=st.one_of(
+                    st.binary(max_size=2000),
+                    st.text(max_size=500).map(str.encode),
+                    st.recursive(
+                        st.none() | st.integers() | st.text(max_size=10),
+                        lambda inner: st.lists(inner) | st.dictionaries(st.text(max_size=8), inner),
+                        max_leaves=30,
+                    ).map(lambda v: json.dumps(v).encode()),
+                ),
+                content_type=st.sampled_from(
+                    ["application/json", "application/x-www-form-urlencoded", "text/plain", ""]
+                ),
+                timestamp=st.one_of(st.just(None), st.text(max_size=12), st.integers(0, 2**40).map(str)),
+            )
             @settings(max_examples=200, deadline=None, database=None)
             def run(body: bytes, content_type: str, timestamp: str | None) -> None:
                 headers = {"content-type": content_type, "X-Slack-Signature": "v0=" + "0" * 64}

@@ -68,8 +68,14 @@ def test_nothing_stored_holds_the_raw_question_or_identifiers(real_assistant, tm
     client, storage = client_for(real_assistant, tmp_path)
     with client:
         answer = client.post("/api/ask", json={"question": QUESTION, "conversation_id": "c1"}).json()
-        client.post("/api/feedback", json={"answer_id": answer["answer_id"], "helpful": False,
-                                           "comment": "Svaret hjalp ikke. Kontakt kari@firma.no / 22 33 44 55"})  # fmt: skip
+        client.post(
+            "/api/feedback",
+            json={
+                "answer_id": answer["answer_id"],
+                "helpful": False,
+                "comment": "Svaret hjalp ikke. Kontakt kari@firma.no / 22 33 44 55",
+            },
+        )
     audit = storage.audit_rows()[0]
     assert audit["question"] is None  # HMS_LOG_QUESTIONS is off
     assert audit["user_hash"] and audit["user_hash"] != "testclient" and len(audit["user_hash"]) == 16
@@ -123,8 +129,13 @@ def test_hms_audit_export_writes_csv(real_assistant, tmp_path):
         "HMS_DATABASE_PATH": str(tmp_path / "hms.sqlite3"),
         "HMS_CORPUS_DIR": str(CORPUS_DIR),
     }
-    out = subprocess.run([sys.executable, "-m", "assistant.cli", "audit", "export"], env=env, capture_output=True,
-                         text=True, timeout=60)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "audit", "export"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert rows[0]["request_id"] == "r-1" and rows[0]["cited"] == "aml § 3-5" and rows[0]["question"] == ""

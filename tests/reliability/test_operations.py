@@ -139,7 +139,7 @@ def test_an_edited_faq_entry_reaches_two_chroma_mode_instances_without_corpus_fi
                 rate_limit_per_minute=1_000_000,
             ),
             log_path=tmp_path / f"serve{n}.log",
-        )  # fmt: skip
+        )
         for n in (1, 2)
     ]
     try:

@@ -22,10 +22,24 @@ DISCLAIMER = label("disclaimer", "nb")
 URL = "https://lovdata.no/lov/2005-06-17-62/§3-5"
 
 
-def law(ref: str = "aml § 3-5 (1)", *, ledd: int | None = 1, quote: str = "Arbeidsgiver skal gjennomgå opplæring.",
-        date: str | None = "2026-01-01") -> LawCitation:  # fmt: skip
-    return LawCitation(law_id="LOV-2005-06-17-62", law_name="arbeidsmiljøloven", section="3-5", ledd=ledd, ref=ref,
-                       url=URL, quote=quote, version_date=date, title="Plikt for arbeidsgiver til opplæring")  # fmt: skip
+def law(
+    ref: str = "aml § 3-5 (1)",
+    *,
+    ledd: int | None = 1,
+    quote: str = "Arbeidsgiver skal gjennomgå opplæring.",
+    date: str | None = "2026-01-01",
+) -> LawCitation:
+    return LawCitation(
+        law_id="LOV-2005-06-17-62",
+        law_name="arbeidsmiljøloven",
+        section="3-5",
+        ledd=ledd,
+        ref=ref,
+        url=URL,
+        quote=quote,
+        version_date=date,
+        title="Plikt for arbeidsgiver til opplæring",
+    )
 
 
 def make_answer(body: str, **fields: object) -> Answer:
@@ -75,7 +89,7 @@ def test_unknown_version_date_and_gaps_are_shown():
                 url="https://lovdata.no/forskrift/1996-12-06-1127/§5",
                 reason="ikke i kildene",
             )
-        ],  # fmt: skip
+        ],
     )
     sources = context_texts(answer_blocks(answer))
     assert "versjonsdato ukjent" in sources[1]
@@ -121,8 +135,12 @@ def test_an_abstention_with_a_reason_keeps_the_reason():
 
 
 def test_english_answers_get_english_labels():
-    answer = make_answer("From HMS Kontoret's FAQ:\nYes.", language="en", disclaimer=label("disclaimer", "en"),
-                         answer=f"Yes.\n\n{label('disclaimer', 'en')}")  # fmt: skip
+    answer = make_answer(
+        "From HMS Kontoret's FAQ:\nYes.",
+        language="en",
+        disclaimer=label("disclaimer", "en"),
+        answer=f"Yes.\n\n{label('disclaimer', 'en')}",
+    )
     blocks = answer_blocks(answer, share=True)
     assert context_texts(blocks)[0] == "*Sources*"
     assert "law as of 1 January 2026" in context_texts(blocks)[2]
@@ -141,8 +159,11 @@ def test_slack_markup_in_a_crafted_answer_pings_nobody():
         question=f"{poison}?",
         citations=[FaqCitation(faq_id="x", question=poison), law(quote=poison, ref=f"aml § 3-5 {poison}")],
     )
-    for blocks in (answer_blocks(answer, share=True), answer_blocks(answer, intro=asked_intro(answer.question, "nb")),
-                   answer_blocks(answer, intro=shared_intro("U0HR", answer.question, "nb"))):  # fmt: skip
+    for blocks in (
+        answer_blocks(answer, share=True),
+        answer_blocks(answer, intro=asked_intro(answer.question, "nb")),
+        answer_blocks(answer, intro=shared_intro("U0HR", answer.question, "nb")),
+    ):
         flat = json.dumps(blocks, ensure_ascii=False)
         for markup in ("<!", "<@U0BOSS", "<#", "@channel", "@here", "<https://evil.example|aml"):
             assert markup not in flat

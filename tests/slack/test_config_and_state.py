@@ -24,13 +24,29 @@ from tests.conftest import CORPUS_DIR, make_settings
     [
         ("socket", {"slack_app_token": APP_TOKEN}, "HMS_SLACK_BOT_TOKEN mangler"),
         ("socket", {"slack_bot_token": BOT_TOKEN}, "HMS_SLACK_APP_TOKEN mangler"),
-        ("socket", {"slack_bot_token": "xoxb-...", "slack_app_token": APP_TOKEN}, "HMS_SLACK_BOT_TOKEN er en plassholder"),
-        ("socket", {"slack_bot_token": BOT_TOKEN, "slack_app_token": "changeme"}, "HMS_SLACK_APP_TOKEN er en plassholder"),
-        ("socket", {"slack_bot_token": "xapp-1-2-3", "slack_app_token": APP_TOKEN}, "HMS_SLACK_BOT_TOKEN skal starte med xoxb-"),
+        (
+            "socket",
+            {"slack_bot_token": "xoxb-...", "slack_app_token": APP_TOKEN},
+            "HMS_SLACK_BOT_TOKEN er en plassholder",
+        ),
+        (
+            "socket",
+            {"slack_bot_token": BOT_TOKEN, "slack_app_token": "changeme"},
+            "HMS_SLACK_APP_TOKEN er en plassholder",
+        ),
+        (
+            "socket",
+            {"slack_bot_token": "xapp-1-2-3", "slack_app_token": APP_TOKEN},
+            "HMS_SLACK_BOT_TOKEN skal starte med xoxb-",
+        ),
         ("http", {"slack_bot_token": BOT_TOKEN}, "HMS_SLACK_SIGNING_SECRET mangler"),
-        ("http", {"slack_bot_token": BOT_TOKEN, "slack_signing_secret": "<signing secret>"}, "HMS_SLACK_SIGNING_SECRET er en plassholder"),
+        (
+            "http",
+            {"slack_bot_token": BOT_TOKEN, "slack_signing_secret": "<signing secret>"},
+            "HMS_SLACK_SIGNING_SECRET er en plassholder",
+        ),
     ],
-)  # fmt: skip
+)
 def test_missing_or_placeholder_credentials_fail_with_the_variable_named(mode, fields, named):
     settings = make_settings(slack_mode=mode, **fields)
     with pytest.raises(SlackConfigError, match=named):
@@ -55,9 +71,13 @@ def hms_env(**extra: str) -> dict[str, str]:
 
 def test_hms_slack_without_tokens_exits_with_a_clear_message(tmp_path: Path):
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "slack"], cwd=tmp_path, env=hms_env(HMS_SLACK_APP_TOKEN=APP_TOKEN),
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "assistant.cli", "slack"],
+        cwd=tmp_path,
+        env=hms_env(HMS_SLACK_APP_TOKEN=APP_TOKEN),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "HMS_SLACK_BOT_TOKEN mangler" in result.stderr and "Traceback" not in result.stderr
 

@@ -49,11 +49,14 @@ FOLLOWED = [channel_id() for _ in range(4)]  # channels where follow-ups are tur
 
 @pytest.fixture(scope="module")
 def slack(
-    tmp_path_factory: pytest.TempPathFactory, real_assistant: Assistant, fake_slack: FakeSlack,
+    tmp_path_factory: pytest.TempPathFactory,
+    real_assistant: Assistant,
+    fake_slack: FakeSlack,
     slack_settings: Callable[..., Settings],
-) -> Iterator[SlackHarness]:  # fmt: skip
-    settings = slack_settings(tmp_path_factory.mktemp("features") / "hms.sqlite3", public_url=WEB,
-                              slack_follow_up_channels=FOLLOWED)  # fmt: skip
+) -> Iterator[SlackHarness]:
+    settings = slack_settings(
+        tmp_path_factory.mktemp("features") / "hms.sqlite3", public_url=WEB, slack_follow_up_channels=FOLLOWED
+    )
     app, storage = start_http_app(settings, real_assistant, fake_slack)
     yield SlackHarness(app=app, fake=fake_slack, storage=storage, settings=settings)
     app.close()
@@ -95,8 +98,14 @@ def test_a_home_example_is_answered_in_the_users_dm(slack: SlackHarness):
 # -- the message shortcut ---------------------------------------------------------------------------------------
 def test_the_message_shortcut_answers_in_the_messages_thread_and_follows_up_there(slack: SlackHarness):
     channel, url, ts = FOLLOWED[0], slack.fake.response_url(), new_ts()
-    payload = message_shortcut(CALLBACK_ID, "Må verneombudet ha HMS-kurs?", channel=channel, response_url=url,
-                               user="U0HR", message_ts=ts)  # fmt: skip
+    payload = message_shortcut(
+        CALLBACK_ID,
+        "Må verneombudet ha HMS-kurs?",
+        channel=channel,
+        response_url=url,
+        user="U0HR",
+        message_ts=ts,
+    )
     assert slack.app.action(payload).status_code == 200
     (post,) = slack.fake.wait_for("chat.postMessage", channel=channel)
     assert post.ok and post.params["thread_ts"] == ts
@@ -128,9 +137,15 @@ def test_a_follow_up_in_a_thread_the_bot_answered_needs_no_mention(
     root = answered_mention(slack, "Må daglig leder ha HMS-kurs?", channel=channel)
     slack.fake.replies[(channel, root["ts"])] = [
         {"type": "message", "user": "U0MANAGER", "ts": root["ts"], "text": root["text"]},
-        {"type": "message", "user": BOT_USER_ID, "bot_id": BOT_ID, "ts": new_ts(), "text": "Fra HMS Kontorets FAQ …"},
+        {
+            "type": "message",
+            "user": BOT_USER_ID,
+            "bot_id": BOT_ID,
+            "ts": new_ts(),
+            "text": "Fra HMS Kontorets FAQ …",
+        },
         {"type": "message", "user": "U0COLLEAGUE", "ts": new_ts(), "text": "Hva med nattarbeid?"},
-    ]  # fmt: skip
+    ]
     reply = channel_message("og for verneombud?", channel=channel, thread_ts=root["ts"])
     assert slack.app.event(event_callback(reply)).status_code == 200
     _, post = slack.fake.wait_for("chat.postMessage", count=2, channel=channel, thread_ts=root["ts"])

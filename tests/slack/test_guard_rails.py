@@ -129,8 +129,11 @@ def test_errors_become_friendly_norwegian_messages(
 def test_an_index_that_is_not_ready_is_explained(serve, corpus, fake_slack: FakeSlack, tmp_path):
     from assistant.embeddings import HashEmbedder
 
-    empty = Assistant(settings=make_settings(data_dir=tmp_path / "empty", embedding_model="hash/64"), corpus=corpus,
-                      embedder=HashEmbedder(64))  # fmt: skip
+    empty = Assistant(
+        settings=make_settings(data_dir=tmp_path / "empty", embedding_model="hash/64"),
+        corpus=corpus,
+        embedder=HashEmbedder(64),
+    )
     app = serve(empty)
     channel = channel_id("D")
     app.event(event_callback(direct_message("Hva er AMU?", channel=channel)))
@@ -188,8 +191,13 @@ def test_follow_ups_without_a_mention_are_on_where_the_settings_say(hash_assista
     def core(**overrides: object) -> SlackCore:
         settings = make_settings(database_path=tmp_path / "hms.sqlite3", **overrides)
         storage = sqlite_state(settings.database, pseudonym_key="k")
-        return SlackCore(settings=settings, assistant=hash_assistant, storage=storage,
-                         state=SlackState(storage.backend), limiter=RateLimiter(storage.backend, per_minute=0))  # fmt: skip
+        return SlackCore(
+            settings=settings,
+            assistant=hash_assistant,
+            storage=storage,
+            state=SlackState(storage.backend),
+            limiter=RateLimiter(storage.backend, per_minute=0),
+        )
 
     default = core()
     assert default.follow_ups_on("G0GROUP", "mpim") and not default.follow_ups_on("C0ONE", "channel")

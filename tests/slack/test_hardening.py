@@ -114,15 +114,24 @@ def test_the_last_vote_of_a_user_wins(real_slack: SlackHarness):
     )
     for action_id, label in votes:  # a double click on 👍, then 👎
         url = real_slack.fake.response_url()
-        payload = block_action(action_id, answer_id, channel=channel_id(), response_url=url, label=label,
-                               ephemeral=False)  # fmt: skip
+        payload = block_action(
+            action_id, answer_id, channel=channel_id(), response_url=url, label=label, ephemeral=False
+        )
         assert real_slack.app.action(payload).status_code == 200
         real_slack.fake.wait_for("response_url", url=url)  # thanked: the vote is stored
     rows = [r for r in real_slack.storage.feedback() if r["answer_id"] == answer_id]
     assert [(r["helpful"], r["source"]) for r in rows] == [(0, "slack")]
     other = real_slack.fake.response_url()  # another user's vote stays beside it
-    real_slack.app.action(block_action(ACTION_HELPFUL, answer_id, channel=channel_id(), response_url=other,
-                                       user="U0OTHER", ephemeral=False))  # fmt: skip
+    real_slack.app.action(
+        block_action(
+            ACTION_HELPFUL,
+            answer_id,
+            channel=channel_id(),
+            response_url=other,
+            user="U0OTHER",
+            ephemeral=False,
+        )
+    )
     real_slack.fake.wait_for("response_url", url=other)
     rows = [r for r in real_slack.storage.feedback() if r["answer_id"] == answer_id]
     assert sorted(r["helpful"] for r in rows) == [0, 1]
@@ -135,8 +144,12 @@ def test_a_double_click_on_share_posts_once(real_slack: SlackHarness):
     answer_id = next(b["value"] for b in buttons(reply.params["blocks"]) if b["action_id"] == ACTION_SHARE)
     clicks = [real_slack.fake.response_url(), real_slack.fake.response_url()]
     for click in clicks:  # both clicks reach the app before either is handled
-        assert real_slack.app.action(block_action(ACTION_SHARE, answer_id, channel=channel,
-                                                  response_url=click)).status_code == 200  # fmt: skip
+        assert (
+            real_slack.app.action(
+                block_action(ACTION_SHARE, answer_id, channel=channel, response_url=click)
+            ).status_code
+            == 200
+        )
     for click in clicks:
         real_slack.fake.wait_for("response_url", url=click)  # each click is handled
     assert len(real_slack.fake.find("chat.postMessage", channel=channel)) == 1

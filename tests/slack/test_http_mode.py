@@ -205,8 +205,12 @@ def test_feedback_buttons_are_stored_with_the_web_feedback(real_slack: SlackHarn
         )
         assert real_slack.app.action(payload).status_code == 200
         (thanks,) = real_slack.fake.wait_for("response_url", url=url)
-        assert thanks.params == {"text": "Takk for tilbakemeldingen!", "response_type": "ephemeral",
-                                 "replace_original": False, "url": url}  # fmt: skip
+        assert thanks.params == {
+            "text": "Takk for tilbakemeldingen!",
+            "response_type": "ephemeral",
+            "replace_original": False,
+            "url": url,
+        }
     rows = [r for r in real_slack.storage.feedback() if r["answer_id"] == answer_id]
     assert [(r["helpful"], r["source"], r["comment"]) for r in rows] == [(0, "slack", None)]  # the last vote
     assert rows[0]["user_hash"] == pseudonym("U0HR", reveal(real_slack.settings.pseudonym_key))
@@ -301,7 +305,12 @@ def test_a_ping_in_the_question_pings_nobody_when_restated(real_slack: SlackHarn
 
 def test_slack_url_verification_challenge_is_answered(real_slack: SlackHarness):
     """What Slack sends when an admin enters https://<host>/slack/events as the request URL (HTTP mode)."""
-    response = real_slack.app.event({"token": "legacy", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
-                                     "type": "url_verification"})  # fmt: skip
+    response = real_slack.app.event(
+        {
+            "token": "legacy",
+            "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+            "type": "url_verification",
+        }
+    )
     assert response.status_code == 200
     assert response.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}

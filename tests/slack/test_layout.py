@@ -30,15 +30,29 @@ class ContractLawCitation(LawCitation):
 
 
 def law(section: str = "10-6", *, ledd: int | None = 1, ref: str | None = None, **extra: Any) -> LawCitation:
-    return ContractLawCitation(law_id="LOV-2005-06-17-62", law_name="arbeidsmiljøloven", section=section,
-                               ledd=ledd, ref=ref or f"aml § {section} ({ledd})", url=URL, quote="Tekst.",
-                               version_date="2026-01-01", **extra)  # fmt: skip
+    return ContractLawCitation(
+        law_id="LOV-2005-06-17-62",
+        law_name="arbeidsmiljøloven",
+        section=section,
+        ledd=ledd,
+        ref=ref or f"aml § {section} ({ledd})",
+        url=URL,
+        quote="Tekst.",
+        version_date="2026-01-01",
+        **extra,
+    )
 
 
 def make(body: str, **fields: Any) -> ContractAnswer:
-    values: dict[str, Any] = {"question": "Hvor mye overtid kan en ansatt jobbe?", "answer": body,
-                              "abstained": False, "citations": [law()], "answer_id": "ab" * 16,
-                              "disclaimer": DISCLAIMER, "law_as_of": "2026-01-01"}  # fmt: skip
+    values: dict[str, Any] = {
+        "question": "Hvor mye overtid kan en ansatt jobbe?",
+        "answer": body,
+        "abstained": False,
+        "citations": [law()],
+        "answer_id": "ab" * 16,
+        "disclaimer": DISCLAIMER,
+        "law_as_of": "2026-01-01",
+    }
     values.update(fields)
     return ContractAnswer.model_validate(values)
 
@@ -118,18 +132,35 @@ def test_the_punktum_asked_for_is_named_in_the_sources():
 
 
 CHAPTER = {
-    "law_id": "LOV-2005-06-17-62", "law_name": "arbeidsmiljøloven", "title": "Lov om arbeidsmiljø, arbeidstid og "
-    "stillingsvern mv. (arbeidsmiljøloven)", "chapter": "3", "chapter_title": "Tiltak for å fremme helse, miljø og "
-    "sikkerhet", "url": "https://lovdata.no/lov/2005-06-17-62/KAPITTEL_3", "version_date": "2026-01-01",
+    "law_id": "LOV-2005-06-17-62",
+    "law_name": "arbeidsmiljøloven",
+    "title": "Lov om arbeidsmiljø, arbeidstid og stillingsvern mv. (arbeidsmiljøloven)",
+    "chapter": "3",
+    "chapter_title": "Tiltak for å fremme helse, miljø og sikkerhet",
+    "url": "https://lovdata.no/lov/2005-06-17-62/KAPITTEL_3",
+    "version_date": "2026-01-01",
     "sections": [
-        {"section": "3-1", "title": "Krav til systematisk helse-, miljø- og sikkerhetsarbeid",
-         "url": "https://lovdata.no/lov/2005-06-17-62/§3-1", "repealed": False},
-        {"section": "3-2", "title": "Særlige plikter for arbeidsgiver", "url": "https://lovdata.no/lov/2005-06-17-62/§3-2",
-         "repealed": False},
-        {"section": "3-4", "title": None, "url": "https://lovdata.no/lov/2005-06-17-62/§3-4", "repealed": True},
+        {
+            "section": "3-1",
+            "title": "Krav til systematisk helse-, miljø- og sikkerhetsarbeid",
+            "url": "https://lovdata.no/lov/2005-06-17-62/§3-1",
+            "repealed": False,
+        },
+        {
+            "section": "3-2",
+            "title": "Særlige plikter for arbeidsgiver",
+            "url": "https://lovdata.no/lov/2005-06-17-62/§3-2",
+            "repealed": False,
+        },
+        {
+            "section": "3-4",
+            "title": None,
+            "url": "https://lovdata.no/lov/2005-06-17-62/§3-4",
+            "repealed": True,
+        },
     ],
     "reader": False,
-}  # fmt: skip
+}
 
 
 def test_a_chapter_is_its_title_and_its_sections_as_links():
@@ -189,8 +220,11 @@ def test_an_faq_answer_with_the_standard_abstention_inside_is_not_doubled():
     flat = texts([{"blocks": answer_blocks(answer)}])
     assert flat.count("Beklager") == 1 and flat.count("<https://www.arbeidstilsynet.no") == 1
     assert "Kildene mine oppgir ingen pris." in flat
-    provider = make("Priser og kursdatoer finner du hos HMS Kontoret: https://hmskontoret.no/kontakt", abstained=True,
-                    citations=[])  # fmt: skip
+    provider = make(
+        "Priser og kursdatoer finner du hos HMS Kontoret: https://hmskontoret.no/kontakt",
+        abstained=True,
+        citations=[],
+    )
     flat = texts([{"blocks": answer_blocks(provider)}])
     assert "arbeidstilsynet.no|" not in flat.split("Ikke juridisk")[0]  # the provider, not Arbeidstilsynet
     assert "<https://hmskontoret.no/kontakt|hmskontoret.no/kontakt>" in flat

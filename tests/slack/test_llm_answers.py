@@ -32,12 +32,23 @@ def replies() -> ReplyQueue:
 
 @pytest.fixture(scope="module")
 def llm_slack(
-    tmp_path_factory: pytest.TempPathFactory, real_settings, corpus, real_embedder, fake_slack: FakeSlack,
-    slack_settings, replies: ReplyQueue,
-) -> Iterator[SlackHarness]:  # fmt: skip
+    tmp_path_factory: pytest.TempPathFactory,
+    real_settings,
+    corpus,
+    real_embedder,
+    fake_slack: FakeSlack,
+    slack_settings,
+    replies: ReplyQueue,
+) -> Iterator[SlackHarness]:
     with ScriptedServer(replies) as server:
-        settings = real_settings.model_copy(update={"llm": "openai:scripted-model", "llm_base_url": server.base_url,
-                                                    "llm_timeout_s": 15.0, "answer_timeout_s": 30.0})  # fmt: skip
+        settings = real_settings.model_copy(
+            update={
+                "llm": "openai:scripted-model",
+                "llm_base_url": server.base_url,
+                "llm_timeout_s": 15.0,
+                "answer_timeout_s": 30.0,
+            }
+        )
         assistant = Assistant(settings=settings, corpus=corpus, embedder=real_embedder)
         assert isinstance(assistant.answerer, LLMAnswerer)
         assistant.refresh()

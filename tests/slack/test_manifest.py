@@ -85,8 +85,9 @@ def test_every_method_and_event_is_covered_by_a_scope_and_no_scope_is_unused(mod
         assert METHOD_SCOPES[method] <= scopes, f"{method} needs {METHOD_SCOPES[method] - scopes}"
     for event in events:
         assert EVENT_SCOPES[event] <= scopes, f"{event} needs {EVENT_SCOPES[event] - scopes}"
-    used = INTERACTIVE_SCOPES.union(*(METHOD_SCOPES[m] for m in methods_the_code_calls()),
-                                    *(EVENT_SCOPES[e] for e in events))  # fmt: skip
+    used = INTERACTIVE_SCOPES.union(
+        *(METHOD_SCOPES[m] for m in methods_the_code_calls()), *(EVENT_SCOPES[e] for e in events)
+    )
     assert scopes == used  # exactly the scopes used: no im:read, no im:write
     assert events == set(EVENTS)  # exactly the events the listeners take
 

@@ -66,9 +66,13 @@ def handler(socket_settings: Settings, real_assistant: Assistant) -> Iterator[So
 
 
 def test_the_handler_builds_from_config_with_the_listeners_the_http_app_uses(
-    handler: SocketModeHandler, socket_settings: Settings, real_assistant: Assistant, fake_slack: FakeSlack,
-    slack_settings: Callable[..., Settings], tmp_path: Path,
-):  # fmt: skip
+    handler: SocketModeHandler,
+    socket_settings: Settings,
+    real_assistant: Assistant,
+    fake_slack: FakeSlack,
+    slack_settings: Callable[..., Settings],
+    tmp_path: Path,
+):
     assert handler.app_token == APP_TOKEN == reveal(socket_settings.slack_app_token)
     assert handler.client.web_client.base_url == fake_slack.api_url
     assert fake_slack.find("auth.test")  # the bot token was verified at start
@@ -104,18 +108,30 @@ def test_socket_mode_answers_a_mention_and_a_slash_command_over_a_websocket(
         handler.connect()
         channel = f"C{uuid.uuid4().hex[:10].upper()}"
         event = mention("Må jeg ha HMS-kurs som daglig leder?", channel=channel)
-        envelope = {"envelope_id": uuid.uuid4().hex, "type": "events_api", "accepts_response_payload": False,
-                    "retry_attempt": 0, "retry_reason": "", "payload": event_callback(event)}  # fmt: skip
+        envelope = {
+            "envelope_id": uuid.uuid4().hex,
+            "type": "events_api",
+            "accepts_response_payload": False,
+            "retry_attempt": 0,
+            "retry_reason": "",
+            "payload": event_callback(event),
+        }
         assert socket.send(envelope) == {"envelope_id": envelope["envelope_id"]}
         (post,) = fake_slack.wait_for("chat.postMessage", channel=channel)
         assert post.params["thread_ts"] == event["ts"]
         assert "aml § 3-5 (1)" in str(post.params["blocks"])
 
         url = fake_slack.response_url()
-        command = {"envelope_id": uuid.uuid4().hex, "type": "slash_commands", "accepts_response_payload": True,
-                   "payload": slash_command("§ 3-5", channel=channel, response_url=url)}  # fmt: skip
-        assert socket.send(command) == {"envelope_id": command["envelope_id"],
-                                        "payload": {"text": "Leter i kildene …", "response_type": "ephemeral"}}  # fmt: skip
+        command = {
+            "envelope_id": uuid.uuid4().hex,
+            "type": "slash_commands",
+            "accepts_response_payload": True,
+            "payload": slash_command("§ 3-5", channel=channel, response_url=url),
+        }
+        assert socket.send(command) == {
+            "envelope_id": command["envelope_id"],
+            "payload": {"text": "Leter i kildene …", "response_type": "ephemeral"},
+        }
         (reply,) = fake_slack.wait_for("response_url", url=url)
         assert section_texts(reply.params["blocks"])[0] == "*Du spurte:* «§ 3-5»"
     finally:
@@ -147,14 +163,22 @@ def test_hms_slack_runs_the_bot_in_socket_mode(
     log = tmp_path / "hms-slack.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "slack"], cwd=tmp_path, env=hms_env(tmp_path, fake_slack),
-            stdout=out, stderr=subprocess.STDOUT, text=True,
-        )  # fmt: skip
+            [sys.executable, "-m", "assistant.cli", "slack"],
+            cwd=tmp_path,
+            env=hms_env(tmp_path, fake_slack),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
     try:
         channel = f"C{uuid.uuid4().hex[:10].upper()}"
         event = mention("Hva er et verneombud?", channel=channel)
-        envelope = {"envelope_id": uuid.uuid4().hex, "type": "events_api", "accepts_response_payload": False,
-                    "payload": event_callback(event)}  # fmt: skip
+        envelope = {
+            "envelope_id": uuid.uuid4().hex,
+            "type": "events_api",
+            "accepts_response_payload": False,
+            "payload": event_callback(event),
+        }
         assert socket.send(envelope, timeout=120) == {"envelope_id": envelope["envelope_id"]}
         (post,) = fake_slack.wait_for("chat.postMessage", channel=channel)
         assert post.params["thread_ts"] == event["ts"]
@@ -171,8 +195,14 @@ def test_hms_slack_with_a_revoked_app_token_exits_with_the_variable_named(
     tmp_path: Path, fake_slack: FakeSlack
 ):
     env = hms_env(tmp_path, fake_slack, HMS_SLACK_APP_TOKEN="xapp-1-A0HMS-4444-revoked")
-    result = subprocess.run([sys.executable, "-m", "assistant.cli", "slack"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "slack"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "Feil: Slack godtok ikke HMS_SLACK_APP_TOKEN (invalid_auth)." in result.stderr
     assert "Traceback" not in result.stderr

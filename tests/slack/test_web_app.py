@@ -54,8 +54,13 @@ def test_a_click_on_a_long_public_answer_fits_the_web_body_limit(
     payload = block_action(
         ACTION_HELPFUL, answer.answer_id, channel="CLONG", response_url=url, ephemeral=False
     )
-    payload["message"] = {"type": "message", "user": "UBOT0HMS", "ts": "1.000001", "text": answer.answer[:300],
-                          "blocks": answer_blocks(answer)}  # fmt: skip
+    payload["message"] = {
+        "type": "message",
+        "user": "UBOT0HMS",
+        "ts": "1.000001",
+        "text": answer.answer[:300],
+        "blocks": answer_blocks(answer),
+    }
     assert len(json.dumps(payload, ensure_ascii=False)) > 5000
     assert app.action(payload).status_code == 200
     fake_slack.wait_for("response_url", url=url)

@@ -18,8 +18,14 @@ from tests.conftest import make_settings, sqlite_state
 from tests.web.conftest import ServerThread, free_port
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 REPORTS = PROJECT_ROOT / "evals" / "reports"
 VERNEOMBUD = "Må verneombudet ha 40 timers kurs?"
 DAGLIG_LEDER = "Må jeg ha HMS-kurs som daglig leder?"

@@ -129,8 +129,16 @@ def test_an_english_question_gets_english_labels(page):
     answer = ask(page, "What does section 3-5 of the Working Environment Act say?")
     assert answer.get_attribute("lang") == "en" and answer.get_attribute("aria-label") == "Answer"
     text = answer.inner_text()
-    for label in ("SHORT ANSWER", "Sources", "LAW TEXT (NORWEGIAN)", "Law as of 1 January 2026", "Read § 3-5 on Lovdata",
-                  "Open in the law reader", "Was this helpful?", "Copy answer"):  # fmt: skip
+    for label in (
+        "SHORT ANSWER",
+        "Sources",
+        "LAW TEXT (NORWEGIAN)",
+        "Law as of 1 January 2026",
+        "Read § 3-5 on Lovdata",
+        "Open in the law reader",
+        "Was this helpful?",
+        "Copy answer",
+    ):
         assert label in text, label
     for norwegian in ("Kort svar", "Kilder", "Lovtekst", "Lov per", "Var svaret nyttig", "Kopier svar"):
         assert norwegian.lower() not in text.lower(), norwegian
@@ -158,8 +166,10 @@ def test_dark_mode_follows_the_system_setting(browser, site):
         )
         screenshot(page, f"web-{scheme}.png")
         context.close()
-    light, dark = ({k: _luminance(v) for k, v in zip(("page", "panel", "ink"), shades[s], strict=True)}
-                   for s in ("light", "dark"))  # fmt: skip
+    light, dark = (
+        {k: _luminance(v) for k, v in zip(("page", "panel", "ink"), shades[s], strict=True)}
+        for s in ("light", "dark")
+    )
     assert light["page"] > 0.9 and light["ink"] < 0.2
     assert dark["page"] < 0.1 and dark["panel"] < 0.15 and dark["ink"] > 0.8
 
@@ -226,17 +236,34 @@ def _contents_answer(real_assistant, chapter: str, *, reader: bool) -> dict:
     """An answer carrying `contents` as the lead's contract describes it, built from the real corpus."""
     toc = real_assistant.table_of_contents("aml")
     sections = [s for s in toc.sections if s.chapter == chapter]
-    contents = {"law_id": toc.law_id, "law_name": toc.law_name, "title": f"arbeidsmiljøloven kapittel {chapter}",
-                "chapter": chapter, "chapter_title": sections[0].chapter_title, "url": toc.url,
-                "version_date": toc.version_date, "reader": reader,
-                "sections": [{"section": s.section, "title": s.title, "url": s.url, "repealed": s.repealed}
-                             for s in sections]}  # fmt: skip
+    contents = {
+        "law_id": toc.law_id,
+        "law_name": toc.law_name,
+        "title": f"arbeidsmiljøloven kapittel {chapter}",
+        "chapter": chapter,
+        "chapter_title": sections[0].chapter_title,
+        "url": toc.url,
+        "version_date": toc.version_date,
+        "reader": reader,
+        "sections": [
+            {"section": s.section, "title": s.title, "url": s.url, "repealed": s.repealed} for s in sections
+        ],
+    }
     lines = "\n".join(f"§ {s.section} {s.title}: {s.url}" for s in sections)
     text = f"Kapittel {chapter} i arbeidsmiljøloven har {len(sections)} paragrafer.\n\n{lines}"
-    return {"question": f"aml kap. {chapter}", "answer": text, "abstained": False, "citations": [], "gaps": [],
-            "answer_id": "toc1", "language": "nb", "mode": "extractive", "disclaimer": "",
-            "short_answer": f"Kapittel {chapter} handler om {sections[0].chapter_title.lower()}.",
-            "contents": contents}  # fmt: skip
+    return {
+        "question": f"aml kap. {chapter}",
+        "answer": text,
+        "abstained": False,
+        "citations": [],
+        "gaps": [],
+        "answer_id": "toc1",
+        "language": "nb",
+        "mode": "extractive",
+        "disclaimer": "",
+        "short_answer": f"Kapittel {chapter} handler om {sections[0].chapter_title.lower()}.",
+        "contents": contents,
+    }
 
 
 def _serve_answer(page, answer: dict) -> None:

@@ -156,8 +156,14 @@ def test_search_ranks_sections_and_faq_entries_without_an_answer(client):
 
 def test_feedback_is_stored_in_sqlite(client, web_storage):
     answer = client.post("/api/ask", json={"question": VERNEOMBUD}).json()
-    response = client.post("/api/feedback", json={"answer_id": answer["answer_id"], "helpful": False,
-                                                  "comment": "Mangler info, ring meg på 912 34 567"})  # fmt: skip
+    response = client.post(
+        "/api/feedback",
+        json={
+            "answer_id": answer["answer_id"],
+            "helpful": False,
+            "comment": "Mangler info, ring meg på 912 34 567",
+        },
+    )
     assert response.status_code == 201 and response.json()["stored"] is True
     rows = web_storage.feedback()
     assert len(rows) == 1
@@ -201,21 +207,41 @@ BAD_INPUT = [
     ("not text", {"json": {"question": 42}}, 400, "invalid_question"),
     ("2001 chars", {"json": {"question": "a" * 2001}}, 413, "question_too_long"),
     ("control chars", {"json": {"question": "hei\x00\x07"}}, 400, "invalid_characters"),
-    ("invalid json", {"content": b'{"question": "hei"', "headers": {"content-type": "application/json"}}, 400,
-     "invalid_json"),
+    (
+        "invalid json",
+        {"content": b'{"question": "hei"', "headers": {"content-type": "application/json"}},
+        400,
+        "invalid_json",
+    ),
     ("json array", {"json": ["hei"]}, 400, "invalid_request"),
-    ("text/plain", {"content": b'{"question": "hei"}', "headers": {"content-type": "text/plain"}}, 400,
-     "unsupported_content_type"),
+    (
+        "text/plain",
+        {"content": b'{"question": "hei"}', "headers": {"content-type": "text/plain"}},
+        400,
+        "unsupported_content_type",
+    ),
     ("form", {"data": {"question": "hei"}}, 400, "unsupported_content_type"),
     ("no content type", {"content": b"question=hei"}, 400, "unsupported_content_type"),
-    ("binary", {"content": bytes(range(256)) * 4, "headers": {"content-type": "application/json"}}, 400,
-     "invalid_json"),
-    ("invalid utf-8", {"content": b'{"question": "hei \xff\xfe"}', "headers": {"content-type": "application/json"}},
-     400, "invalid_body"),
-    ("binary octet-stream", {"content": b"\xff\xfe\x00\x01", "headers": {"content-type": "application/octet-stream"}},
-     400, "unsupported_content_type"),
+    (
+        "binary",
+        {"content": bytes(range(256)) * 4, "headers": {"content-type": "application/json"}},
+        400,
+        "invalid_json",
+    ),
+    (
+        "invalid utf-8",
+        {"content": b'{"question": "hei \xff\xfe"}', "headers": {"content-type": "application/json"}},
+        400,
+        "invalid_body",
+    ),
+    (
+        "binary octet-stream",
+        {"content": b"\xff\xfe\x00\x01", "headers": {"content-type": "application/octet-stream"}},
+        400,
+        "unsupported_content_type",
+    ),
     ("huge body", {"json": {"question": "a" * 20_000}}, 413, "request_too_large"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize("path", ["/api/ask", "/api/ask/stream"])
@@ -297,8 +323,16 @@ def test_the_assistant_is_built_once_in_the_lifespan(web_settings, monkeypatch, 
 
 def test_openapi_and_offline_docs(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/ask", "/api/ask/stream", "/api/laws/{law}/{section}", "/api/laws/{law}", "/api/search",
-            "/api/feedback", "/healthz", "/readyz"} <= set(spec["paths"])  # fmt: skip
+    assert {
+        "/api/ask",
+        "/api/ask/stream",
+        "/api/laws/{law}/{section}",
+        "/api/laws/{law}",
+        "/api/search",
+        "/api/feedback",
+        "/healthz",
+        "/readyz",
+    } <= set(spec["paths"])
     docs = client.get("/docs")
     assert docs.status_code == 200
     scripts = re.findall(r'<script src="([^"]+)"', docs.text)

@@ -188,16 +188,22 @@ def test_accessibility_with_axe_light_and_dark_at_1280_and_360(page, context, si
         assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
         screenshot(page, f"web-chat-360-{scheme}.png")
 
-    lines = ["# Accessibility check (axe-core via axe-playwright-python, Debian chromium)", "",
-             "| page state | violations (impact) | serious or critical |", "| --- | --- | --- |"]  # fmt: skip
+    lines = [
+        "# Accessibility check (axe-core via axe-playwright-python, Debian chromium)",
+        "",
+        "| page state | violations (impact) | serious or critical |",
+        "| --- | --- | --- |",
+    ]
     for state, response in results.items():
         found = ", ".join(f"{v['id']} ({v['impact']})" for v in response["violations"]) or "none"
         serious = [v for v in response["violations"] if v.get("impact") in ("serious", "critical")]
         lines.append(f"| {state} | {found} | {len(serious)} |")
     lines += ["", f"axe-core {next(iter(results.values()))['testEngine']['version']}"]
     (REPORTS / "web-a11y.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    bad = {state: [v["id"] for v in r["violations"] if v.get("impact") in ("serious", "critical")]
-           for state, r in results.items()}  # fmt: skip
+    bad = {
+        state: [v["id"] for v in r["violations"] if v.get("impact") in ("serious", "critical")]
+        for state, r in results.items()
+    }
     assert all(not ids for ids in bad.values()), json.dumps(bad, indent=1)
 
 

@@ -51,8 +51,12 @@ def replies() -> ReplyQueue:
 @pytest.fixture(scope="module")
 def llm_site(real_settings, corpus, real_embedder, replies, tmp_path_factory) -> Iterator[object]:
     with ScriptedServer(replies) as server:
-        values = {"llm": "openai:scripted-model", "llm_base_url": server.base_url, "llm_timeout_s": 20.0,
-                  "answer_timeout_s": 40.0}  # fmt: skip
+        values = {
+            "llm": "openai:scripted-model",
+            "llm_base_url": server.base_url,
+            "llm_timeout_s": 20.0,
+            "answer_timeout_s": 40.0,
+        }
         assistant = Assistant(
             settings=real_settings.model_copy(update=values), corpus=corpus, embedder=real_embedder
         )
@@ -121,12 +125,21 @@ def test_a_replaced_answer_says_why_in_one_line(llm_page, llm_site, replies):
 def test_the_older_plain_string_replace_is_understood(context, site, client):
     """Until every server sends `{"text", "reason"}`, a `replace` whose data is the text alone still works."""
     fallback = client.post("/api/ask", json={"question": QUESTION}).json() | {"mode": "llm-fallback"}
-    events = [("sources", fallback["citations"]), ("delta", "Et utkast som "), ("delta", "ikke besto."),
-              ("replace", fallback["answer"]), ("done", fallback)]  # fmt: skip
+    events = [
+        ("sources", fallback["citations"]),
+        ("delta", "Et utkast som "),
+        ("delta", "ikke besto."),
+        ("replace", fallback["answer"]),
+        ("done", fallback),
+    ]
     body = "".join(f"event: {k}\ndata: {json.dumps(v, ensure_ascii=False)}\n\n" for k, v in events)
     page = context.new_page()
-    page.route("**/api/ask/stream", lambda route: route.fulfill(status=200, body=body,
-               headers={"content-type": "text/event-stream; charset=utf-8"}))  # fmt: skip
+    page.route(
+        "**/api/ask/stream",
+        lambda route: route.fulfill(
+            status=200, body=body, headers={"content-type": "text/event-stream; charset=utf-8"}
+        ),
+    )
     page.goto(site.app_url + "/")
     page.get_by_label("Ditt spørsmål").fill(QUESTION)
     page.get_by_label("Ditt spørsmål").press("Enter")

@@ -75,12 +75,18 @@ def serve(tmp_path: Path, real_settings: Settings, **env: str) -> tuple[subproce
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
-        env={**clean, "HMS_DATA_DIR": str(real_settings.data_dir), "HMS_CORPUS_DIR": str(real_settings.corpus_dir),
-             "HMS_DATABASE_PATH": str(tmp_path / "serve.sqlite3"), "HMS_RATE_LIMIT_PER_MINUTE": "2", **env},
+        env={
+            **clean,
+            "HMS_DATA_DIR": str(real_settings.data_dir),
+            "HMS_CORPUS_DIR": str(real_settings.corpus_dir),
+            "HMS_DATABASE_PATH": str(tmp_path / "serve.sqlite3"),
+            "HMS_RATE_LIMIT_PER_MINUTE": "2",
+            **env,
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
@@ -98,10 +104,13 @@ def serve(tmp_path: Path, real_settings: Settings, **env: str) -> tuple[subproce
     ("env", "hops"),
     [
         ({}, "198.51.100.{n}"),  # no proxy configured: uvicorn must not take X-Forwarded-For from loopback
-        ({"HMS_TRUST_PROXY_HEADERS": "true", "HMS_FORWARDED_ALLOW_IPS": "127.0.0.1"}, "198.51.100.{n}, 203.0.113.7"),
+        (
+            {"HMS_TRUST_PROXY_HEADERS": "true", "HMS_FORWARDED_ALLOW_IPS": "127.0.0.1"},
+            "198.51.100.{n}, 203.0.113.7",
+        ),
     ],
     ids=["no-proxy", "trusted-loopback-proxy"],
-)  # fmt: skip
+)
 def test_hms_serve_rate_limit_cannot_be_bypassed_with_x_forwarded_for(tmp_path, real_settings, env, hops):
     proc, url = serve(tmp_path, real_settings, **env)
     try:

@@ -161,8 +161,13 @@ def test_search_within_the_law_works_without_javascript(browser, site):
     context.close()
 
 
-PAGES = ["/lov", "/lov/aml", "/lov/aml/3-1#ledd-2", "/lov/internkontrollforskriften/5",
-         "/lov/organiseringsforskriften/3-2#ledd-7"]  # fmt: skip
+PAGES = [
+    "/lov",
+    "/lov/aml",
+    "/lov/aml/3-1#ledd-2",
+    "/lov/internkontrollforskriften/5",
+    "/lov/organiseringsforskriften/3-2#ledd-7",
+]
 
 
 def test_the_reader_is_accessible_and_readable_at_1280_and_360_light_and_dark(page, site):

@@ -89,9 +89,12 @@ def test_api_refuses_an_origin_that_is_not_allowed(tmp_path, real_assistant):
         assert allowed.headers["access-control-allow-origin"] == "https://hmskontoret.no"
         preflight = client.options(
             "/api/ask/stream",
-            headers={"Origin": "https://hmskontoret.no", "Access-Control-Request-Method": "POST",
-                     "Access-Control-Request-Headers": "content-type,x-hms-client"},
-        )  # fmt: skip
+            headers={
+                "Origin": "https://hmskontoret.no",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type,x-hms-client",
+            },
+        )
         assert preflight.status_code == 200
         assert preflight.headers["access-control-allow-origin"] == "https://hmskontoret.no"
         # The app's own pages call it from its own origin; clients without Origin (curl) are not browsers.
@@ -102,8 +105,9 @@ def test_api_refuses_an_origin_that_is_not_allowed(tmp_path, real_assistant):
 
 
 def test_configured_origins_are_cleaned_before_they_reach_a_header():
-    assert clean_origins(["https://a.no/", " HTTP://B.no:8080 ", "javascript:alert(1)", "https://x; script-src *",
-                          "*"]) == ["https://a.no", "http://b.no:8080", "*"]  # fmt: skip
+    assert clean_origins(
+        ["https://a.no/", " HTTP://B.no:8080 ", "javascript:alert(1)", "https://x; script-src *", "*"]
+    ) == ["https://a.no", "http://b.no:8080", "*"]
     assert page_csp(["https://a.no"]).endswith("frame-ancestors 'self' https://a.no")
     assert page_csp(["*"]).endswith("frame-ancestors *")
 

@@ -16,9 +16,18 @@ if TYPE_CHECKING:
     from assistant.config import Settings
 
 __all__ = [
-    "RATE_LIMIT_MESSAGE", "AuditSpool", "RateLimiter", "SlackState", "State", "StateBackend", "StateUnavailable",
-    "Verdict", "WidgetQuota", "open_backend", "open_state",
-]  # fmt: skip
+    "RATE_LIMIT_MESSAGE",
+    "AuditSpool",
+    "RateLimiter",
+    "SlackState",
+    "State",
+    "StateBackend",
+    "StateUnavailable",
+    "Verdict",
+    "WidgetQuota",
+    "open_backend",
+    "open_state",
+]
 
 
 def open_backend(settings: Settings) -> StateBackend:

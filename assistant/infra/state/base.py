@@ -14,9 +14,20 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 AUDIT_COLUMNS = (
-    "answer_id", "request_id", "user_hash", "source", "question", "cited", "law_as_of", "abstained", "model",
-    "index_version", "mode", "latency_ms", "created_at",
-)  # fmt: skip
+    "answer_id",
+    "request_id",
+    "user_hash",
+    "source",
+    "question",
+    "cited",
+    "law_as_of",
+    "abstained",
+    "model",
+    "index_version",
+    "mode",
+    "latency_ms",
+    "created_at",
+)
 
 
 class StateUnavailable(RuntimeError):
@@ -45,8 +56,9 @@ class StateBackend(Protocol):
     def add_feedback(self, row: dict[str, Any], *, key: str | None) -> tuple[int, bool]: ...
     def replace_vote(self, row: dict[str, Any]) -> int: ...
     def feedback_rows(self) -> list[dict[str, Any]]: ...
-    def add_turn(self, conversation_id: str, question: str, answer_id: str | None, *, now: float,
-                 keep: int) -> None: ...  # fmt: skip
+    def add_turn(
+        self, conversation_id: str, question: str, answer_id: str | None, *, now: float, keep: int
+    ) -> None: ...
     def history(self, conversation_id: str, *, limit: int, since: float) -> list[str]: ...
     def add_audit(self, row: dict[str, Any]) -> None: ...
     def audit_rows(self) -> list[dict[str, Any]]: ...
@@ -104,8 +116,10 @@ class SqlBackend:
         """Delete the user's earlier vote on the answer (one without a comment), then store this one."""
         cols = ("answer_id", "helpful", "comment", "source", "user_hash", "created_at")
         with self._transaction(durable=True) as run:
-            run("DELETE FROM feedback WHERE answer_id = ? AND source = ? AND user_hash = ? AND comment IS NULL",
-                (row["answer_id"], row["source"], row["user_hash"]))  # fmt: skip
+            run(
+                "DELETE FROM feedback WHERE answer_id = ? AND source = ? AND user_hash = ? AND comment IS NULL",
+                (row["answer_id"], row["source"], row["user_hash"]),
+            )
             got = run(
                 f"INSERT INTO feedback ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) RETURNING id",
                 [row[c] for c in cols],

@@ -55,8 +55,9 @@ class State:
         key: str | None = None,
     ) -> int:
         """Store a vote and return its id; a retry with the same ``key`` returns the first id."""
-        return self.add_feedback_once(answer_id=answer_id, helpful=helpful, comment=comment, source=source,
-                                      user=user, key=key)[0]  # fmt: skip
+        return self.add_feedback_once(
+            answer_id=answer_id, helpful=helpful, comment=comment, source=source, user=user, key=key
+        )[0]
 
     def add_feedback_once(
         self,
@@ -69,14 +70,26 @@ class State:
         key: str | None,
     ) -> tuple[int, bool]:
         """(id, created): created is False when ``key`` was already stored for this answer."""
-        row = {"answer_id": answer_id, "helpful": int(helpful), "comment": redact(comment) if comment else None,
-               "source": source, "user_hash": self.user_hash(user), "created_at": self.clock()}  # fmt: skip
+        row = {
+            "answer_id": answer_id,
+            "helpful": int(helpful),
+            "comment": redact(comment) if comment else None,
+            "source": source,
+            "user_hash": self.user_hash(user),
+            "created_at": self.clock(),
+        }
         return self.backend.add_feedback(row, key=key)
 
     def replace_vote(self, *, answer_id: str, helpful: bool, source: str, user: str) -> int:
         """A user's 👍/👎 on an answer: the last vote wins (their earlier vote on it, without a comment, goes)."""
-        row = {"answer_id": answer_id, "helpful": int(helpful), "comment": None, "source": source,
-               "user_hash": self.user_hash(user), "created_at": self.clock()}  # fmt: skip
+        row = {
+            "answer_id": answer_id,
+            "helpful": int(helpful),
+            "comment": None,
+            "source": source,
+            "user_hash": self.user_hash(user),
+            "created_at": self.clock(),
+        }
         return self.backend.replace_vote(row)
 
     def feedback(self) -> list[dict[str, Any]]:
@@ -96,17 +109,32 @@ class State:
         return self.backend.history(conversation_id, limit=limit, since=since)
 
     # -- audit trail --------------------------------------------------------------------------------
-    def audit(self, *, answer: Any, source: str, user: str | None, request_id: str | None, model: str,
-              index_version: str | None) -> None:  # fmt: skip
+    def audit(
+        self,
+        *,
+        answer: Any,
+        source: str,
+        user: str | None,
+        request_id: str | None,
+        model: str,
+        index_version: str | None,
+    ) -> None:
         """Write the answer's audit row; spooled locally (and written later) if the database is down."""
         row = {
-            "answer_id": answer.answer_id, "request_id": request_id, "user_hash": self.user_hash(user),
-            "source": source, "question": redact(answer.question) if self.log_questions else None,
+            "answer_id": answer.answer_id,
+            "request_id": request_id,
+            "user_hash": self.user_hash(user),
+            "source": source,
+            "question": redact(answer.question) if self.log_questions else None,
             "cited": ";".join(getattr(c, "ref", None) or f"faq:{c.faq_id}" for c in answer.citations),
-            "law_as_of": answer.law_as_of, "abstained": int(answer.abstained), "model": model,
-            "index_version": index_version, "mode": answer.mode, "latency_ms": answer.latency_ms,
+            "law_as_of": answer.law_as_of,
+            "abstained": int(answer.abstained),
+            "model": model,
+            "index_version": index_version,
+            "mode": answer.mode,
+            "latency_ms": answer.latency_ms,
             "created_at": self.clock(),
-        }  # fmt: skip
+        }
         try:
             self.backend.add_audit(row)
         except StateUnavailable:

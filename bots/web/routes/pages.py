@@ -57,8 +57,11 @@ def widget_frame(assistant: AssistantDep, settings: SettingsDep) -> HTMLResponse
 
 @router.get("/widget.js")
 def widget_loader() -> Response:
-    return Response(_text(WIDGET_JS), media_type="text/javascript; charset=utf-8",
-                    headers={"Cache-Control": "public, max-age=300"})  # fmt: skip
+    return Response(
+        _text(WIDGET_JS),
+        media_type="text/javascript; charset=utf-8",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
 
 
 @demo_router.get("/demo")
