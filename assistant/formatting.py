@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from assistant.corpus import Provider
-    from assistant.scope import OutOfScope
+    from assistant.question.scope import OutOfScope
+    from assistant.sources.corpus import Provider
 
 Lang = Literal["nb", "en"]
 

@@ -13,15 +13,16 @@ import threading
 import time
 from dataclasses import dataclass
 
-from assistant.answer import Answerer, make_answerer
-from assistant.config import Settings
-from assistant.corpus import Corpus, CorpusError, load_corpus
-from assistant.embeddings import Embedder
-from assistant.glossary import Glossary
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.protocol import Answerer
+from assistant.index.versions import IndexManifest, IndexNotReady, IndexStore
+from assistant.infra.config import Settings
 from assistant.infra.metrics import STORE_ERRORS, index_swapped
-from assistant.retrieval import FusionConfig, HybridRetriever
-from assistant.snapshot import load_snapshot
-from assistant.store import IndexManifest, IndexNotReady, IndexStore
+from assistant.retrieval.embeddings import Embedder
+from assistant.retrieval.glossary import Glossary
+from assistant.retrieval.hybrid import FusionConfig, HybridRetriever
+from assistant.sources.corpus import Corpus, CorpusError, load_corpus
+from assistant.sources.snapshot import load_snapshot
 
 log = logging.getLogger("hms.assistant")
 
@@ -233,3 +234,13 @@ class LiveIndex:
             return True, "ok", index.version
         except IndexNotReady as exc:
             return False, exc.reason, None
+
+
+def make_answerer(settings: Settings, *, corpus: Corpus) -> Answerer:
+    """The extractive answerer, or the LLM answerer when HMS_LLM is set (its model is built now, so a bad
+    HMS_LLM fails at start with assistant.llm.provider.LLMConfigError)."""
+    if not settings.llm:
+        return ExtractiveAnswerer(corpus=corpus)
+    from assistant.llm.answerer import LLMAnswerer  # LangChain is imported only when an LLM is configured
+
+    return LLMAnswerer.from_settings(settings, corpus=corpus)

@@ -10,25 +10,24 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer import Answerer, Draft
-from assistant.config import Settings
-from assistant.corpus import Corpus, load_corpus
-from assistant.deadline import Deadline
-from assistant.embeddings import Embedder, make_embedder
-from assistant.evidence import format_ref
-from assistant.followup import condense
+from assistant.answer.protocol import Answerer, Draft
 from assistant.formatting import Lang, label
-from assistant.glossary import Glossary
+from assistant.index.versions import IndexNotReady, IndexStore
+from assistant.infra.config import Settings
+from assistant.infra.deadline import Deadline
+from assistant.infra.logs import request_id_var
 from assistant.infra.metrics import observe_answer
 from assistant.live import LiveIndex, LoadedIndex
-from assistant.lookup import find_law, section_view, table_of_contents
-from assistant.observability import request_id_var
-from assistant.retrieval import FusionConfig, RetrievalResult
-from assistant.store import IndexNotReady, IndexStore
+from assistant.question.followup import condense
+from assistant.question.validation import validate_question
+from assistant.references.lookup import find_law, format_ref, section_view, table_of_contents
+from assistant.retrieval.embeddings import Embedder, make_embedder
+from assistant.retrieval.glossary import Glossary
+from assistant.retrieval.hybrid import FusionConfig, RetrievalResult
+from assistant.sources.corpus import Corpus, load_corpus
 from assistant.text import clean_question, guess_language
 from assistant.types import Answer, Citation, LawCitation, SearchHit, SectionView, TableOfContents
-from assistant.validation import validate_question
-from assistant.verify import citation_problems
+from assistant.verify.citations import citation_problems
 
 log = logging.getLogger("hms.assistant")
 

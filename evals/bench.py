@@ -33,8 +33,8 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def questions() -> list[str]:
-    from assistant.config import get_settings
-    from assistant.corpus import load_corpus
+    from assistant.infra.config import get_settings
+    from assistant.sources.corpus import load_corpus
     from evals.datasets import sample_questions
 
     return sample_questions(load_corpus(get_settings().corpus_dir))
@@ -61,7 +61,7 @@ def warm_latencies(call: Callable[[str], Any], qs: list[str], *, cold_start_s: f
 # -- parts, each run in a fresh process ---------------------------------------------------------------
 def part_ours_serve() -> dict[str, Any]:
     started = time.perf_counter()
-    from assistant.config import get_settings
+    from assistant.infra.config import get_settings
     from assistant.service import Assistant
 
     assistant = Assistant(settings=get_settings())
@@ -71,10 +71,10 @@ def part_ours_serve() -> dict[str, Any]:
 
 
 def part_ours_ingest() -> dict[str, Any]:
-    from assistant.config import get_settings
-    from assistant.corpus import load_corpus
-    from assistant.embeddings import make_embedder
-    from assistant.store import IndexStore
+    from assistant.index.versions import IndexStore
+    from assistant.infra.config import get_settings
+    from assistant.retrieval.embeddings import make_embedder
+    from assistant.sources.corpus import load_corpus
     from ingest.pipeline import ingest
 
     settings = get_settings()
@@ -114,7 +114,7 @@ def _baseline_store(path: Path, embeddings: Any) -> Any:
     import chromadb
     from langchain_chroma import Chroma
 
-    from assistant.store import chroma_settings
+    from assistant.index.versions import chroma_settings
 
     client = chromadb.PersistentClient(path=str(path), settings=chroma_settings())
     return Chroma(collection_name="baseline", embedding_function=embeddings, client=client)
@@ -122,9 +122,9 @@ def _baseline_store(path: Path, embeddings: Any) -> Any:
 
 def part_baseline_ingest(path: str) -> dict[str, Any]:
     """What a user would write: chunk, then Chroma.add_texts; re-running it re-embeds everything."""
-    from assistant.config import get_settings
-    from assistant.corpus import load_corpus
-    from assistant.embeddings import make_embedder
+    from assistant.infra.config import get_settings
+    from assistant.retrieval.embeddings import make_embedder
+    from assistant.sources.corpus import load_corpus
     from ingest.chunking import corpus_chunks
 
     settings = get_settings()
@@ -151,8 +151,8 @@ def part_baseline_ingest(path: str) -> dict[str, Any]:
 
 def part_baseline_serve(path: str) -> dict[str, Any]:
     started = time.perf_counter()
-    from assistant.config import get_settings
-    from assistant.embeddings import make_embedder
+    from assistant.infra.config import get_settings
+    from assistant.retrieval.embeddings import make_embedder
 
     store = _baseline_store(Path(path), _LangChainEmbeddings(make_embedder(get_settings().embedding_model)))
     store.similarity_search(COLD_QUESTION, k=4)
@@ -178,7 +178,7 @@ def part_interleaved() -> dict[str, Any]:
     import cProfile
     import pstats
 
-    from assistant.config import get_settings
+    from assistant.infra.config import get_settings
     from assistant.service import Assistant
 
     assistant = Assistant(settings=get_settings())

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import psutil
 
-from assistant.config import PROJECT_ROOT, Settings
+from assistant.infra.config import PROJECT_ROOT, Settings
 from assistant.types import Answer, FaqCitation, LawCitation
 
 QUESTION = "Må daglig leder ha HMS-kurs?"

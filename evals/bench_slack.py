@@ -29,11 +29,11 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from assistant.config import get_settings
-from assistant.corpus import Corpus
+from assistant.index.versions import IndexNotReady
+from assistant.infra.config import get_settings
 from assistant.infra.state import open_state
 from assistant.service import Assistant
-from assistant.store import IndexNotReady
+from assistant.sources.corpus import Corpus
 from bots.slack.http import mount
 from evals.datasets import sample_questions
 from evals.fake_slack import (

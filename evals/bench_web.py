@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from assistant.config import PROJECT_ROOT, get_settings
+from assistant.infra.config import PROJECT_ROOT, get_settings
 
 REPORT = PROJECT_ROOT / "evals" / "reports" / "bench-web.md"
 LEVELS = (1, 8, 32)
@@ -34,7 +34,7 @@ LEVELS = (1, 8, 32)
 
 def questions(n: int) -> list[str]:
     """n questions: the FAQ's canonical questions and the held-out law questions, interleaved, cycled."""
-    from assistant.corpus import load_corpus
+    from assistant.sources.corpus import load_corpus
     from evals.datasets import corpus_items, load_split
 
     corpus = load_corpus(get_settings().corpus_dir)
@@ -73,7 +73,7 @@ class Server:
             [
                 sys.executable,
                 "-m",
-                "assistant.cli",
+                "bots.cli",
                 "serve",
                 "--host",
                 "127.0.0.1",

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 from typing import Any
 
-from assistant.answer import render
-from assistant.corpus import Corpus
-from assistant.evidence import Thresholds, select_evidence
-from assistant.retrieval import RetrievalResult
+from assistant.answer.render import render
+from assistant.evidence.select import Thresholds, select_evidence
+from assistant.retrieval.hybrid import RetrievalResult
+from assistant.sources.corpus import Corpus
 from assistant.types import FaqCitation, LawCitation
 from evals.datasets import Item, dev_only, tuning_items
 from evals.metrics import Outcome, judge
@@ -75,9 +75,9 @@ def sweep(
 
 
 def main(argv: list[str] | None = None) -> int:
-    from assistant.config import get_settings
-    from assistant.corpus import load_corpus
+    from assistant.infra.config import get_settings
     from assistant.service import Assistant
+    from assistant.sources.corpus import load_corpus
 
     settings = get_settings()
     corpus = load_corpus(settings.corpus_dir)

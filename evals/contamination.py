@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.corpus import Corpus
-from assistant.embeddings import Embedder
+from assistant.retrieval.embeddings import Embedder
+from assistant.sources.corpus import Corpus
 from assistant.text import words
 from evals.datasets import Item, load_split
 
@@ -104,9 +104,9 @@ def contamination(corpus: Corpus, embedder: Embedder) -> dict[str, list[NearCopy
 
 
 def main() -> int:
-    from assistant.config import get_settings
-    from assistant.corpus import load_corpus
-    from assistant.embeddings import make_embedder
+    from assistant.infra.config import get_settings
+    from assistant.retrieval.embeddings import make_embedder
+    from assistant.sources.corpus import load_corpus
 
     settings = get_settings()
     found = contamination(

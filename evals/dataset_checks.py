@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable
 
-from assistant.corpus import Corpus
+from assistant.sources.corpus import Corpus
 from evals.datasets import EXPECT, GROUPS, Item, Ref, load_split
 
 OUT_OF_SCOPE_KINDS = frozenset(
@@ -127,8 +127,8 @@ def sealed_split_shortfalls(corpus: Corpus) -> list[str]:
 
 
 def main() -> int:
-    from assistant.config import get_settings
-    from assistant.corpus import load_corpus
+    from assistant.infra.config import get_settings
+    from assistant.sources.corpus import load_corpus
 
     corpus = load_corpus(get_settings().corpus_dir)
     found = problems(load_split("dev") + load_split("test"), corpus) + sealed_split_shortfalls(corpus)

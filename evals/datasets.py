@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from assistant.corpus import Corpus
+from assistant.sources.corpus import Corpus
 
 DATASETS_DIR = Path(__file__).resolve().parent / "datasets"
 SPLITS = ("dev", "test")

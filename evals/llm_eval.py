@@ -17,12 +17,12 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from assistant.config import Settings, get_settings
-from assistant.corpus import load_corpus
+from assistant.infra.config import Settings, get_settings
 from assistant.llm.answerer import LLMAnswerer
-from assistant.llm.metrics import LLMMetrics
+from assistant.llm.counters import LLMMetrics
 from assistant.llm.prompts import PROMPT_VERSION
 from assistant.service import Assistant
+from assistant.sources.corpus import load_corpus
 from evals.datasets import Item, corpus_items, load_split
 from evals.metrics import Outcome
 from evals.report import COLUMNS, metric, pct

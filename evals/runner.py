@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import ExtractiveAnswerer
-from assistant.config import Settings, get_settings
-from assistant.corpus import Corpus, load_corpus
-from assistant.embeddings import make_embedder
-from assistant.evidence import Thresholds
-from assistant.retrieval import FusionConfig
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.evidence.select import Thresholds
+from assistant.infra.config import Settings, get_settings
+from assistant.retrieval.embeddings import make_embedder
+from assistant.retrieval.hybrid import FusionConfig
 from assistant.service import Assistant
+from assistant.sources.corpus import Corpus, load_corpus
 from assistant.types import FaqCitation, LawCitation
 from evals.datasets import Item, corpus_items, load_split
 from evals.metrics import Outcome, summarize
@@ -119,7 +119,7 @@ def eval_settings(base: Settings, model: str) -> Settings:
 
 def assistant_for(base: Settings, variant: Variant, corpus: Corpus, cache: dict[str, Any]) -> Assistant:
     """An Assistant on an up-to-date index for the variant's model (ingesting if needed)."""
-    from assistant.store import IndexStore
+    from assistant.index.versions import IndexStore
     from ingest.pipeline import ingest
 
     settings = eval_settings(base, variant.model)

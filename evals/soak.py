@@ -39,8 +39,8 @@ from typing import Any
 import httpx
 import psutil
 
-from assistant.config import PROJECT_ROOT, get_settings
-from assistant.corpus import load_corpus
+from assistant.infra.config import PROJECT_ROOT, get_settings
+from assistant.sources.corpus import load_corpus
 from evals.datasets import corpus_items, load_split
 from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack, free_port
 from evals.soak_load import (
@@ -73,7 +73,7 @@ class Server:
             [
                 sys.executable,
                 "-m",
-                "assistant.cli",
+                "bots.cli",
                 "serve",
                 "--host",
                 "127.0.0.1",

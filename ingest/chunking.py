@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.corpus import Corpus
+from assistant.sources.corpus import Corpus
 from assistant.types import Chunk, FaqEntry, Law, LawQuestion, Section
 
 SHORT_SECTION_CHARS = 500

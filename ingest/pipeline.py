@@ -12,11 +12,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from assistant.config import Settings
-from assistant.corpus import Corpus, load_corpus
-from assistant.embeddings import Embedder
+from assistant.index.versions import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
+from assistant.infra.config import Settings
 from assistant.infra.state.base import StateBackend
-from assistant.store import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
+from assistant.retrieval.embeddings import Embedder
+from assistant.sources.corpus import Corpus, load_corpus
 from ingest.chunking import corpus_chunks
 from ingest.progress import Progress, plain_logger
 
@@ -67,7 +67,7 @@ def ingest(
 
     ``seed``: another index (e.g. the local one when moving to a Chroma server) whose vectors are reused
     for unchanged chunks when it was built with the same model. ``snapshot``: the normalized corpus
-    (assistant.snapshot.pack) stored with the version, so serving hosts load the matching corpus.
+    (assistant.sources.snapshot.pack) stored with the version, so serving hosts load the matching corpus.
     ``lock``: held for the whole ingest instead of the store's local file lock (the database's, for
     several hosts).
     """
@@ -144,8 +144,8 @@ def ingest_from_settings(
     settings: Settings, *, force: bool = False, embedder: Embedder | None = None
 ) -> IngestReport:
     """Load the corpus and the configured embedder and ingest; used by `hms ingest` and `make run`."""
-    from assistant.embeddings import make_embedder
-    from assistant.snapshot import pack
+    from assistant.retrieval.embeddings import make_embedder
+    from assistant.sources.snapshot import pack
 
     corpus = load_corpus(settings.corpus_dir)
     store = IndexStore.from_settings(settings)

@@ -16,13 +16,13 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 import pytest  # noqa: E402
 from hypothesis import settings as hypothesis_settings
 
-from assistant.config import PROJECT_ROOT, Settings
-from assistant.corpus import Corpus, load_corpus
-from assistant.embeddings import Embedder, HashEmbedder, make_embedder
+from assistant.index.versions import IndexStore
+from assistant.infra.config import PROJECT_ROOT, Settings
 from assistant.infra.state import AuditSpool, State
 from assistant.infra.state.sqlite import SqliteBackend
+from assistant.retrieval.embeddings import Embedder, HashEmbedder, make_embedder
 from assistant.service import Assistant
-from assistant.store import IndexStore
+from assistant.sources.corpus import Corpus, load_corpus
 from tests.pg import PostgresServer
 
 # Property tests explore the same examples on every run (derandomized), so CI on a loaded machine fails only
@@ -57,8 +57,8 @@ def build_index(
     store = store or IndexStore(
         index_dir=settings.index_dir, chroma_url=settings.chroma_url, collection=settings.collection
     )
-    from assistant.corpus import corpus_hash
-    from assistant.snapshot import pack
+    from assistant.sources.corpus import corpus_hash
+    from assistant.sources.snapshot import pack
 
     same = (settings.corpus_dir / "faq.yaml").is_file() and corpus_hash(
         settings.corpus_dir

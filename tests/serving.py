@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from assistant.config import PROJECT_ROOT
+from assistant.infra.config import PROJECT_ROOT
 
 
 def free_port() -> int:
@@ -52,7 +52,7 @@ def hms_env(**settings: object) -> dict[str, str]:
 
 def hms(*args: str, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "bots.cli", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -75,7 +75,7 @@ class HmsServer:
             [
                 sys.executable,
                 "-m",
-                "assistant.cli",
+                "bots.cli",
                 "serve",
                 "--host",
                 "127.0.0.1",

@@ -12,7 +12,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from assistant.config import PROJECT_ROOT
+from assistant.infra.config import PROJECT_ROOT
 
 LOCK = PROJECT_ROOT / "requirements.lock"
 PYPROJECT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -18,22 +18,23 @@ from dataclasses import dataclass, field
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant.answer import AnswerEvent, Draft, render
-from assistant.config import Settings
-from assistant.corpus import Corpus
-from assistant.evidence import Evidence, Thresholds, select_evidence
+from assistant.answer.protocol import AnswerEvent, Draft
+from assistant.answer.render import render
+from assistant.evidence.select import Evidence, Thresholds, select_evidence
 from assistant.formatting import Lang, label
+from assistant.infra.config import Settings
 from assistant.llm.calls import ProviderCalls
 from assistant.llm.chain import build_answer_chain, retry_feedback
+from assistant.llm.checks import Problem, Verifier
+from assistant.llm.counters import LLMMetrics
 from assistant.llm.generate import Visible, generate
 from assistant.llm.guard import is_injection
 from assistant.llm.messages import REFUSAL, most_telling, other, withdrawn
-from assistant.llm.metrics import LLMMetrics
 from assistant.llm.prompts import Source, answer_inputs, sources_for
 from assistant.llm.provider import make_chat_model
 from assistant.llm.render import clean_body, render_answer, render_tail
-from assistant.llm.verify import Problem, Verifier
-from assistant.retrieval import RetrievalResult
+from assistant.retrieval.hybrid import RetrievalResult
+from assistant.sources.corpus import Corpus
 from assistant.text import split_for_streaming
 
 log = logging.getLogger("hms.llm")

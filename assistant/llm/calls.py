@@ -13,13 +13,13 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.runnables import Runnable
 
-from assistant.followup import is_followup
 from assistant.llm.chain import build_condense_chain
-from assistant.llm.deadline import call_within
+from assistant.llm.counters import LLMMetrics
 from assistant.llm.guard import is_injection
-from assistant.llm.metrics import LLMMetrics
 from assistant.llm.prompts import as_data, format_history
 from assistant.llm.provider import fault_kind
+from assistant.llm.threads import call_within
+from assistant.question.followup import is_followup
 from assistant.text import clean_question, words
 
 log = logging.getLogger("hms.llm")

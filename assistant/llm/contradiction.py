@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from assistant.glossary import Glossary
 from assistant.llm.claims import DUTY
 from assistant.llm.prompts import Source
 from assistant.llm.units import Problem, Sentence, unquoted
+from assistant.retrieval.glossary import Glossary
 from assistant.text import stems
 
 NEGATED_DUTY = re.compile(

@@ -10,9 +10,9 @@ from typing import Any
 from langchain_core.messages import BaseMessage
 from langchain_core.runnables import Runnable
 
-from assistant.answer import AnswerEvent
+from assistant.answer.protocol import AnswerEvent
 from assistant.llm.complete import PROBE, CallProbe, finish_reason, incomplete
-from assistant.llm.deadline import call_within, stream_within
+from assistant.llm.threads import call_within, stream_within
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.corpus import Corpus
-from assistant.evidence import LEDD_PREFIX
+from assistant.evidence.select import LEDD_PREFIX
 from assistant.llm.prompts import Source
 from assistant.llm.units import QUOTED, Problem, sentences
-from assistant.references import ReferenceParser
-from assistant.retrieval import ResolvedRef, resolve_refs
+from assistant.references.parse import ReferenceParser
+from assistant.retrieval.hybrid import ResolvedRef, resolve_refs
+from assistant.sources.corpus import Corpus
 from assistant.types import Section
 
 ORDINALS = {

@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from assistant.corpus import Corpus
-from assistant.evidence import LEDD_PREFIX, Evidence, faq_citation
+from assistant.evidence.select import LEDD_PREFIX, Evidence, faq_citation
 from assistant.formatting import Lang
+from assistant.sources.corpus import Corpus
 from assistant.types import Citation, FaqCitation, FaqEntry, LawCitation
 
 PROMPT_VERSION = "2026-llm-2"

@@ -16,7 +16,7 @@ from typing import Any
 from langchain.chat_models import init_chat_model
 from langchain_core.language_models import BaseChatModel
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 from assistant.llm import LLMConfigError
 
 __all__ = ["LLMConfigError", "fault_kind", "make_chat_model", "model_kwargs", "parse_llm"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import Draft, quote_block
-from assistant.corpus import Corpus
+from assistant.answer.protocol import Draft
+from assistant.answer.render import quote_block
 from assistant.formatting import Lang, label, not_covered
+from assistant.llm.checks import cited_ids
 from assistant.llm.prompts import Source
-from assistant.llm.verify import cited_ids
+from assistant.sources.corpus import Corpus
 from assistant.types import Gap
 
 SOURCES_HEADING: dict[Lang, str] = {"nb": "Kilder:", "en": "Sources:"}

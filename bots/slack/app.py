@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 from assistant.infra.state import RateLimiter, SlackState, State
 from assistant.service import Assistant
 from bots.slack import listeners

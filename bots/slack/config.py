@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 
 Mode = Literal["socket", "http"]
 

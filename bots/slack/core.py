@@ -12,12 +12,12 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from assistant.config import Settings
+from assistant.index.versions import IndexNotReady
+from assistant.infra.config import Settings
 from assistant.infra.state import RateLimiter, SlackState, State
+from assistant.question.validation import InvalidQuestion
 from assistant.service import Assistant
-from assistant.store import IndexNotReady
 from assistant.types import Answer
-from assistant.validation import InvalidQuestion
 from bots.slack.blocks import notice
 from bots.slack.layout import Message, answer_messages, not_shown_text
 from bots.slack.mrkdwn import safe_url

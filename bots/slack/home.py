@@ -10,7 +10,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 from bots.slack.blocks import Block, context, section
 from bots.slack.mrkdwn import link
 from bots.slack.texts import (

@@ -13,7 +13,7 @@ from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_r
 from slack_sdk.signature import SignatureVerifier
 from starlette.concurrency import run_in_threadpool
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.app import build_app

@@ -13,10 +13,10 @@ from slack_bolt.error import BoltError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from assistant.config import Settings, reveal
-from assistant.embeddings import EmbeddingError
+from assistant.infra.config import Settings, reveal
+from assistant.infra.logs import configure_logging
 from assistant.infra.state import State, open_state
-from assistant.observability import configure_logging
+from assistant.retrieval.embeddings import EmbeddingError
 from assistant.service import Assistant
 from bots.slack.app import build_app
 from bots.slack.config import SlackConfigError, check_slack_settings

@@ -13,13 +13,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from assistant.config import Settings, get_settings
+from assistant.index.versions import IndexNotReady
+from assistant.infra.config import Settings, get_settings
 from assistant.infra.metrics import process_exited
 from assistant.infra.state import RateLimiter, State, StateUnavailable, WidgetQuota, open_state
 from assistant.service import Assistant
-from assistant.store import IndexNotReady
 from bots.web.errors import install_error_handlers
-from bots.web.observability import RequestContextMiddleware
+from bots.web.request_context import RequestContextMiddleware
 from bots.web.routes import ask, feedback, health, laws, pages, plain, reader, search, widget
 from bots.web.routes.pages import STATIC_DIR
 from bots.web.security import SecurityMiddleware, TrustedHosts, clean_origins

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from starlette.concurrency import run_in_threadpool
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 from assistant.infra.state import RATE_LIMIT_MESSAGE, State, StateUnavailable, WidgetQuota
 from assistant.service import Assistant
 from bots.web.errors import ApiError

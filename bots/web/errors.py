@@ -16,10 +16,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.embeddings import EmbeddingError
-from assistant.lookup import UnknownLaw, UnknownSection
-from assistant.store import IndexNotReady
-from assistant.validation import InvalidQuestion
+from assistant.index.versions import IndexNotReady
+from assistant.question.validation import InvalidQuestion
+from assistant.references.lookup import UnknownLaw, UnknownSection
+from assistant.retrieval.embeddings import EmbeddingError
 
 log = logging.getLogger("hms.web")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.corpus import Corpus
 from assistant.formatting import format_date
+from assistant.sources.corpus import Corpus
 from assistant.types import Answer, FaqCitation, Gap, LawCitation
 from bots.web.html import Markup, h, join, void
 from bots.web.reader.layout import NEW_TAB_NOTE, external, page

@@ -13,7 +13,7 @@ import time
 
 import uvicorn
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 
 log = logging.getLogger("hms.web")
 
@@ -45,9 +45,9 @@ def watch_parent() -> None:
 
 def startup_problem(settings: Settings) -> str | None:
     """A configuration that cannot work (corpus, embedding model, HMS_LLM) fails here, before uvicorn starts."""
-    from assistant.corpus import CorpusError, load_corpus
-    from assistant.embeddings import EmbeddingError, make_embedder
     from assistant.llm import LLMConfigError
+    from assistant.retrieval.embeddings import EmbeddingError, make_embedder
+    from assistant.sources.corpus import CorpusError, load_corpus
     from bots.slack.config import SlackConfigError, check_slack_settings
 
     try:
@@ -93,7 +93,7 @@ def serve(
 ) -> int:
     """Serve until stopped; returns the exit code. With workers > 1 every worker builds its own app
     (and Assistant) through the factory, reading the settings from the environment and .env."""
-    from assistant.observability import configure_logging
+    from assistant.infra.logs import configure_logging
 
     configure_logging()
     metrics_dir = None

@@ -19,10 +19,10 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from assistant.index.versions import IndexNotReady
+from assistant.question.validation import InvalidQuestion
 from assistant.service import StreamEvent
-from assistant.store import IndexNotReady
 from assistant.types import Answer
-from assistant.validation import InvalidQuestion
 from bots.web.errors import INTERNAL_MESSAGE, public_not_ready
 
 log = logging.getLogger("hms.web")

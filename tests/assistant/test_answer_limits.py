@@ -3,7 +3,7 @@ fit is counted and linked, never dropped silently (issue 10, item 12)."""
 
 import pytest
 
-from assistant.evidence import MAX_LAW_CITATIONS
+from assistant.evidence.select import MAX_LAW_CITATIONS
 from assistant.types import LawCitation
 
 pytestmark = pytest.mark.integration

@@ -2,9 +2,9 @@
 
 import pytest
 
+from assistant.question.validation import InvalidQuestion
 from assistant.types import FaqCitation, LawCitation
-from assistant.validation import InvalidQuestion
-from assistant.verify import citation_problems
+from assistant.verify.citations import citation_problems
 
 pytestmark = pytest.mark.integration
 AML = "LOV-2005-06-17-62"

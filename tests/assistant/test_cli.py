@@ -17,7 +17,7 @@ def hms(real_settings, *args, stdin=None):
         "HMS_CORPUS_DIR": str(real_settings.corpus_dir),
     }
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "bots.cli", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -81,7 +81,7 @@ def test_bad_input_exit_code_and_no_traceback(real_settings):
 def test_missing_index_is_a_clear_error(real_settings, tmp_path):
     env = {**os.environ, "HMS_DATA_DIR": str(tmp_path), "HMS_CORPUS_DIR": str(real_settings.corpus_dir)}
     out = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ask", "hei"], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "bots.cli", "ask", "hei"], capture_output=True, text=True, env=env
     )
     assert out.returncode == 3 and "hms ingest" in out.stderr and "Traceback" not in out.stderr
 

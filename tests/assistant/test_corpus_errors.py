@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import CorpusError, load_corpus
+from assistant.sources.corpus import CorpusError, load_corpus
 from tests.assistant.test_settings_errors import run_hms
 from tests.conftest import CORPUS_DIR
 

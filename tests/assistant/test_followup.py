@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.followup import is_followup
+from assistant.question.followup import is_followup
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.lc_retriever import HmsRetriever
+from assistant.retrieval.lc_retriever import HmsRetriever
 
 pytestmark = pytest.mark.integration
 

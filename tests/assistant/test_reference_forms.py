@@ -109,7 +109,7 @@ def test_there_are_at_least_sixty_forms():
 
 @pytest.fixture(scope="module")
 def lookup_assistant(tmp_path_factory, corpus):
-    from assistant.embeddings import HashEmbedder
+    from assistant.retrieval.embeddings import HashEmbedder
     from assistant.service import Assistant
     from tests.conftest import build_index, make_settings
 

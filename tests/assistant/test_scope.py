@@ -3,7 +3,7 @@ the question's words; ordinary HMS questions that share a word with them are not
 
 import pytest
 
-from assistant.scope import classify
+from assistant.question.scope import classify
 
 KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeidsmiljølova"]
 

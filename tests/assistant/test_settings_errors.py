@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from assistant.config import reveal
+from assistant.infra.config import reveal
 from tests.conftest import make_settings
 
 BAD_SETTINGS = [
@@ -30,7 +30,7 @@ def run_hms(tmp_path: Path, *args: str, env: dict[str, str]) -> subprocess.Compl
     """`hms` as a real process in an empty directory (no .env), without the developer's HMS_* variables."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "bots.cli", *args],
         cwd=tmp_path,
         env={**clean, "HMS_DATA_DIR": str(tmp_path / "data"), **env},
         capture_output=True,

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from assistant.corpus import CorpusError, load_law_questions
+from assistant.sources.corpus import CorpusError, load_law_questions
 from tests.conftest import CORPUS_DIR
 
 RAW = yaml.safe_load((CORPUS_DIR / "law_questions.yaml").read_text(encoding="utf-8"))["sections"]

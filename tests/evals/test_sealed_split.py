@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.evidence import Thresholds
+from assistant.evidence.select import Thresholds
 from evals.calibrate import sweep
 from evals.datasets import Item, SealedSplitError, dev_only, load_split, tuning_items
 

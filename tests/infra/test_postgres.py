@@ -28,7 +28,7 @@ from tests.pg import PostgresServer
 def hms(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "bots.cli", *args],
         env={**base, **env},
         capture_output=True,
         text=True,

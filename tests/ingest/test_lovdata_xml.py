@@ -67,7 +67,7 @@ def test_a_dropped_in_lovdata_file_is_normalized_by_build(tmp_path):
     (found / SAMPLE.name).write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     written = build(tmp_path)
     assert tmp_path / "laws" / "LOV-2005-06-17-101.json" in written
-    from assistant.corpus import load_law
+    from assistant.sources.corpus import load_law
 
     loaded = load_law(tmp_path / "laws" / "LOV-2005-06-17-101.json")
     assert loaded.sections["3"].ledd[0].items[1].letter == "b"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import load_corpus
-from assistant.embeddings import HashEmbedder
+from assistant.index.versions import IndexNotReady, IndexStore
+from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
-from assistant.store import IndexNotReady, IndexStore
+from assistant.sources.corpus import load_corpus
 from ingest.pipeline import ingest
 from tests.conftest import CORPUS_DIR, make_settings
 

@@ -15,13 +15,13 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
-from assistant.corpus import Corpus
-from assistant.embeddings import HashEmbedder
-from assistant.glossary import Glossary
 from assistant.llm.answerer import LLMAnswerer
-from assistant.references import ParsedRef
-from assistant.retrieval import Hit, ResolvedRef, RetrievalResult
+from assistant.references.parse import ParsedRef
+from assistant.retrieval.embeddings import HashEmbedder
+from assistant.retrieval.glossary import Glossary
+from assistant.retrieval.hybrid import Hit, ResolvedRef, RetrievalResult
 from assistant.service import Assistant, StreamEvent
+from assistant.sources.corpus import Corpus
 from evals.scripted_llm import ReplyQueue, ScriptedServer
 from tests.conftest import build_index, make_settings
 

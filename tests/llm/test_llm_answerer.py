@@ -8,8 +8,8 @@ import time
 
 import httpx
 
-from assistant.answer import ExtractiveAnswerer
-from assistant.evidence import Thresholds, select_evidence
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.evidence.select import Thresholds, select_evidence
 from assistant.llm.prompts import PROMPT_VERSION
 from assistant.types import FaqCitation, LawCitation
 from tests.llm.conftest import Slow, answerer, faq_result, lookup_result, nothing_result, queued

@@ -11,8 +11,8 @@ import httpx2
 import pytest
 
 from assistant.llm.complete import PROBE, CallProbe, finish_reason, incomplete
-from assistant.llm.deadline import DeadlineExceeded, active_calls, call_within, stream_within, wait_idle
 from assistant.llm.messages import most_telling, withdrawn
+from assistant.llm.threads import DeadlineExceeded, active_calls, call_within, stream_within, wait_idle
 from assistant.llm.transport import ProbingTransport
 
 

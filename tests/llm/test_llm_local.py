@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from assistant.llm.deadline import wait_idle
+from assistant.llm.threads import wait_idle
 from assistant.service import Assistant
 from evals.scripted_llm import Reply
 from tests.llm.conftest import shown_text

@@ -8,8 +8,8 @@ import httpx
 import pytest
 from langchain_openai import ChatOpenAI
 
-from assistant.llm.deadline import DeadlineExceeded
 from assistant.llm.provider import LLMConfigError, fault_kind, make_chat_model, parse_llm
+from assistant.llm.threads import DeadlineExceeded
 from tests.conftest import make_settings
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import ExtractiveAnswerer
-from assistant.embeddings import HashEmbedder
+from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.formatting import label
 from assistant.llm.answerer import LLMAnswerer
 from assistant.llm.messages import REFUSAL, other
 from assistant.llm.provider import LLMConfigError
+from assistant.question.validation import InvalidQuestion
+from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
-from assistant.validation import InvalidQuestion
 from tests.conftest import make_settings
 from tests.llm.conftest import Cut, queued, shown_text
 
@@ -46,7 +46,10 @@ def test_stream_replaces_a_failed_answer_with_the_extractive_fallback(corpus, ha
     answer = events[-1].data
     assert "replace" in [e.kind for e in events] and shown_text(events) == answer.answer
     extractive = Assistant(
-        settings=assistant.settings, corpus=corpus, embedder=assistant.embedder, store=assistant.store
+        settings=assistant.settings,
+        corpus=corpus,
+        embedder=assistant.embedder,
+        store=assistant.store,
     ).ask(question(corpus))
     assert answer.mode == "llm-fallback" and answer.answer == extractive.answer
     assert answer.citations == extractive.citations

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.evidence import Thresholds, law_citation, select_evidence
+from assistant.evidence.select import Thresholds, law_citation, select_evidence
+from assistant.llm.checks import Verifier, cited_ids, sentences
 from assistant.llm.prompts import Source, format_sources, sources_for
-from assistant.llm.verify import Verifier, cited_ids, sentences
 from tests.llm.conftest import AML, faq_result
 
 

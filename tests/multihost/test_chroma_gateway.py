@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import HashEmbedder
+from assistant.index.versions import IndexStore
+from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
-from assistant.store import IndexStore
 from tests.conftest import build_index, make_settings
 from tests.serving import ChromaServer, TokenGateway
 

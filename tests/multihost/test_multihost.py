@@ -24,10 +24,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.config import PROJECT_ROOT
-from assistant.corpus import load_corpus
+from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State
 from assistant.infra.state.postgres import PostgresBackend
+from assistant.sources.corpus import load_corpus
 from evals.fake_slack import (
     BOT_TOKEN,
     BOT_USER_ID,

@@ -16,9 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.embeddings import EmbeddingError, HashEmbedder, make_embedder
+from assistant.index.versions import IndexNotReady, IndexStore
+from assistant.retrieval.embeddings import EmbeddingError, HashEmbedder, make_embedder
 from assistant.service import Assistant
-from assistant.store import IndexNotReady, IndexStore
 from tests.conftest import CORPUS_DIR, build_index, make_settings
 
 pytestmark = pytest.mark.integration
@@ -48,7 +48,7 @@ def test_sigkill_during_ingest_leaves_the_previous_index_serving(tmp_path, corpu
     store = IndexStore(index_dir=settings.index_dir)
     before = store.current_version()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "ingest", "--force"],
+        [sys.executable, "-m", "bots.cli", "ingest", "--force"],
         env=hms_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -74,7 +74,7 @@ def test_sigkill_during_ingest_leaves_the_previous_index_serving(tmp_path, corpu
     assert hash_assistant.readiness()[0] is True
     # the next ingest completes and cleans up the half-written version
     report = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "ingest", "--force"],
+        [sys.executable, "-m", "bots.cli", "ingest", "--force"],
         env=hms_env(tmp_path, HMS_EMBEDDING_MODEL="hash/64"),
         capture_output=True,
         text=True,
@@ -117,7 +117,7 @@ def test_an_embedding_model_that_cannot_load_names_the_setting(monkeypatch):
     with pytest.raises(EmbeddingError, match="HMS_EMBEDDING_MODEL"):
         make_embedder("word2vec/whatever")
     out = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "status"],
+        [sys.executable, "-m", "bots.cli", "status"],
         env=hms_env(Path("/nonexistent"), HMS_EMBEDDING_MODEL="foo/bar"),
         capture_output=True,
         text=True,

@@ -20,11 +20,11 @@ from hypothesis import HealthCheck, example, find, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import positive_data_acceptance
 
-from assistant.references import ReferenceParser
+from assistant.question.validation import InvalidQuestion, validate_question
+from assistant.references.parse import ReferenceParser
 from assistant.service import Assistant
 from assistant.types import LawCitation
-from assistant.validation import InvalidQuestion, validate_question
-from assistant.verify import citation_problems
+from assistant.verify.citations import citation_problems
 from bots.web.app import create_app
 from evals.datasets import sample_questions
 from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack
@@ -85,7 +85,7 @@ def check_response(case: schemathesis.Case, response: Any) -> None:
 def test_schemathesis_finds_no_server_error(api_schema, real_assistant, method, path, mode):
     """Every default schemathesis check (no 5xx, documented status codes, content types, headers and response
     schemas, invalid data rejected) except `positive_data_acceptance`: a question the schema allows can still be
-    refused with a 400 by design (blank, control characters, U+FFFD; see assistant.validation)."""
+    refused with a 400 by design (blank, control characters, U+FFFD; see assistant.question.validation)."""
     statuses: Counter[int] = Counter()
 
     @given(case=api_schema[path][method].as_strategy(mode))

@@ -16,8 +16,8 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.observability import JsonFormatter
-from assistant.privacy import redact
+from assistant.infra.logs import JsonFormatter
+from assistant.infra.privacy import redact
 from bots.web.app import create_app
 from tests.conftest import CORPUS_DIR, make_settings, sqlite_state
 
@@ -130,7 +130,7 @@ def test_hms_audit_export_writes_csv(real_assistant, tmp_path):
         "HMS_CORPUS_DIR": str(CORPUS_DIR),
     }
     out = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "audit", "export"],
+        [sys.executable, "-m", "bots.cli", "audit", "export"],
         env=env,
         capture_output=True,
         text=True,
@@ -142,7 +142,7 @@ def test_hms_audit_export_writes_csv(real_assistant, tmp_path):
 
 
 def test_json_log_lines_carry_the_request_id_and_no_question():
-    from assistant.observability import request_id_var
+    from assistant.infra.logs import request_id_var
 
     record = logging.LogRecord("hms", logging.INFO, __file__, 1, "answered", (), None)
     record.cited = "aml § 3-5"

@@ -23,12 +23,12 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
+from assistant.infra.privacy import redact
 from assistant.infra.state import State
-from assistant.privacy import redact
 from assistant.service import Assistant
 from assistant.types import Answer, LawCitation
-from assistant.verify import citation_problems
+from assistant.verify.citations import citation_problems
 from bots.slack.mrkdwn import from_slack
 from bots.web.app import create_app
 from evals.fake_slack import (
@@ -331,7 +331,7 @@ def test_a_request_id_with_markup_is_not_echoed(hostile: Harness):
     "path",
     [
         "/static/../../.env",
-        "/static/%2e%2e/%2e%2e/assistant/config.py",
+        "/static/%2e%2e/%2e%2e/assistant/infra/config.py",
         "/docs/assets/..%2f..%2fassistant%2fconfig.py",
         "/api/laws/..%2F..%2Fetc%2Fpasswd/3-5",
         "/api/laws/aml/%00",

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from assistant.embeddings import HashEmbedder
+from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
 from bots.web.app import create_app
 from ingest.pipeline import ingest_from_settings
@@ -163,7 +163,7 @@ def test_an_edited_faq_entry_reaches_two_chroma_mode_instances_without_corpus_fi
 def test_a_hung_chroma_server_does_not_hold_up_answers_and_recovers_on_sigcont(
     chroma: ChromaServer, corpus, tmp_path: Path
 ):
-    """The live version's vectors are held in memory (assistant.vectors), so a SIGSTOPped Chroma server no
+    """The live version's vectors are held in memory (assistant.index.vectors), so a SIGSTOPped Chroma server no
     longer sits in the path of an answer: questions are answered from the loaded version within 2 s, /readyz
     answers within 2 s without the internal address, and a new version is picked up again after SIGCONT."""
     settings = make_settings(data_dir=tmp_path, chroma_url=chroma.url, embedding_model="hash/64")

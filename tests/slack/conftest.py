@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.http import mount

@@ -71,7 +71,7 @@ def hms_env(**extra: str) -> dict[str, str]:
 
 def test_hms_slack_without_tokens_exits_with_a_clear_message(tmp_path: Path):
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "slack"],
+        [sys.executable, "-m", "bots.cli", "slack"],
         cwd=tmp_path,
         env=hms_env(HMS_SLACK_APP_TOKEN=APP_TOKEN),
         capture_output=True,

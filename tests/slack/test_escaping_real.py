@@ -12,11 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from assistant.config import Settings
-from assistant.corpus import load_corpus
-from assistant.embeddings import Embedder
+from assistant.index.versions import IndexStore
+from assistant.infra.config import Settings
+from assistant.retrieval.embeddings import Embedder
 from assistant.service import Assistant
-from assistant.store import IndexStore
+from assistant.sources.corpus import load_corpus
 from bots.slack.mrkdwn import url_label
 from evals.fake_slack import FakeSlack, event_callback, mention, section_texts, slash_command
 from tests.conftest import CORPUS_DIR, build_index, make_settings

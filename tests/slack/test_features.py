@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 from assistant.service import Assistant
 from assistant.types import LawCitation
 from bots.slack.home import EXAMPLE_PREFIX

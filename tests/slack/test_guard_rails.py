@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 from assistant.infra.state import RateLimiter, SlackState
 from assistant.service import Assistant
 from assistant.types import Answer
@@ -127,7 +127,7 @@ def test_errors_become_friendly_norwegian_messages(
 
 
 def test_an_index_that_is_not_ready_is_explained(serve, corpus, fake_slack: FakeSlack, tmp_path):
-    from assistant.embeddings import HashEmbedder
+    from assistant.retrieval.embeddings import HashEmbedder
 
     empty = Assistant(
         settings=make_settings(data_dir=tmp_path / "empty", embedding_model="hash/64"),

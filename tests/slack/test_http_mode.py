@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from assistant.config import reveal
-from assistant.privacy import pseudonym
+from assistant.infra.config import reveal
+from assistant.infra.privacy import pseudonym
 from assistant.service import Assistant
 from assistant.types import LawCitation
 from bots.slack.blocks import ACTION_HELPFUL, ACTION_SHARE, ACTION_UNHELPFUL

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 from assistant.service import Assistant
 from bots.slack.core import MAX_LLM_ANSWER_CHARS
 from evals.fake_slack import BOT_USER_ID, FakeSlack, event_callback, mention, new_ts, section_texts

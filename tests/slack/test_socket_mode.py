@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 from assistant.service import Assistant
 from bots.slack.bot import SlackBot
 from bots.slack.buttons import Buttons
@@ -163,7 +163,7 @@ def test_hms_slack_runs_the_bot_in_socket_mode(
     log = tmp_path / "hms-slack.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "slack"],
+            [sys.executable, "-m", "bots.cli", "slack"],
             cwd=tmp_path,
             env=hms_env(tmp_path, fake_slack),
             stdout=out,
@@ -196,7 +196,7 @@ def test_hms_slack_with_a_revoked_app_token_exits_with_the_variable_named(
 ):
     env = hms_env(tmp_path, fake_slack, HMS_SLACK_APP_TOKEN="xapp-1-A0HMS-4444-revoked")
     result = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "slack"],
+        [sys.executable, "-m", "bots.cli", "slack"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

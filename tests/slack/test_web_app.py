@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings, reveal
+from assistant.infra.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.blocks import ACTION_HELPFUL, answer_blocks

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.config import PROJECT_ROOT
+from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State, WidgetQuota
 from bots.web.app import create_app
 from bots.web.demo.host import make_server

@@ -14,7 +14,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.web.app import create_app

@@ -6,7 +6,7 @@ import logging
 
 from fastapi.testclient import TestClient
 
-from assistant.embeddings import HashEmbedder
+from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
 from bots.web.app import create_app
 from tests.conftest import make_settings, sqlite_state

@@ -17,11 +17,11 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.config import Settings
-from assistant.corpus import Corpus
-from assistant.deadline import DeadlinePassed
-from assistant.embeddings import HashEmbedder
+from assistant.infra.config import Settings
+from assistant.infra.deadline import DeadlinePassed
+from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
+from assistant.sources.corpus import Corpus
 from bots.web.app import create_app
 from tests.conftest import build_index, make_settings, sqlite_state
 from tests.web.conftest import free_port
@@ -73,7 +73,7 @@ def serve(tmp_path: Path, real_settings: Settings, **env: str) -> tuple[subproce
     port = free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "bots.cli", "serve", "--port", str(port)],
         cwd=tmp_path,
         env={
             **clean,

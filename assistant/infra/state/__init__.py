@@ -1,6 +1,6 @@
 """Shared state behind one interface (`StateBackend`), with two backends: SQLite (the embedded default, one
 host) and PostgreSQL (HMS_DATABASE_URL, several hosts). Not to be confused with the vector index
-(assistant.store)."""
+(assistant.index.versions)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from assistant.infra.state.spool import AuditSpool
 from assistant.infra.state.state import State
 
 if TYPE_CHECKING:
-    from assistant.config import Settings
+    from assistant.infra.config import Settings
 
 __all__ = [
     "RATE_LIMIT_MESSAGE",

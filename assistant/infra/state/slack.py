@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from assistant.infra.privacy import redact
 from assistant.infra.state.base import StateBackend
-from assistant.privacy import redact
 from assistant.types import Answer
 
 EVENT_TTL_S = 3600.0  # Slack retries within minutes (immediately, after 1 and after 5 minutes)

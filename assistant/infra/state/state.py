@@ -11,9 +11,9 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from assistant.infra.privacy import pseudonym, redact
 from assistant.infra.state.base import StateBackend, StateUnavailable
 from assistant.infra.state.spool import AuditSpool
-from assistant.privacy import pseudonym, redact
 
 log = logging.getLogger("hms.state")
 

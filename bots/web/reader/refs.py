@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from assistant.corpus import Corpus
+from assistant.sources.corpus import Corpus
 from assistant.types import Law
 
 ORDINALS = (

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.corpus import Corpus
 from assistant.formatting import format_date
+from assistant.sources.corpus import Corpus
 from assistant.types import Law, SearchHit
 from bots.web.html import Markup, h, join, void
 from bots.web.reader.layout import NEW_TAB_NOTE, external, note, page

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.deadline import Deadline
+from assistant.infra.deadline import Deadline
+from assistant.question.validation import validate_question
 from assistant.types import Answer
-from assistant.validation import validate_question
 from bots.web.conversation import recent_questions, remember
 from bots.web.deps import (
     AssistantDep,

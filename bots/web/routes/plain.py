@@ -10,9 +10,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.store import IndexNotReady
+from assistant.index.versions import IndexNotReady
+from assistant.question.validation import InvalidQuestion, validate_question
 from assistant.types import Answer
-from assistant.validation import InvalidQuestion, validate_question
 from bots.web.conversation import remember
 from bots.web.deps import AssistantDep, SettingsDep, StorageDep, rate_limit
 from bots.web.errors import ApiError, status_for_invalid_question

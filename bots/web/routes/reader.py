@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.lookup import parse_section_number
-from assistant.store import IndexNotReady
+from assistant.index.versions import IndexNotReady
+from assistant.question.validation import InvalidQuestion
+from assistant.references.lookup import parse_section_number
 from assistant.types import Law, SearchHit
-from assistant.validation import InvalidQuestion
 from bots.web.deps import AssistantDep, rate_limit
 from bots.web.errors import ApiError
 from bots.web.reader.section import gap_page, section_page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.corpus import GlossaryTerm
+from assistant.sources.corpus import GlossaryTerm
 
 _SUFFIX = r"(?:e|en|et|er|ene|ne|s|es|ens|ets|ers)?"
 

@@ -3,7 +3,7 @@
 The order of the decisions:
 1. An exact reference is looked up; a § that does not exist is named and nothing else is said.
 2. A question the sources cannot answer (course prices and dates, tax, insurance, other laws, an injection) is
-   recognised from its words (assistant.scope) and abstains with a reason.
+   recognised from its words (assistant.question.scope) and abstains with a reason.
 3. The law answers a law question: when the best law section is at least as close as the best FAQ entry and
    above its own floor (a lower one for English questions, whose cosines run lower across languages), the
    answer leads with that section's answering ledd; the FAQ entry follows only if it is also on the topic.
@@ -19,20 +19,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from assistant.citations import (
-    LEDD_PREFIX,
-    best_ledd,
-    faq_citation,
-    focused_ledd,
-    format_ref,
-    gap,
-    law_citation,
-)
-from assistant.corpus import Corpus
-from assistant.facts import FactKind, asked_fact, states
-from assistant.lookup import contents
-from assistant.retrieval import Hit, RetrievalResult
-from assistant.scope import OutOfScope, classify
+from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, focused_ledd, gap, law_citation
+from assistant.question.facts import FactKind, asked_fact, states
+from assistant.question.scope import OutOfScope, classify
+from assistant.references.lookup import contents, format_ref
+from assistant.retrieval.hybrid import Hit, RetrievalResult
+from assistant.sources.corpus import Corpus
 from assistant.text import guess_language, stems
 from assistant.types import Contents, FaqEntry, Gap, LawCitation
 
@@ -66,7 +58,7 @@ class Thresholds:
     second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
     ledd_lexical: float = 0.05  # weight of the share of the question's words a ledd uses
     second_section: float = 0.012  # a second § is quoted when it ranks within this of the first (0: never)
-    scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.scope)
+    scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.question.scope)
 
 
 # Words nearly every FAQ entry shares: they say nothing about which entry a question is about.

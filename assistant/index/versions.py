@@ -6,7 +6,7 @@ os.replace, so a failed or killed ingest leaves the previous index serving.
 Server (HMS_CHROMA_URL): each version is a collection `hms-<version>` on the Chroma server, and the
 pointer is the metadata of the collection `hms-pointer`.
 Either way, the version's manifest (model, corpus hash, law versions, counts) and its normalized corpus
-(assistant.snapshot) travel with it: `corpus.json.gz` in the version directory, or the collection
+(assistant.sources.snapshot) travel with it: `corpus.json.gz` in the version directory, or the collection
 `hms.corpus-<version>` on the server.
 Calls to a Chroma server time out (HMS_CHROMA_TIMEOUT_S while serving), so a hung server is a fast 503.
 """
@@ -29,7 +29,7 @@ import chromadb
 import httpx
 from chromadb.config import Settings as ChromaSettings
 
-from assistant.chroma_guard import ChromaHealth, GuardedCalls, GuardedCollection
+from assistant.index.guard import ChromaHealth, GuardedCalls, GuardedCollection
 
 COLLECTION_CONFIG: Any = {"hnsw": {"space": "cosine"}}
 KEEP_VERSIONS = 3

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import SecretStr, ValidationError
 
-from assistant.config import Settings
+from assistant.infra.config import Settings
 
 _MESSAGES = {
     "int_parsing": "må være et heltall",

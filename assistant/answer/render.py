@@ -1,74 +1,15 @@
-"""The extractive answerer: it quotes the FAQ and the law and writes nothing of its own but labels.
-
-An answer leads with a short answer ("Kort svar"): the first sentence or two of what answers the question
-(the answering ledd when the law leads, else the FAQ answer), cut at a sentence boundary, never rewritten.
-"""
+"""Evidence as answer text: the quotes in «» with their pinpoint references, a table of contents, and the short
+answer ("Kort svar"): the first sentence or two of what answers the question (the answering ledd when the law
+leads, else the FAQ answer), cut at a sentence boundary, never rewritten."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-from assistant.config import Settings
-from assistant.corpus import Corpus
-from assistant.evidence import LEDD_PREFIX, Evidence, Thresholds, faq_citation, select_evidence
+from assistant.answer.protocol import Draft
+from assistant.evidence.select import LEDD_PREFIX, Evidence, faq_citation
 from assistant.formatting import Lang, format_date, label, missing_section, not_covered, out_of_scope
-from assistant.retrieval import RetrievalResult
-from assistant.text import lead_sentences, split_for_streaming
-from assistant.types import Citation, Contents, Gap, LawCitation
-
-
-@dataclass
-class Draft:
-    """An answer before timing and ids: its text, short answer, citations and gaps."""
-
-    text: str
-    citations: list[Citation] = field(default_factory=list)
-    gaps: list[Gap] = field(default_factory=list)
-    abstained: bool = False
-    mode: str = "extractive"
-    short_answer: str = ""
-    contents: Contents | None = None
-
-
-@dataclass(frozen=True)
-class AnswerEvent:
-    """One event of an answer as it is made: 'sources' (the citations offered), 'delta' (a str piece of the
-    text), 'replace' ({'text', 'reason'}: the text so far is withdrawn), and last 'draft' (the final Draft)."""
-
-    kind: str
-    data: Any
-
-
-class Answerer(Protocol):
-    """Every answerer, extractive or generating: the service calls these and nothing else."""
-
-    name: str
-
-    def condense(self, question: str, history: Sequence[str], *, deadline: float | None = None) -> str | None:
-        """A standalone version of a follow-up question, or None to use the lexical condensation."""
-        ...
-
-    def answer(
-        self,
-        question: str,
-        result: RetrievalResult,
-        *,
-        lang: Lang,
-        deadline: float | None = None,
-        max_chars: int | None = None,
-    ) -> Draft: ...
-
-    def stream(
-        self,
-        question: str,
-        result: RetrievalResult,
-        *,
-        lang: Lang,
-        deadline: float | None = None,
-        max_chars: int | None = None,
-    ) -> Iterator[AnswerEvent]: ...
+from assistant.sources.corpus import Corpus
+from assistant.text import lead_sentences
+from assistant.types import Citation, Contents, LawCitation
 
 
 def quote_block(citation: LawCitation, corpus: Corpus, lang: Lang) -> str:
@@ -170,51 +111,3 @@ def render(evidence: Evidence, corpus: Corpus, lang: Lang) -> Draft:
         short_answer=short_answer(evidence, parts),
         contents=evidence.contents,
     )
-
-
-class ExtractiveAnswerer:
-    name = "extractive"
-
-    def __init__(self, *, corpus: Corpus, thresholds: Thresholds | None = None):
-        self.corpus = corpus
-        self.thresholds = thresholds or Thresholds()
-
-    def condense(self, question: str, history: Sequence[str], *, deadline: float | None = None) -> str | None:
-        return None  # the service condenses follow-ups lexically
-
-    def answer(
-        self,
-        question: str,
-        result: RetrievalResult,
-        *,
-        lang: Lang,
-        deadline: float | None = None,  # quoting takes no time worth a deadline
-        max_chars: int | None = None,  # the quotes are the answer: never cut
-    ) -> Draft:
-        return render(select_evidence(self.corpus, result, self.thresholds), self.corpus, lang)
-
-    def stream(
-        self,
-        question: str,
-        result: RetrievalResult,
-        *,
-        lang: Lang,
-        deadline: float | None = None,
-        max_chars: int | None = None,
-    ) -> Iterator[AnswerEvent]:
-        """The answer's citations, then its text in word-boundary pieces, then the Draft."""
-        draft = self.answer(question, result, lang=lang)
-        yield AnswerEvent("sources", draft.citations)
-        for piece in split_for_streaming(draft.text):
-            yield AnswerEvent("delta", piece)
-        yield AnswerEvent("draft", draft)
-
-
-def make_answerer(settings: Settings, *, corpus: Corpus) -> Answerer:
-    """The extractive answerer, or the LLM answerer when HMS_LLM is set (its model is built now, so a bad
-    HMS_LLM fails at start with assistant.llm.provider.LLMConfigError)."""
-    if not settings.llm:
-        return ExtractiveAnswerer(corpus=corpus)
-    from assistant.llm.answerer import LLMAnswerer  # LangChain is imported only when an LLM is configured
-
-    return LLMAnswerer.from_settings(settings, corpus=corpus)

@@ -1,6 +1,6 @@
 """Questions that ask for one specific kind of fact (a percentage, a measured limit) are only answered when the
 chosen source states such a fact (prices, course dates, seats, opening hours and contact details are the course
-provider's facts: assistant.scope). Otherwise the
+provider's facts: assistant.question.scope). Otherwise the
 closest FAQ entry would be quoted in reply to a question it does not answer ("what does the course cost?")."""
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from assistant.store import IndexNotReady
+    from assistant.index.versions import IndexNotReady
 
 T = TypeVar("T")
 PING_EVERY_S = 0.5
@@ -86,7 +86,7 @@ class GuardedCalls:
         self._pool = ThreadPoolExecutor(max_workers=CALL_THREADS, thread_name_prefix="hms-chroma")
 
     def unreachable(self) -> IndexNotReady:
-        from assistant.store import IndexNotReady
+        from assistant.index.versions import IndexNotReady
 
         return IndexNotReady(
             f"Får ikke kontakt med Chroma-serveren på {self.where} ({self.health.reason or 'svarer ikke'}).",

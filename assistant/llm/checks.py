@@ -17,9 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.corpus import Corpus
 from assistant.formatting import Lang
-from assistant.glossary import Glossary
 from assistant.llm.claims import modal_problems, number_problems, price_problems, quote_problems
 from assistant.llm.contradiction import Contradictions
 from assistant.llm.guard import abstains, leaks_prompt
@@ -36,7 +34,9 @@ from assistant.llm.units import (
     units,
     unquoted,
 )
-from assistant.references import ReferenceParser
+from assistant.references.parse import ReferenceParser
+from assistant.retrieval.glossary import Glossary
+from assistant.sources.corpus import Corpus
 from assistant.types import Gap
 
 __all__ = ["Problem", "Verifier", "cited_ids", "sentences"]

@@ -12,14 +12,14 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from assistant.config import get_settings
-from assistant.config_errors import settings_problems
-from assistant.corpus import CorpusError
-from assistant.embeddings import EmbeddingError
+from assistant.index.versions import IndexNotReady
+from assistant.infra.config import get_settings
+from assistant.infra.config_errors import settings_problems
 from assistant.llm import LLMConfigError
-from assistant.store import IndexNotReady
+from assistant.question.validation import InvalidQuestion
+from assistant.retrieval.embeddings import EmbeddingError
+from assistant.sources.corpus import CorpusError
 from assistant.types import Answer, LawCitation
-from assistant.validation import InvalidQuestion
 
 EXIT_BAD_INPUT = 2
 EXIT_NOT_READY = 3
@@ -258,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from assistant.observability import configure_logging
+    from assistant.infra.logs import configure_logging
 
     configure_logging(logging.INFO if args.verbose else logging.WARNING)
     try:

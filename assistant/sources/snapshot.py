@@ -12,7 +12,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from assistant.corpus import Corpus, CorpusError, corpus_files, load_corpus
+from assistant.sources.corpus import Corpus, CorpusError, corpus_files, load_corpus
 
 
 def pack(corpus_dir: Path) -> bytes:

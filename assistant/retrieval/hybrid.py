@@ -16,15 +16,15 @@ from typing import Any, Literal
 
 import numpy as np
 
-from assistant.corpus import Corpus
-from assistant.embeddings import Embedder
-from assistant.glossary import Expansion, Glossary
-from assistant.lexical import LexicalIndex
-from assistant.references import ReferenceParser, ResolvedRef, is_lookup, resolve_refs
-from assistant.rerank import LawReranker
-from assistant.store import Record
+from assistant.index.vectors import EXACT_MAX_VECTORS, VectorTable, chroma_search
+from assistant.index.versions import Record
+from assistant.references.parse import ReferenceParser, ResolvedRef, is_lookup, resolve_refs
+from assistant.retrieval.embeddings import Embedder
+from assistant.retrieval.glossary import Expansion, Glossary
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.rerank import LawReranker
+from assistant.sources.corpus import Corpus
 from assistant.text import clean_question, words
-from assistant.vectors import EXACT_MAX_VECTORS, VectorTable, chroma_search
 
 Mode = Literal["hybrid", "dense", "bm25"]
 LAW_CANDIDATE_ROWS = 200  # law passages searched per query in Chroma (large collections only)
@@ -50,7 +50,9 @@ class FusionConfig:
     law_questions: bool = True  # match against the law's question index
     passage_weight: float = 0.5  # a law section: this share of its passage cosine, the rest its questions'
     k_law: int = 30
-    rerank_weight: float = 0.03  # the lexical reranking of the best law candidates (assistant.rerank)
+    rerank_weight: float = (
+        0.03  # the lexical reranking of the best law candidates (assistant.retrieval.rerank)
+    )
     everyday_glossary: bool = True  # expand everyday words to the law's words (glossary group "everyday")
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.corpus import Corpus
-from assistant.references import list_items, sentences
+from assistant.references.parse import list_items, sentences
+from assistant.sources.corpus import Corpus
 from assistant.types import LawCitation
 
 

@@ -1,7 +1,7 @@
 """Read the corpus files so that an error names the file, the entry and the line (never a traceback).
 
 YAML lists keep the line each entry starts on; a law JSON section is found by its `"section"` key. A field
-that is missing or of the wrong kind is reported by `entry_problem()`, which `assistant.corpus` wraps
+that is missing or of the wrong kind is reported by `entry_problem()`, which `assistant.sources.corpus` wraps
 around the code that builds each entry.
 """
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.corpus_files import (
+from assistant.sources.files import (
     CorpusError,
     entry_problem,
     json_section_line,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from assistant.text import EN_STOPWORDS, LOOKUP_WORDS, NO_STOPWORDS, sentence_spans, words
 
 if TYPE_CHECKING:
-    from assistant.corpus import Corpus
+    from assistant.sources.corpus import Corpus
     from assistant.types import Law, Ledd
 
 # Ordinal words and numerals, 1 to 10 ("første ledd", "2. ledd", "third paragraph").

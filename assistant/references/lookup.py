@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.citations import format_ref
-from assistant.corpus import Corpus
-from assistant.references import normalize_section
+from assistant.references.parse import normalize_section
+from assistant.sources.corpus import Corpus
 from assistant.types import (
     Contents,
     ContentsEntry,
@@ -19,6 +18,17 @@ from assistant.types import (
 )
 
 _SECTION = re.compile(r"^\s*§*\s*(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z]))?\s*$")
+
+
+def format_ref(corpus: Corpus, law_id: str, section: str, ledd: int | None, letter: str | None) -> str:
+    law = corpus.laws[law_id]
+    sec = law.sections.get(section)
+    ref = f"{law.label} § {section}"
+    if ledd is not None and (sec is None or sec.numbered_ledd):
+        ref += f" ({ledd})"
+    if letter:
+        ref += f" {letter}"
+    return ref
 
 
 class UnknownLaw(LookupError):

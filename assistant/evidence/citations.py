@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.corpus import Corpus
 from assistant.formatting import REPEALED
-from assistant.references import list_items, sentences
-from assistant.retrieval import Hit
+from assistant.references.lookup import format_ref
+from assistant.references.parse import list_items, sentences
+from assistant.retrieval.hybrid import Hit
+from assistant.sources.corpus import Corpus
 from assistant.text import stems
 from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section
 
@@ -16,17 +17,6 @@ LEDD_PREFIX = re.compile(r"^\(\d+\) ")
 INFERRED_LETTER = (
     "Kilden vår viser ikke bokstavene i denne listen; bokstaven er talt etter rekkefølgen (a, b, c …)."
 )
-
-
-def format_ref(corpus: Corpus, law_id: str, section: str, ledd: int | None, letter: str | None) -> str:
-    law = corpus.laws[law_id]
-    sec = law.sections.get(section)
-    ref = f"{law.label} § {section}"
-    if ledd is not None and (sec is None or sec.numbered_ledd):
-        ref += f" ({ledd})"
-    if letter:
-        ref += f" {letter}"
-    return ref
 
 
 def law_citation(

@@ -15,7 +15,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 CommaList = Annotated[list[str], NoDecode]
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]  # assistant/infra/config.py -> the project
 
 # Chroma reads this at import time; telemetry stays off everywhere, including the Chroma server we start.
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

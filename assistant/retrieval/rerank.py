@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from assistant.corpus import Corpus
+from assistant.sources.corpus import Corpus
 from assistant.text import stems
 
 

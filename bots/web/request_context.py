@@ -10,8 +10,8 @@ import time
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.infra.logs import new_request_id, request_id_var
 from assistant.infra.metrics import REQUESTS
-from assistant.observability import new_request_id, request_id_var
 
 log = logging.getLogger("hms.web.access")
 _SANE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")

@@ -1,0 +1,1 @@
+"""The last step before an answer is shown: every citation is checked against the corpus."""
