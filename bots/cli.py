@@ -132,15 +132,21 @@ def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
-    from bots.web.server import serve
+    from bots.server import serve
 
     return serve(get_settings(), host=args.host, port=args.port, workers=args.workers)
 
 
 def cmd_slack(args: argparse.Namespace, out: TextIO) -> int:
+    from bots.server import serve
     from bots.slack.run import main as run_slack
 
-    return run_slack(get_settings())
+    return run_slack(
+        get_settings(),
+        serve_http=lambda settings: serve(
+            settings, host=settings.host, port=settings.port, workers=settings.workers
+        ),
+    )
 
 
 def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:

@@ -1,5 +1,5 @@
-"""`hms slack`: run the bot in Socket Mode (the default: no public URL needed), or in HTTP mode serve the
-web app with POST /slack/events mounted on it."""
+"""`hms slack` in Socket Mode (the default: no public URL needed). In HTTP mode `hms slack` runs the server
+that carries both front ends instead (bots/server.py), with POST /slack/events mounted on the web app."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+from collections.abc import Callable
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.error import BoltError
@@ -36,7 +37,8 @@ def socket_handler(
     return SocketModeHandler(app, app_token=reveal(settings.slack_app_token))
 
 
-def main(settings: Settings) -> int:
+def main(settings: Settings, *, serve_http: Callable[[Settings], int]) -> int:
+    """Run the bot; in HTTP mode ``serve_http`` (the composed server) serves Slack's events instead."""
     configure_logging()
     try:
         check_slack_settings(settings)
@@ -44,9 +46,7 @@ def main(settings: Settings) -> int:
         print(f"Feil: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     if settings.slack_mode == "http":
-        from bots.web.server import serve
-
-        return serve(settings, host=settings.host, port=settings.port, workers=settings.workers)
+        return serve_http(settings)
     try:
         assistant = Assistant(settings=settings)
     except EmbeddingError as exc:

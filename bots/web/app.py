@@ -1,4 +1,4 @@
-"""The FastAPI application: one Assistant and one Storage per process, built in the lifespan."""
+"""The web front end's FastAPI application: one Assistant and one State per process, built in the lifespan."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from bots.web.request_context import RequestContextMiddleware
 from bots.web.routes import ask, feedback, health, laws, pages, plain, reader, search, widget
 from bots.web.routes.pages import STATIC_DIR
 from bots.web.security import SecurityMiddleware, TrustedHosts, clean_origins
-from bots.web.server import watch_parent
 
 log = logging.getLogger("hms.web")
 
@@ -69,7 +68,6 @@ def create_app(
     settings: Settings | None = None, *, assistant: Assistant | None = None, storage: State | None = None
 ) -> FastAPI:
     """Build the app. Without ``assistant`` (and ``storage``) they are built once at start-up."""
-    watch_parent()  # in a worker of `hms serve --workers N`: first thing, even before the app exists
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -109,6 +107,13 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/docs/assets", StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")
 
+    add_middleware(app, settings)
+    return app
+
+
+def add_middleware(app: FastAPI, settings: Settings) -> None:
+    """The middleware stack, innermost first: CORS, the security headers and body cap, trusted hosts, the
+    request id, and (outermost, when asked for) the client IP from a trusted proxy's headers."""
     origins = clean_origins(settings.allowed_origins)
     app.add_middleware(
         CORSMiddleware,
@@ -117,20 +122,10 @@ def create_app(
         allow_headers=["Content-Type", "X-HMS-Client", "X-Request-Id"],
         max_age=600,
     )
-    app.add_middleware(
-        SecurityMiddleware, allowed_origins=origins, max_body_bytes=settings.max_body_bytes
-    )  # runs before CORS
+    # runs before CORS:
+    app.add_middleware(SecurityMiddleware, allowed_origins=origins, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(TrustedHosts, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(RequestContextMiddleware)  # every response and log line gets a request id
-    if (
-        settings.trust_proxy_headers
-    ):  # outermost: the client IP is the nearest hop that is not a trusted proxy
+    # outermost: the client IP is the nearest hop that is not a trusted proxy
+    if settings.trust_proxy_headers:
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
-
-    if settings.slack_mode == "http" and settings.slack_signing_secret:
-        from bots.slack.http import mount  # the Slack helper's module; imported only when configured
-
-        if app.state.assistant is None:  # Slack's routes need it now; the lifespan then reuses it
-            app.state.assistant = Assistant(settings=settings)
-        mount(app, assistant=app.state.assistant, storage=app.state.storage, settings=settings)
-    return app

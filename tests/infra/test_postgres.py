@@ -19,8 +19,8 @@ from assistant.infra.state import AuditSpool, State
 from assistant.infra.state.migrate import latest
 from assistant.infra.state.postgres import PostgresBackend
 from assistant.service import Assistant
+from bots.server import state_problem
 from bots.web.app import create_app
-from bots.web.server import state_problem
 from tests.conftest import CORPUS_DIR, make_settings
 from tests.pg import PostgresServer
 

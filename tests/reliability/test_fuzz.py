@@ -25,7 +25,7 @@ from assistant.references.parse import ReferenceParser
 from assistant.service import Assistant
 from assistant.types import LawCitation
 from assistant.verify.citations import citation_problems
-from bots.web.app import create_app
+from bots.server import create_app
 from evals.datasets import sample_questions
 from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack
 from tests.conftest import make_settings, sqlite_state

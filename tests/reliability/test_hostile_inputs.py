@@ -29,8 +29,8 @@ from assistant.infra.state import State
 from assistant.service import Assistant
 from assistant.types import Answer, LawCitation
 from assistant.verify.citations import citation_problems
+from bots.server import create_app
 from bots.slack.mrkdwn import from_slack
-from bots.web.app import create_app
 from evals.fake_slack import (
     BOT_TOKEN,
     BOT_USER_ID,

@@ -1,4 +1,4 @@
-"""HTTP mode inside the real web app: `create_app` mounts POST /slack/events when HMS_SLACK_MODE=http, and
+"""HTTP mode inside the real web app: `bots.server.create_app` mounts POST /slack/events when HMS_SLACK_MODE=http, and
 Slack's requests get through the web app's middleware (origin check, body limit, security headers)."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from evals.fake_slack import FakeSlack, RunningApp, block_action, buttons, event
 from tests.conftest import sqlite_state
 
 pytestmark = pytest.mark.integration
-web_app = pytest.importorskip("bots.web.app")
+server = pytest.importorskip("bots.server")
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def served(
 ) -> Iterator[tuple[RunningApp, State]]:
     settings = slack_settings(Path(tmp_path_factory.mktemp("web-slack")) / "hms.sqlite3")
     storage = sqlite_state(settings.database, pseudonym_key=reveal(settings.pseudonym_key))
-    app = RunningApp(web_app.create_app(settings, assistant=real_assistant, storage=storage))
+    app = RunningApp(server.create_app(settings, assistant=real_assistant, storage=storage))
     yield app, storage
     app.close()
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from assistant.infra.state.base import StateBackend
 
 RATE_LIMIT_MESSAGE = "Du har stilt mange spørsmål på kort tid. Vent litt og prøv igjen."
-RATE_LIMIT_MESSAGE_EN = "You have asked many questions in a short time. Please wait a little and try again."
 
 
 @dataclass(frozen=True)

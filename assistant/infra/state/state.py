@@ -95,11 +95,6 @@ class State:
     def feedback(self) -> list[dict[str, Any]]:
         return self.backend.feedback_rows()
 
-    def feedback_summary(self) -> dict[str, int]:
-        rows = self.feedback()
-        helpful = sum(int(r["helpful"]) for r in rows)
-        return {"total": len(rows), "helpful": helpful, "not_helpful": len(rows) - helpful}
-
     # -- conversations ------------------------------------------------------------------------------
     def add_turn(self, conversation_id: str, question: str, answer_id: str | None, *, keep: int = 6) -> None:
         self.backend.add_turn(conversation_id, redact(question), answer_id, now=self.clock(), keep=keep)

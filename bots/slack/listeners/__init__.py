@@ -3,23 +3,10 @@ hands the work to a lazy function: a handler method that Bolt runs in its thread
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from slack_bolt import App
 
-from bots.slack.bot import SlackBot
-from bots.slack.buttons import Buttons
-from bots.slack.home import Home
 from bots.slack.listeners import actions, commands, events, shortcuts
-from bots.slack.shortcut import MessageShortcut
-
-
-@dataclass(frozen=True)
-class Handlers:
-    bot: SlackBot
-    buttons: Buttons
-    home: Home
-    shortcut: MessageShortcut
+from bots.slack.listeners.handlers import Handlers
 
 
 def register(app: App, handlers: Handlers) -> None:

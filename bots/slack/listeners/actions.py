@@ -10,7 +10,7 @@ from bots.slack.blocks import ACTION_HELPFUL, ACTION_SHARE, ACTION_UNHELPFUL
 from bots.slack.home import ACTION_EXAMPLE
 
 if TYPE_CHECKING:
-    from bots.slack.listeners import Handlers
+    from bots.slack.listeners.handlers import Handlers
 
 
 def ack_action(ack: Ack) -> None:

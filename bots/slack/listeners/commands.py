@@ -13,7 +13,7 @@ from bots.slack.mrkdwn import from_slack
 from bots.slack.texts import HELP, WORKING
 
 if TYPE_CHECKING:
-    from bots.slack.listeners import Handlers
+    from bots.slack.listeners.handlers import Handlers
 
 COMMAND = "/hms"
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from slack_bolt import Ack, App
 
 if TYPE_CHECKING:
-    from bots.slack.listeners import Handlers
+    from bots.slack.listeners.handlers import Handlers
 
 # The events the manifests subscribe to, and the listener each arrives at.
 EVENTS = {

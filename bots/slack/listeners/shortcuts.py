@@ -9,7 +9,7 @@ from slack_bolt import Ack, App
 from bots.slack.shortcut import CALLBACK_ID
 
 if TYPE_CHECKING:
-    from bots.slack.listeners import Handlers
+    from bots.slack.listeners.handlers import Handlers
 
 
 def ack_shortcut(ack: Ack) -> None:

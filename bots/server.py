@@ -1,4 +1,6 @@
-"""`hms serve`: the web app under uvicorn."""
+"""The server that carries both front ends: the web chat and its API, with Slack's HTTP events mounted on it
+when HMS_SLACK_MODE=http. `hms serve` (and `hms slack` in HTTP mode) run it under uvicorn; the web and Slack
+front ends know nothing of each other, this module wires them."""
 
 from __future__ import annotations
 
@@ -12,8 +14,11 @@ import threading
 import time
 
 import uvicorn
+from fastapi import FastAPI
 
-from assistant.infra.config import Settings
+from assistant.infra.config import Settings, get_settings
+from assistant.infra.state import State
+from assistant.service import Assistant
 
 log = logging.getLogger("hms.web")
 
@@ -41,6 +46,25 @@ def watch_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="hms-parent-watch", daemon=True).start()
+
+
+def create_app(
+    settings: Settings | None = None, *, assistant: Assistant | None = None, storage: State | None = None
+) -> FastAPI:
+    """The web app, with POST /slack/events mounted when HMS_SLACK_MODE=http (the uvicorn factory of
+    `hms serve --workers N`). Without ``assistant`` (and ``storage``) they are built once at start-up."""
+    from bots.web.app import create_app as create_web_app
+
+    watch_parent()  # in a worker of `hms serve --workers N`: first thing, even before the app exists
+    settings = settings or get_settings()
+    app = create_web_app(settings, assistant=assistant, storage=storage)
+    if settings.slack_mode == "http" and settings.slack_signing_secret:
+        from bots.slack.http import mount  # the Slack helper's module; imported only when configured
+
+        if app.state.assistant is None:  # Slack's routes need it now; the app's lifespan then reuses it
+            app.state.assistant = Assistant(settings=settings)
+        mount(app, assistant=app.state.assistant, storage=app.state.storage, settings=settings)
+    return app
 
 
 def startup_problem(settings: Settings) -> str | None:
@@ -135,7 +159,7 @@ def _serve(settings: Settings, *, host: str | None, port: int | None, workers: i
             os.environ["HMS_WORKERS"] = str(workers)
             os.environ[PARENT_ENV] = str(os.getpid())
             uvicorn.run(
-                "bots.web.app:create_app",
+                "bots.server:create_app",
                 factory=True,
                 host=host,
                 port=port,
@@ -146,8 +170,6 @@ def _serve(settings: Settings, *, host: str | None, port: int | None, workers: i
                 access_log=False,
             )
         else:
-            from bots.web.app import create_app
-
             uvicorn.run(
                 create_app(settings),
                 host=host,
