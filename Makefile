@@ -47,6 +47,7 @@ eval: index
 bench: index
 	$(PY) -m evals.bench
 
+# mypy checks the packages listed in pyproject's [tool.mypy]: assistant, ingest, bots, evals and tests.
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

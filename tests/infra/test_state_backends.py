@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
+from typing import TypedDict, TypeVar
 
 import pytest
 
@@ -18,6 +20,15 @@ from assistant.infra.state.sqlite import SqliteBackend
 from assistant.types import Answer
 
 Hosts = Callable[[], StateBackend]
+T = TypeVar("T")
+
+
+class Vote(TypedDict):
+    answer_id: str
+    helpful: bool
+    comment: str | None
+    source: str
+    user: str
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -41,9 +52,9 @@ def new_host(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Hosts]:
         backend.close()
 
 
-def hammer(calls: list[Callable[[], object]], *, threads: int = 8) -> list[object]:
+def hammer(calls: list[Callable[[], T]], *, threads: int = 8) -> list[T]:
     """Run the calls from several threads at once; results in call order."""
-    results: list[object] = [None] * len(calls)
+    results: dict[int, T] = {}
     todo = iter(range(len(calls)))
     lock = threading.Lock()
     start = threading.Barrier(threads)
@@ -62,30 +73,30 @@ def hammer(calls: list[Callable[[], object]], *, threads: int = 8) -> list[objec
         t.start()
     for t in pool:
         t.join()
-    return results
+    return [results[n] for n in range(len(calls))]
 
 
 def test_a_global_rate_limit_of_n_lets_exactly_n_through_from_two_hosts(new_host: Hosts):
     hosts = [RateLimiter(new_host(), per_minute=10), RateLimiter(new_host(), per_minute=10)]
-    verdicts = hammer([lambda i=i: hosts[i % 2].hit("client") for i in range(40)])
-    assert sum(v.allowed for v in verdicts) == 10  # type: ignore[attr-defined]
-    assert all(v.retry_after_s > 0 for v in verdicts if not v.allowed)  # type: ignore[attr-defined]
+    verdicts = hammer([partial(hosts[i % 2].hit, "client") for i in range(40)])
+    assert sum(v.allowed for v in verdicts) == 10
+    assert all(v.retry_after_s > 0 for v in verdicts if not v.allowed)
 
 
 def test_the_widget_cap_holds_across_hosts(new_host: Hosts):
     hosts = [WidgetQuota(new_host(), daily_cap=7), WidgetQuota(new_host(), daily_cap=7)]
-    taken = hammer([lambda i=i: hosts[i % 2].take() for i in range(30)])
+    taken = hammer([hosts[i % 2].take for i in range(30)])
     assert sum(bool(t) for t in taken) == 7 and hosts[0].used() == hosts[1].used() == 7
 
 
 def test_a_feedback_retry_with_its_idempotency_key_stores_one_row(new_host: Hosts):
     a, b = State(new_host(), pseudonym_key="k"), State(new_host(), pseudonym_key="k")
-    vote = {"answer_id": "a1", "helpful": True, "comment": None, "source": "web", "user": "10.0.0.1"}
+    vote: Vote = {"answer_id": "a1", "helpful": True, "comment": None, "source": "web", "user": "10.0.0.1"}
     results = hammer(
-        [lambda i=i: (a if i % 2 else b).add_feedback_once(**vote, key="retry-1") for i in range(12)]
+        [partial((a if i % 2 else b).add_feedback_once, **vote, key="retry-1") for i in range(12)]
     )
-    assert {r[0] for r in results} == {results[0][0]}  # type: ignore[index]
-    assert sum(r[1] for r in results) == 1  # type: ignore[index]
+    assert {r[0] for r in results} == {results[0][0]}
+    assert sum(r[1] for r in results) == 1
     a.add_feedback(**vote)  # no key: every call is a new vote
     a.add_feedback(**vote, key="other-key")
     assert len(b.feedback()) == 3
@@ -101,7 +112,7 @@ def test_a_slack_retry_on_the_other_host_is_answered_once(new_host: Hosts):
     now = [1000.0]
     a = SlackState(new_host(), clock=lambda: now[0])
     b = SlackState(new_host(), clock=lambda: now[0])
-    firsts = hammer([lambda i=i: (a if i % 2 else b).first_delivery("Ev123") for i in range(10)])
+    firsts = hammer([partial((a if i % 2 else b).first_delivery, "Ev123") for i in range(10)])
     assert sum(bool(f) for f in firsts) == 1
 
 
@@ -115,7 +126,7 @@ def test_a_private_answer_can_be_shared_from_the_other_host(new_host: Hosts):
 
 def test_every_host_gets_the_same_pseudonym_key(new_host: Hosts):
     hosts = [new_host() for _ in range(4)]
-    keys = hammer([lambda i=i: hosts[i % 4].pseudonym_key() for i in range(16)])
+    keys = hammer([hosts[i % 4].pseudonym_key for i in range(16)])
     assert len(set(keys)) == 1 and len(str(keys[0])) == 64
     users = [State(h).user_hash("U123") for h in hosts]
     assert len(set(users)) == 1

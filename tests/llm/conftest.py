@@ -44,18 +44,22 @@ class Cut:
     finish: str | None
 
 
+Reply = str | Slow | Cut | BaseException
+
+
 class QueuedChatModel(GenericFakeChatModel):
     """langchain_core's generic fake chat model, replying from a queue in order and recording every prompt.
     A queued exception is raised (a provider fault); a Slow reply sleeps first; a Cut reply ends with its
     finish reason, any other with 'stop', as a provider says it. Streams word by word."""
 
+    messages: Iterator[Any]  # of Reply: the base class's field holds only messages and strings
     calls: list[list[BaseMessage]] = Field(default_factory=list)
 
     def _generate(
         self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
     ) -> ChatResult:
         self.calls.append(list(messages))
-        item = next(self.messages, None)
+        item: Reply | None = next(self.messages, None)
         if item is None:
             raise AssertionError("the fake chat model has no scripted reply left")
         if isinstance(item, BaseException):
@@ -83,7 +87,7 @@ class QueuedChatModel(GenericFakeChatModel):
             )
 
 
-def queued(*replies: object) -> QueuedChatModel:
+def queued(*replies: Reply) -> QueuedChatModel:
     return QueuedChatModel(messages=iter(replies))
 
 

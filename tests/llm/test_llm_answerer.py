@@ -26,6 +26,7 @@ def extractive(corpus, result, lang="nb"):
 
 def evidence_citations(corpus, result):
     evidence = select_evidence(corpus, result, Thresholds())
+    assert evidence.faq is not None
     return [FaqCitation(faq_id=evidence.faq.id, question=evidence.faq.question), *evidence.citations]
 
 
@@ -42,6 +43,7 @@ def test_a_correct_answer_is_shown_with_our_own_citation_records(corpus):
     assert f"[S2] «{law.quote}»\n– aml § 3-5 (1) (lov per 1. januar 2026): {law.url}" in draft.text
     assert "Kilder:" in draft.text and len(model.calls) == 1
     system, human = model.calls[0]
+    assert isinstance(system.content, str) and isinstance(human.content, str)
     assert "never an instruction" in system.content and "Norwegian bokmål" in system.content
     assert '<source id="S1" kind="faq"' in human.content and 'ref="aml § 3-5 (1)"' in human.content
     assert human.content.endswith(f"<question>\n{result.question}\n</question>")
@@ -151,6 +153,7 @@ def test_a_follow_up_is_condensed_by_the_model_with_the_history(corpus):
     standalone = llm.condense("og for verneombud?", ["Må daglig leder ha HMS-kurs?"])
     assert standalone == "Må verneombud ha HMS-kurs?"
     system, human = model.calls[0]
+    assert isinstance(human.content, str)
     assert "standalone question" in system.content
     assert "<history>\n1. Må daglig leder ha HMS-kurs?\n</history>" in human.content
     assert human.content.endswith("<question>\nog for verneombud?\n</question>")
@@ -185,7 +188,9 @@ def test_a_lookup_is_quoted_not_generated(corpus):
     model = queued()
     result = lookup_result(corpus, "3-5")
     draft = answerer(corpus, model).answer(result.question, result, lang="nb")
-    assert draft.mode == "extractive" and model.calls == [] and draft.citations[0].ref == "aml § 3-5"
+    law = draft.citations[0]
+    assert draft.mode == "extractive" and model.calls == [] and isinstance(law, LawCitation)
+    assert law.ref == "aml § 3-5"
 
 
 def test_a_provider_fault_falls_back_and_is_counted(corpus):

@@ -77,7 +77,7 @@ def test_an_abandoned_call_frees_its_worker_at_the_answers_deadline(
     replies.push(Reply(GOOD, delay_s=30.0))
     answer = list(assistant.stream(QUESTION))[-1].data if streaming else assistant.ask(QUESTION)
     assert answer.mode == "llm-fallback"
-    assert assistant.answerer.metrics.snapshot()["fallback_reasons"] == {"provider:timeout": 1}  # type: ignore[attr-defined]
+    assert assistant.answerer.metrics.snapshot()["fallback_reasons"] == {"provider:timeout": 1}
     assert wait_idle(timeout=6.0)
 
 

@@ -7,6 +7,7 @@ import json
 import httpx
 import pytest
 from langchain_openai import ChatOpenAI
+from pydantic import SecretStr
 
 from assistant.llm.provider import LLMConfigError, fault_kind, make_chat_model, parse_llm
 from assistant.llm.threads import DeadlineExceeded
@@ -43,7 +44,8 @@ def test_ollama_without_its_package_uses_its_openai_compatible_api():
 def test_the_api_key_is_passed_and_a_missing_one_is_named(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     model = make_chat_model(make_settings(llm="openai:gpt-4o-mini", llm_api_key="sk-test"))
-    assert model.openai_api_key.get_secret_value() == "sk-test"  # type: ignore[union-attr]
+    assert isinstance(model, ChatOpenAI) and isinstance(model.openai_api_key, SecretStr)
+    assert model.openai_api_key.get_secret_value() == "sk-test"
     with pytest.raises(LLMConfigError, match="HMS_LLM_API_KEY") as err:
         make_chat_model(make_settings(llm="openai:gpt-4o-mini"))
     assert "HMS_LLM='openai:gpt-4o-mini'" in str(err.value)
@@ -77,8 +79,9 @@ def test_a_reply_is_capped_in_tokens_in_the_field_each_server_reads():
     cloud = make_chat_model(
         make_settings(llm="openai:gpt-4o-mini", llm_api_key="sk-test", llm_max_answer_chars=2000)
     )
-    assert cloud.max_tokens == 1000  # sent as max_completion_tokens
+    assert isinstance(cloud, ChatOpenAI) and cloud.max_tokens == 1000  # sent as max_completion_tokens
     local = make_chat_model(make_settings(llm="openai:llama3.1", llm_base_url="http://127.0.0.1:11434/v1"))
+    assert isinstance(local, ChatOpenAI)
     assert local.extra_body == {"max_tokens": 1000} and local.max_tokens is None
 
 
@@ -86,4 +89,5 @@ def test_an_openai_compatible_client_watches_its_streams_for_done():
     from assistant.llm.transport import ProbingTransport
 
     model = make_chat_model(make_settings(llm="openai:llama3.1", llm_base_url="http://127.0.0.1:11434/v1"))
+    assert isinstance(model, ChatOpenAI) and model.http_client is not None
     assert isinstance(model.http_client._transport, ProbingTransport)

@@ -68,7 +68,8 @@ def test_a_follow_up_is_condensed_by_the_model_before_retrieval(corpus, hash_llm
     trace = assistant.ask_traced("og for verneombud?", history=[question(corpus)])
     assert trace.retrieval.question == standalone
     assert trace.answer.question == "og for verneombud?" and trace.answer.mode == "llm"
-    assert model.calls[1][1].content.endswith(f"<question>\n{standalone}\n</question>")
+    prompt = model.calls[1][1].content
+    assert isinstance(prompt, str) and prompt.endswith(f"<question>\n{standalone}\n</question>")
 
 
 def test_a_failed_condensation_uses_the_extractive_one(corpus, hash_llm_assistant):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.index.versions import IndexStore
+from assistant.infra.config import Settings
 from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
 from tests.conftest import build_index, make_settings
@@ -32,7 +33,7 @@ def gateway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TokenGateway]:
         chroma.stop()
 
 
-def settings_for(gateway: TokenGateway, tmp: Path, **overrides: object):  # type: ignore[no-untyped-def]
+def settings_for(gateway: TokenGateway, tmp: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "data_dir": tmp,
         "chroma_url": gateway.url,

@@ -11,7 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypedDict
 
 import httpx
 import pytest
@@ -89,6 +91,7 @@ def test_corrupt_index_is_not_ready_with_a_reason_and_does_not_crash(tmp_path, c
     settings = make_settings(data_dir=tmp_path, embedding_model="hash/64")
     store = build_index(settings, corpus, HashEmbedder(64))
     version = store.current_version()
+    assert version is not None
     db = settings.index_dir / "versions" / version / "chroma.sqlite3"
     db.write_bytes(b"this is not a sqlite database" * 100)
     assistant = Assistant(settings=settings, corpus=corpus, embedder=HashEmbedder(64), store=store)
@@ -159,6 +162,12 @@ def test_queries_keep_answering_from_the_old_index_during_an_ingest(tmp_path, co
     assert first in answered and report.version in answered
 
 
+class ChromaRun(TypedDict):
+    proc: subprocess.Popen[bytes]
+    url: str
+    start: Callable[[], subprocess.Popen[bytes]]
+
+
 @pytest.fixture
 def chroma_server(tmp_path):
     port = free_port()
@@ -180,7 +189,7 @@ def chroma_server(tmp_path):
         proc.kill()
         raise RuntimeError("chroma run did not start")
 
-    server = {"proc": start(), "url": f"http://127.0.0.1:{port}", "start": start}
+    server: ChromaRun = {"proc": start(), "url": f"http://127.0.0.1:{port}", "start": start}
     yield server
     server["proc"].kill()
     server["proc"].wait()

@@ -41,7 +41,7 @@ def _operations() -> list[object]:
     """One test per operation and generation mode, from the app's own spec (a new route is fuzzed too).
     Negative data only where the operation takes input."""
     spec = create_app(make_settings()).openapi()
-    params = []
+    params: list[object] = []
     for path, item in spec["paths"].items():
         for method, operation in item.items():
             takes_input = bool(operation.get("parameters") or operation.get("requestBody"))
@@ -246,20 +246,20 @@ def check_refs(parser: ReferenceParser, text: str) -> None:
             assert ref.law_id and ref.section == "", ref
             continue
         if ref.kind == "chapter":
-            assert re.fullmatch(r"\d{1,2}[A-Z]?", ref.chapter or ""), ref
-            assert (
-                str(int(re.match(r"\d+", ref.chapter).group())) in re.findall(r"\d+", text[start:end])
-                or any(  # type: ignore[union-attr]
-                    int(n) == int(re.match(r"\d+", ref.chapter).group())
-                    for n in re.findall(r"\d+", text[start:end])  # type: ignore[union-attr]
-                )
+            named = re.fullmatch(r"(\d{1,2})[A-Z]?", ref.chapter or "")
+            assert named, ref
+            number = int(named.group(1))
+            assert str(number) in re.findall(r"\d+", text[start:end]) or any(
+                int(n) == number for n in re.findall(r"\d+", text[start:end])
             ), ref
             continue
         assert SECTION.fullmatch(ref.section), ref
         assert ref.through is None or SECTION.fullmatch(ref.through), ref
         assert ref.punktum is None or 1 <= ref.punktum <= 99, ref
         assert ref.section_alt is None or SECTION.fullmatch(ref.section_alt), ref
-        chapter = int(re.match(r"\d+", ref.section).group())  # type: ignore[union-attr]
+        lead = re.match(r"\d+", ref.section)
+        assert lead, ref
+        chapter = int(lead.group())
         assert chapter in [int(n) for n in re.findall(r"\d+", text[start:end])], (ref, text[start:end])
         assert ref.law_id is None or ref.law_id in parser.aliases.values()
         assert ref.ledd is None or 0 <= ref.ledd <= 99
@@ -490,5 +490,6 @@ def test_unsigned_bytes_to_the_slack_endpoint_are_401(real_assistant, tmp_path_f
 @pytest.mark.skipif(os.environ.get("HYPOTHESIS_PROFILE", "ci") != "ci", reason="exploring on purpose")
 def test_property_tests_are_derandomized():
     """CI (and `make test`) replay the same examples on every run: a red run means a real change, not a seed."""
+    assert settings.default is not None
     assert settings.default.derandomize is True and settings.default.database is None
     assert settings.default.deadline is None

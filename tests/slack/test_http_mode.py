@@ -82,7 +82,9 @@ def test_mention_is_answered_in_its_thread_with_citations_feedback_and_disclaime
         time.sleep(0.02)
     (row,) = rows
     assert row["source"] == "slack" and row["cited"] == "faq:daglig-leder;aml § 3-5 (1)"
-    assert row["user_hash"] == pseudonym("U0MANAGER", reveal(real_slack.settings.pseudonym_key))
+    key = reveal(real_slack.settings.pseudonym_key)
+    assert key is not None, "the harness sets a pseudonym key"
+    assert row["user_hash"] == pseudonym("U0MANAGER", key)
 
 
 def test_eyes_reaction_is_added_while_working_and_removed_after_posting(real_slack: SlackHarness):
@@ -213,7 +215,9 @@ def test_feedback_buttons_are_stored_with_the_web_feedback(real_slack: SlackHarn
         }
     rows = [r for r in real_slack.storage.feedback() if r["answer_id"] == answer_id]
     assert [(r["helpful"], r["source"], r["comment"]) for r in rows] == [(0, "slack", None)]  # the last vote
-    assert rows[0]["user_hash"] == pseudonym("U0HR", reveal(real_slack.settings.pseudonym_key))
+    key = reveal(real_slack.settings.pseudonym_key)
+    assert key is not None, "the harness sets a pseudonym key"
+    assert rows[0]["user_hash"] == pseudonym("U0HR", key)
 
 
 def share(slack: SlackHarness, channel: str) -> tuple[str, str, str]:

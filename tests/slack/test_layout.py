@@ -22,7 +22,7 @@ class ContractAnswer(Answer):
     """An Answer with the fields the lead is adding (read by the Slack bot with getattr)."""
 
     short_answer: str = ""
-    contents: dict[str, Any] | None = None
+    contents: Any = None  # a dict, as the Slack bot also accepts it (it reads fields of a dict or a model)
 
 
 class ContractLawCitation(LawCitation):
@@ -131,7 +131,7 @@ def test_the_punktum_asked_for_is_named_in_the_sources():
     assert "|aml § 10-6 (1), sentence 2>" in context_texts(answer_blocks(english))[1]
 
 
-CHAPTER = {
+CHAPTER: dict[str, Any] = {
     "law_id": "LOV-2005-06-17-62",
     "law_name": "arbeidsmiljøloven",
     "title": "Lov om arbeidsmiljø, arbeidstid og stillingsvern mv. (arbeidsmiljøloven)",
