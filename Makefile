@@ -78,7 +78,7 @@ bench-web: index
 
 # The demo host page on its own origin (http://127.0.0.1:8001); add that origin to HMS_ALLOWED_ORIGINS.
 demo: setup
-	$(PY) -m bots.web.demo --port 8001
+	$(PY) -m evals.testing.demo --port 8001
 
 # --- operations ------------------------------------------------------------------------------------------
 .PHONY: services test-multihost

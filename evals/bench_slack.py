@@ -1,7 +1,7 @@
 """`make bench-slack`: how fast the Slack bot acks, and how long from an event to its chat.postMessage.
 
 The HTTP-mode app (FastAPI + the mounted Bolt route, real uvicorn on 127.0.0.1) answers with the real
-Assistant on the real index (`make index`), and posts to the fake Slack Web API (evals/fake_slack.py).
+Assistant on the real index (`make index`), and posts to the fake Slack Web API (evals/testing/fake_slack.py).
 Every request is an app_mention event signed with the signing secret exactly as Slack signs it.
 
 - ack: 100 events sent back to back (each waits for its HTTP 200); the answers are computed after the acks,
@@ -36,14 +36,9 @@ from assistant.service import Assistant
 from assistant.sources.corpus import Corpus
 from bots.slack.http import mount
 from evals.datasets import sample_questions
-from evals.fake_slack import (
-    BOT_TOKEN,
-    SIGNING_SECRET,
-    FakeSlack,
-    RunningApp,
-    event_callback,
-    mention,
-)
+from evals.testing.fake_slack import FakeSlack
+from evals.testing.slack_app import RunningApp
+from evals.testing.slack_payloads import BOT_TOKEN, SIGNING_SECRET, event_callback, mention
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 

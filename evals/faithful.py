@@ -1,6 +1,6 @@
 """Faithful scripted generations: answers written only from the sources in a prompt, with correct ids, in the
 question's language, in a few styles a model might use. They are what "a correct answer" means for the
-scripted server (evals/scripted_llm.py) and for the false-reject measurement (evals/false_rejects.py).
+scripted server (evals/testing/scripted_llm.py) and for the false-reject measurement (evals/false_rejects.py).
 
 Styles:
 - quote: a lead-in and the source's first sentence in «», per source (English lead-ins for English);

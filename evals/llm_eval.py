@@ -1,5 +1,6 @@
 """The eval datasets in LLM mode, beside the extractive run: `make eval-llm` (HMS_LLM set) or
-`python -m evals.llm_eval --scripted` (the scripted OpenAI-compatible server in evals/scripted_llm.py).
+`python -m evals.llm_eval --scripted` (the scripted OpenAI-compatible server in
+evals/testing/scripted_llm.py).
 
 Reports the verification failure rate, the fallback rate and citation precision for both modes, the time
 verification adds, and writes evals/reports/eval-llm.md and eval-llm.json.
@@ -27,7 +28,7 @@ from evals.datasets import Item, corpus_items, load_split
 from evals.metrics import Outcome
 from evals.report import COLUMNS, metric, pct
 from evals.runner import VARIANTS, assistant_for, evaluate, outcome, summarize
-from evals.scripted_llm import ScriptedServer, SourceReader
+from evals.testing.scripted_llm import ScriptedServer, SourceReader
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 SCRIPTED_MODEL = "openai:scripted-source-reader"
@@ -120,8 +121,8 @@ def markdown(report: dict[str, Any], *, scripted: bool) -> str:
     lines = ["# Eval report: LLM mode beside the extractive answerer", ""]
     if scripted:
         lines += [
-            "**These figures are from the scripted OpenAI-compatible server (`evals/scripted_llm.py`, "
-            "`SourceReader`), not from a real model.** It answers from the prompt's sources with correct "
+            "**These figures are from the scripted OpenAI-compatible server "
+            "(`evals/testing/scripted_llm.py`, `SourceReader`), not from a real model.** It answers from the prompt's sources with correct "
             "ids (`evals/faithful.py`), and by design gets a fixed share of first answers wrong (a nonexistent "
             "id, an uncited §, an uncited duty), some of them twice, so that verification, the retry and the "
             "fallback run. The adversarial suite (`pytest -k adversarial`) covers the other checks. The "

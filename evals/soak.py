@@ -42,7 +42,6 @@ import psutil
 from assistant.infra.config import PROJECT_ROOT, get_settings
 from assistant.sources.corpus import load_corpus
 from evals.datasets import corpus_items, load_split
-from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack, free_port
 from evals.soak_load import (
     Deadline,
     SlackResult,
@@ -55,6 +54,9 @@ from evals.soak_load import (
     web_load,
 )
 from evals.soak_report import count_rows, failures, log_problems, markdown, wait_for_audit
+from evals.testing.fake_slack import FakeSlack
+from evals.testing.slack_app import free_port
+from evals.testing.slack_payloads import BOT_TOKEN, SIGNING_SECRET
 
 REPORTS = PROJECT_ROOT / "evals" / "reports"
 SERVER_LOG = PROJECT_ROOT / "data" / "soak-server.log"

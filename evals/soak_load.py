@@ -13,14 +13,9 @@ from typing import Any
 import httpx
 
 from bots.slack.texts import FAILED, HELP, NOT_READY, SLOW_DOWN
-from evals.fake_slack import (
-    SIGNING_SECRET,
-    FakeSlack,
-    direct_message,
-    event_callback,
-    mention,
-    signed_headers,
-)
+from evals.testing.fake_slack import FakeSlack
+from evals.testing.slack_app import signed_headers
+from evals.testing.slack_payloads import SIGNING_SECRET, direct_message, event_callback, mention
 
 NOT_AN_ANSWER = {FAILED, HELP, NOT_READY, SLOW_DOWN}
 

@@ -127,7 +127,6 @@ class Settings(BaseSettings):
     allowed_hosts: CommaList = Field(
         default=["*"], description="Host headers the web app answers ('*.example.no' allowed; '*' = any)"
     )
-    serve_demo: bool = Field(default=False, description="serve the example host page at /demo/")
     conversation_ttl_minutes: int = Field(
         default=60, ge=1, description="how long the (redacted) recent questions of a conversation are kept"
     )

@@ -102,8 +102,6 @@ def create_app(
     install_error_handlers(app)
     for module in (ask, laws, search, feedback, health, widget, pages, reader, plain):
         app.include_router(module.router)
-    if settings.serve_demo:
-        app.include_router(pages.demo_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.mount("/docs/assets", StaticFiles(directory=_swagger_ui_dir()), name="docs-assets")
 

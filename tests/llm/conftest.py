@@ -22,7 +22,7 @@ from assistant.retrieval.glossary import Glossary
 from assistant.retrieval.hybrid import Hit, ResolvedRef, RetrievalResult
 from assistant.service import Assistant, StreamEvent
 from assistant.sources.corpus import Corpus
-from evals.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.scripted_llm import ReplyQueue, ScriptedServer
 from tests.conftest import build_index, make_settings
 
 AML = "LOV-2005-06-17-62"

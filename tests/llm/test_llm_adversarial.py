@@ -18,7 +18,7 @@ from assistant.llm.messages import REFUSAL, other, withdrawn
 from assistant.llm.prompts import ABSTAIN_SENTENCE, ANSWER_SYSTEM, LANGUAGE
 from assistant.service import Assistant
 from bots.slack.core import MAX_LLM_ANSWER_CHARS
-from evals.scripted_llm import Reply, ScriptedServer
+from evals.testing.scripted_llm import Reply, ScriptedServer
 from tests.llm.conftest import shown_text
 
 pytestmark = pytest.mark.integration

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evals.llm_eval import SCRIPTED_MODEL, markdown, run
-from evals.scripted_llm import ScriptedServer, SourceReader
+from evals.testing.scripted_llm import ScriptedServer, SourceReader
 
 pytestmark = pytest.mark.integration
 

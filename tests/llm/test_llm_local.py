@@ -10,7 +10,7 @@ import pytest
 
 from assistant.llm.threads import wait_idle
 from assistant.service import Assistant
-from evals.scripted_llm import Reply
+from evals.testing.scripted_llm import Reply
 from tests.llm.conftest import shown_text
 
 pytestmark = pytest.mark.integration

@@ -13,7 +13,7 @@ import pytest
 from assistant.llm.answerer import LLMAnswerer
 from assistant.service import Assistant
 from assistant.types import LawCitation
-from evals.scripted_llm import Reply
+from evals.testing.scripted_llm import Reply
 from tests.llm.conftest import shown_text
 
 pytestmark = pytest.mark.integration

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from assistant.llm.messages import other, withdrawn
 from assistant.service import Assistant
 from bots.web.app import create_app
-from evals.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.scripted_llm import ReplyQueue, ScriptedServer
 from tests.conftest import sqlite_state
 from tests.web.conftest import sse_events
 

@@ -28,15 +28,9 @@ from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State
 from assistant.infra.state.postgres import PostgresBackend
 from assistant.sources.corpus import load_corpus
-from evals.fake_slack import (
-    BOT_TOKEN,
-    BOT_USER_ID,
-    SIGNING_SECRET,
-    FakeSlack,
-    event_callback,
-    new_ts,
-    signed_headers,
-)
+from evals.testing.fake_slack import FakeSlack
+from evals.testing.slack_app import signed_headers
+from evals.testing.slack_payloads import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, event_callback, new_ts
 from tests.conftest import CORPUS_DIR
 from tests.pg import PostgresServer
 from tests.reliability.test_operations import MARKER, edit_faq, faq_to_edit

@@ -27,7 +27,8 @@ from assistant.types import LawCitation
 from assistant.verify.citations import citation_problems
 from bots.server import create_app
 from evals.datasets import sample_questions
-from evals.fake_slack import BOT_TOKEN, SIGNING_SECRET, FakeSlack
+from evals.testing.fake_slack import FakeSlack
+from evals.testing.slack_payloads import BOT_TOKEN, SIGNING_SECRET
 from tests.conftest import make_settings, sqlite_state
 
 EXAMPLES_PER_OPERATION = 100

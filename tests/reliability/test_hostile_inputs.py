@@ -31,17 +31,15 @@ from assistant.types import Answer, LawCitation
 from assistant.verify.citations import citation_problems
 from bots.server import create_app
 from bots.slack.mrkdwn import from_slack
-from evals.fake_slack import (
+from evals.testing.fake_slack import FakeSlack, all_text, buttons
+from evals.testing.slack_app import signed_headers
+from evals.testing.slack_payloads import (
     BOT_TOKEN,
     BOT_USER_ID,
     SIGNING_SECRET,
-    FakeSlack,
-    all_text,
-    buttons,
     direct_message,
     event_callback,
     mention,
-    signed_headers,
 )
 from tests.conftest import make_settings, sqlite_state
 
@@ -105,7 +103,6 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, real_assistant: Assistant)
         slack_api_url=fake.api_url,
         rate_limit_per_minute=0,
         slack_rate_limit_per_minute=0,
-        serve_demo=True,
     )
     storage = sqlite_state(settings.database, pseudonym_key=PSEUDONYM_KEY)
     app = create_app(settings, assistant=real_assistant, storage=storage)
@@ -199,7 +196,7 @@ def test_a_hostile_question_through_the_web_api(hostile: Harness, name: str, que
 
 def test_the_pages_never_show_what_was_asked(hostile: Harness):
     """The chat page and the widget frame are static: nothing a client sent is rendered into HTML."""
-    for path in ("/", "/embed", "/demo/"):
+    for path in ("/", "/embed"):
         page = hostile.client.get(path)
         assert page.status_code == 200 and "alert(" not in page.text and "onerror" not in page.text
 

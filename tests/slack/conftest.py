@@ -14,7 +14,9 @@ from assistant.infra.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.http import mount
-from evals.fake_slack import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, RunningApp
+from evals.testing.fake_slack import FakeSlack
+from evals.testing.slack_app import RunningApp
+from evals.testing.slack_payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from tests.conftest import make_settings, sqlite_state
 
 

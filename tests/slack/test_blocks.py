@@ -16,7 +16,7 @@ from bots.slack.blocks import (
     fallback_text,
     shared_intro,
 )
-from evals.fake_slack import buttons, context_texts, section_texts
+from evals.testing.fake_slack import buttons, context_texts, section_texts
 
 DISCLAIMER = label("disclaimer", "nb")
 URL = "https://lovdata.no/lov/2005-06-17-62/§3-5"

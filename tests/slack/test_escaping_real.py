@@ -18,7 +18,8 @@ from assistant.retrieval.embeddings import Embedder
 from assistant.service import Assistant
 from assistant.sources.corpus import load_corpus
 from bots.slack.mrkdwn import url_label
-from evals.fake_slack import FakeSlack, event_callback, mention, section_texts, slash_command
+from evals.testing.fake_slack import FakeSlack, section_texts
+from evals.testing.slack_payloads import event_callback, mention, slash_command
 from tests.conftest import CORPUS_DIR, build_index, make_settings
 from tests.slack.conftest import SlackHarness, start_http_app
 

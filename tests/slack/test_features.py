@@ -16,21 +16,17 @@ from assistant.types import LawCitation
 from bots.slack.home import EXAMPLE_PREFIX
 from bots.slack.shortcut import CALLBACK_ID
 from bots.slack.texts import EXAMPLE_QUESTIONS
-from evals.fake_slack import (
+from evals.testing.fake_slack import FakeSlack, all_text, buttons, context_texts, section_texts
+from evals.testing.slack_payloads import (
     BOT_ID,
     BOT_USER_ID,
-    FakeSlack,
-    all_text,
     app_home_opened,
-    buttons,
     channel_message,
-    context_texts,
     event_callback,
     home_action,
     mention,
     message_shortcut,
     new_ts,
-    section_texts,
 )
 from tests.slack.conftest import SlackHarness, start_http_app
 from tests.slack.test_http_mode import wait_for_log

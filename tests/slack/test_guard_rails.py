@@ -17,15 +17,9 @@ from assistant.infra.state import RateLimiter, SlackState
 from assistant.service import Assistant
 from assistant.types import Answer
 from bots.slack.core import SlackCore
-from evals.fake_slack import (
-    FakeSlack,
-    RunningApp,
-    direct_message,
-    event_callback,
-    mention,
-    section_texts,
-    slash_command,
-)
+from evals.testing.fake_slack import FakeSlack, section_texts
+from evals.testing.slack_app import RunningApp
+from evals.testing.slack_payloads import direct_message, event_callback, mention, slash_command
 from tests.conftest import make_settings, sqlite_state
 from tests.slack.conftest import start_http_app
 

@@ -13,15 +13,8 @@ import uuid
 import pytest
 
 from bots.slack.blocks import ACTION_HELPFUL, ACTION_SHARE, ACTION_UNHELPFUL
-from evals.fake_slack import (
-    BLOCKS_CHAR_LIMIT,
-    all_text,
-    block_action,
-    buttons,
-    event_callback,
-    mention,
-    slash_command,
-)
+from evals.testing.fake_slack import BLOCKS_CHAR_LIMIT, all_text, buttons
+from evals.testing.slack_payloads import block_action, event_callback, mention, slash_command
 from tests.slack.conftest import SlackHarness
 from tests.slack.test_http_mode import ask_as_mention, wait_for_log
 

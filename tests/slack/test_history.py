@@ -4,7 +4,7 @@ people's and other bots' messages by user id (Slack-shaped conversations.replies
 from __future__ import annotations
 
 from bots.slack.history import Turn, earlier_questions, turns
-from evals.fake_slack import BOT_ID, BOT_USER_ID
+from evals.testing.slack_payloads import BOT_ID, BOT_USER_ID
 
 ASKER = "U0ASKER"
 

@@ -15,17 +15,15 @@ from assistant.infra.privacy import pseudonym
 from assistant.service import Assistant
 from assistant.types import LawCitation
 from bots.slack.blocks import ACTION_HELPFUL, ACTION_SHARE, ACTION_UNHELPFUL
-from evals.fake_slack import (
+from evals.testing.fake_slack import buttons, context_texts, section_texts
+from evals.testing.slack_payloads import (
     BOT_ID,
     BOT_USER_ID,
     block_action,
-    buttons,
-    context_texts,
     direct_message,
     event_callback,
     mention,
     new_ts,
-    section_texts,
     slash_command,
 )
 from tests.slack.conftest import SlackHarness

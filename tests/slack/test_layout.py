@@ -11,7 +11,7 @@ from assistant.formatting import label
 from assistant.types import Answer, LawCitation
 from bots.slack.blocks import ACTION_HELPFUL, answer_blocks, fallback_text
 from bots.slack.layout import MAX_MESSAGES, MESSAGE_BUDGET, answer_messages, not_shown_text, web_chat_link
-from evals.fake_slack import BLOCKS_CHAR_LIMIT, blocks_error, context_texts, section_texts
+from evals.testing.fake_slack import BLOCKS_CHAR_LIMIT, blocks_error, context_texts, section_texts
 
 WEB = "https://hms.example.no"
 URL = "https://lovdata.no/lov/2005-06-17-62/§10-6"

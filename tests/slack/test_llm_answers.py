@@ -12,8 +12,9 @@ import pytest
 
 from assistant.llm.answerer import LLMAnswerer
 from assistant.service import Assistant
-from evals.fake_slack import FakeSlack, context_texts, event_callback, mention, section_texts
-from evals.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.fake_slack import FakeSlack, context_texts, section_texts
+from evals.testing.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.slack_payloads import event_callback, mention
 from tests.slack.conftest import SlackHarness, start_http_app
 
 pytestmark = pytest.mark.integration

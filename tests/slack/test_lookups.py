@@ -8,7 +8,8 @@ import pytest
 
 from assistant.service import Assistant
 from assistant.types import Answer, LawCitation
-from evals.fake_slack import all_text, slash_command
+from evals.testing.fake_slack import all_text
+from evals.testing.slack_payloads import slash_command
 from tests.slack.conftest import SlackHarness
 from tests.slack.test_http_mode import channel_id
 

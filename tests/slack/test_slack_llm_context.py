@@ -13,8 +13,9 @@ import pytest
 from assistant.infra.config import Settings
 from assistant.service import Assistant
 from bots.slack.core import MAX_LLM_ANSWER_CHARS
-from evals.fake_slack import BOT_USER_ID, FakeSlack, event_callback, mention, new_ts, section_texts
-from evals.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.fake_slack import FakeSlack, section_texts
+from evals.testing.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.slack_payloads import BOT_USER_ID, event_callback, mention, new_ts
 from tests.slack.conftest import SlackHarness, start_http_app
 
 pytestmark = pytest.mark.integration

@@ -29,16 +29,9 @@ from bots.slack.listeners.events import ack_event
 from bots.slack.listeners.shortcuts import ack_shortcut
 from bots.slack.run import socket_handler
 from bots.slack.shortcut import MessageShortcut
-from evals.fake_slack import (
-    APP_TOKEN,
-    BOT_TOKEN,
-    FakeSlack,
-    FakeSocketMode,
-    event_callback,
-    mention,
-    section_texts,
-    slash_command,
-)
+from evals.testing.fake_slack import FakeSlack, section_texts
+from evals.testing.fake_socket_mode import FakeSocketMode
+from evals.testing.slack_payloads import APP_TOKEN, BOT_TOKEN, event_callback, mention, slash_command
 from tests.conftest import CORPUS_DIR, TEST_DATA_DIR, sqlite_state
 
 pytestmark = pytest.mark.integration

@@ -14,7 +14,9 @@ from assistant.infra.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.blocks import ACTION_HELPFUL, answer_blocks
-from evals.fake_slack import FakeSlack, RunningApp, block_action, buttons, event_callback, mention
+from evals.testing.fake_slack import FakeSlack, buttons
+from evals.testing.slack_app import RunningApp
+from evals.testing.slack_payloads import block_action, event_callback, mention
 from tests.conftest import sqlite_state
 
 pytestmark = pytest.mark.integration

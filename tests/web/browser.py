@@ -13,7 +13,7 @@ from typing import Any
 from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State, WidgetQuota
 from bots.web.app import create_app
-from bots.web.demo.host import make_server
+from evals.testing.demo.host import make_server
 from tests.conftest import make_settings, sqlite_state
 from tests.web.conftest import ServerThread, free_port
 

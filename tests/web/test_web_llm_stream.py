@@ -12,7 +12,7 @@ import pytest
 
 from assistant.llm.answerer import LLMAnswerer
 from assistant.service import Assistant
-from evals.scripted_llm import ReplyQueue, ScriptedServer
+from evals.testing.scripted_llm import ReplyQueue, ScriptedServer
 from tests.web.browser import screenshot, serve_site
 from tests.web.conftest import sse_events
 

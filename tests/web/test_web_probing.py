@@ -1,5 +1,5 @@
 """Holes found by probing (issue 10): the rate limit behind proxies, the widget's cap, the 504's worker thread,
-the trusted-host check and the demo page."""
+the trusted-host check and the demo page's absence."""
 
 from __future__ import annotations
 
@@ -231,7 +231,7 @@ def test_a_timed_out_request_stops_its_worker_before_the_answer(tmp_path, corpus
     assert assistant.answered == 0 and storage.audit_rows() == [] and storage.history("c1") == []
 
 
-# -- 13: trusted hosts, and the demo page only when asked ------------------------------------------------------
+# -- 13: trusted hosts, and no demo page in the product ------------------------------------------------------
 def test_a_host_that_is_not_allowed_gets_a_json_400(tmp_path):
     settings = make_settings(
         database_path=tmp_path / "w.sqlite3", allowed_hosts=["hms.example.no", "*.hms.no"]
@@ -244,10 +244,8 @@ def test_a_host_that_is_not_allowed_gets_a_json_400(tmp_path):
     assert evil.json()["error"]["message"] and evil.headers["x-request-id"]
 
 
-def test_the_demo_page_is_served_only_when_asked(tmp_path):
-    default = TestClient(create_app(make_settings(database_path=tmp_path / "a.sqlite3"), assistant=None))
-    asked = TestClient(
-        create_app(make_settings(database_path=tmp_path / "b.sqlite3", serve_demo=True), assistant=None)
-    )
-    assert default.get("/demo/").status_code == 404 and default.get("/demo/demo.css").status_code == 404
-    assert asked.get("/demo/").status_code == 200 and "widget.js" in asked.get("/demo/").text
+def test_the_demo_page_is_not_served_by_the_product(tmp_path):
+    """The demo host page runs on its own origin (`make demo`), as a customer's site does: no /demo/ here."""
+    client = TestClient(create_app(make_settings(database_path=tmp_path / "a.sqlite3"), assistant=None))
+    for path in ("/demo", "/demo/", "/demo/demo.css"):
+        assert client.get(path).status_code == 404, path

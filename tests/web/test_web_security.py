@@ -16,6 +16,7 @@ from assistant.service import StreamEvent
 from assistant.types import Answer, FaqCitation
 from bots.web.app import create_app
 from bots.web.security import clean_origins, page_csp
+from evals.testing.demo import DEMO_DIR
 from tests.conftest import make_settings
 from tests.web.conftest import ServerThread
 
@@ -63,7 +64,7 @@ class FakeAssistant:
 
 
 def fake_client(tmp_path, **fake_kwargs) -> tuple[TestClient, FakeAssistant]:
-    settings = make_settings(database_path=tmp_path / "web.sqlite3", serve_demo=True)
+    settings = make_settings(database_path=tmp_path / "web.sqlite3")
     fake = FakeAssistant(settings, **fake_kwargs)
     app = create_app(settings, assistant=fake)  # type: ignore[arg-type]
     return TestClient(app, raise_server_exceptions=False), fake
@@ -115,7 +116,7 @@ def test_configured_origins_are_cleaned_before_they_reach_a_header():
 # -- CSP and the page's assets --------------------------------------------------------------------------------
 def test_pages_carry_a_strict_csp(tmp_path):
     client, _ = fake_client(tmp_path)
-    for path in ("/", "/embed", "/demo/", "/healthz"):
+    for path in ("/", "/embed", "/healthz"):
         csp = client.get(path).headers["content-security-policy"]
         assert "default-src 'self'" in csp and "script-src 'self';" in csp and "style-src 'self';" in csp
         assert "unsafe" not in csp
@@ -125,9 +126,13 @@ def test_pages_carry_a_strict_csp(tmp_path):
     assert 'data-mode="page"' in client.get("/").text
 
 
-@pytest.mark.parametrize("name", ["static/index.html", "static/docs.html", "demo/index.html"])
-def test_html_has_no_inline_script_style_or_handlers_and_no_cdn(name):
-    html = (WEB_DIR / name).read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "path",
+    [WEB_DIR / "static" / "index.html", WEB_DIR / "static" / "docs.html", DEMO_DIR / "index.html"],
+    ids=["static/index.html", "static/docs.html", "demo/index.html"],
+)
+def test_html_has_no_inline_script_style_or_handlers_and_no_cdn(path):
+    html = path.read_text(encoding="utf-8")
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), "inline <script>"
     assert "<style" not in html and not re.search(r"\sstyle=", html)
     assert not re.search(r"\son[a-z]+=", html), "inline event handler"

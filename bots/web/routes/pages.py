@@ -1,4 +1,4 @@
-"""The chat page, the widget's frame and loader, the demo host page and the offline API docs."""
+"""The chat page, the widget's frame and loader, and the offline API docs."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from html import escape
 from pathlib import Path
 
 from fastapi import APIRouter
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
-from bots.web.demo import DEMO_DIR, render_demo
 from bots.web.deps import AssistantDep, SettingsDep
 from bots.web.reader.refs import law_slugs
 
@@ -19,7 +18,6 @@ STATIC_DIR = WEB_DIR / "static"
 WIDGET_JS = WEB_DIR / "widget" / "widget.js"
 
 router = APIRouter(include_in_schema=False)
-demo_router = APIRouter(include_in_schema=False)  # only with HMS_SERVE_DEMO=true
 
 NO_CACHE = {"Cache-Control": "no-cache"}
 
@@ -62,22 +60,6 @@ def widget_loader() -> Response:
         media_type="text/javascript; charset=utf-8",
         headers={"Cache-Control": "public, max-age=300"},
     )
-
-
-@demo_router.get("/demo")
-def demo_redirect() -> RedirectResponse:
-    return RedirectResponse("/demo/")
-
-
-@demo_router.get("/demo/", response_class=HTMLResponse)
-def demo_page() -> HTMLResponse:
-    """The example host page ("HMS Kontoret") with the widget, served from the app's own origin."""
-    return HTMLResponse(render_demo(""), headers=NO_CACHE)
-
-
-@demo_router.get("/demo/demo.css")
-def demo_css() -> Response:
-    return Response(_text(DEMO_DIR / "demo.css"), media_type="text/css; charset=utf-8", headers=NO_CACHE)
 
 
 @router.get("/docs", response_class=HTMLResponse)

@@ -1,16 +1,16 @@
-"""`python -m bots.web.demo [--port 8001] [--app-url http://127.0.0.1:8000]`: the demo host page on its
-own origin. Add that origin to HMS_ALLOWED_ORIGINS, or the widget will (rightly) refuse to answer."""
+"""`python -m evals.testing.demo [--port 8001] [--app-url http://127.0.0.1:8000]`: the demo host page on
+its own origin. Add that origin to HMS_ALLOWED_ORIGINS, or the widget will (rightly) refuse to answer."""
 
 from __future__ import annotations
 
 import argparse
 
-from bots.web.demo import DEFAULT_APP_URL
-from bots.web.demo.host import make_server
+from evals.testing.demo import DEFAULT_APP_URL
+from evals.testing.demo.host import make_server
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(prog="python -m bots.web.demo")
+    parser = argparse.ArgumentParser(prog="python -m evals.testing.demo")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8001)
     parser.add_argument("--app-url", default=DEFAULT_APP_URL)

@@ -1,8 +1,4 @@
-"""A fake Slack on 127.0.0.1 for the Slack bot's tests (tests/slack) and `make bench-slack`, without internet:
-the Web API over HTTP, response_url endpoints and a Socket Mode websocket, recording every call and
-answering as Slack does (including its refusals of blocks that are too long or malformed), and a real uvicorn
-server running the HTTP-mode app. The payloads Slack sends are built in `evals.slack_payloads` (re-exported
-here)."""
+"""A fake Slack Web API and response_url on 127.0.0.1: records each call, answers and refuses like Slack."""
 
 from __future__ import annotations
 
@@ -12,39 +8,13 @@ import threading
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from websockets.sync.server import ServerConnection, serve
-
-from evals.slack_payloads import (  # noqa: F401  (re-exported: the tests import them from here)
-    APP_TOKEN,
-    BOT_ID,
-    BOT_TOKEN,
-    BOT_USER_ID,
-    SIGNING_SECRET,
-    TEAM_ID,
-    RunningApp,
-    all_text,
-    app_home_opened,
-    block_action,
-    buttons,
-    channel_message,
-    context_texts,
-    direct_message,
-    event_callback,
-    free_port,
-    home_action,
-    mention,
-    message_shortcut,
-    new_ts,
-    section_texts,
-    signed_headers,
-    slash_command,
-)
+from evals.testing.slack_payloads import APP_TOKEN, BOT_ID, BOT_USER_ID, TEAM_ID
 
 # Slack refuses a message whose blocks are too long ("msg_blocks_too_long"; 24,014 characters were refused in
 # a probe). The fake refuses more than BLOCKS_CHAR_LIMIT characters of block JSON, the budget the bot keeps.
@@ -288,43 +258,19 @@ class FakeSlack:
         return Handler
 
 
-class FakeSocketMode:
-    """Slack's Socket Mode side: a websocket that says hello, sends envelopes and collects the acks."""
+# -- readers for the blocks the bot posted -------------------------------------------------------------------
+def section_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    return [b["text"]["text"] for b in blocks if b["type"] == "section"]
 
-    def __init__(self, fake: FakeSlack) -> None:
-        self.acks: list[dict[str, Any]] = []
-        self.cond = threading.Condition()
-        self.connection: ServerConnection | None = None
-        self.server = serve(self._handle, "127.0.0.1", 0)
-        port = self.server.socket.getsockname()[1]
-        fake.ws_url = f"ws://127.0.0.1:{port}/link"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def _handle(self, connection: ServerConnection) -> None:
-        with self.cond:
-            self.connection = connection
-            self.cond.notify_all()
-        connection.send(
-            json.dumps({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0HMS"}})
-        )
-        for message in connection:
-            with self.cond:
-                self.acks.append(json.loads(message))
-                self.cond.notify_all()
+def context_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    return [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
 
-    def send(self, envelope: dict[str, Any], timeout: float = 30) -> dict[str, Any]:
-        """Send one envelope and return the client's ack for it."""
-        with self.cond:
-            if not self.cond.wait_for(lambda: self.connection is not None, timeout):
-                raise AssertionError("the Socket Mode client never connected")
-        assert self.connection is not None
-        self.connection.send(json.dumps(envelope))
-        with self.cond:
-            if not self.cond.wait_for(
-                lambda: any(a.get("envelope_id") == envelope["envelope_id"] for a in self.acks), timeout
-            ):
-                raise AssertionError(f"no ack for envelope {envelope['envelope_id']}")
-            return next(a for a in self.acks if a.get("envelope_id") == envelope["envelope_id"])
 
-    def close(self) -> None:
-        self.server.shutdown()
+def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
+
+
+def all_text(blocks: list[dict[str, Any]]) -> Iterator[str]:
+    yield from section_texts(blocks)
+    yield from context_texts(blocks)

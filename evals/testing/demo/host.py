@@ -5,7 +5,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from bots.web.demo import DEFAULT_APP_URL, DEMO_DIR, render_demo
+from evals.testing.demo import DEFAULT_APP_URL, DEMO_DIR, render_demo
 
 
 def make_server(host: str, port: int, *, app_url: str = DEFAULT_APP_URL) -> ThreadingHTTPServer:
