@@ -43,7 +43,9 @@ def imported(module: str, path: Path) -> Iterator[str]:
                 here = module.split(".") if is_package else module.split(".")[:-1]
                 anchor = here[: len(here) - node.level + 1]
                 base = ".".join([*anchor, base] if base else anchor)
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names
+            ]
         else:
             continue
         yield from (target for target in targets if target in known)
