@@ -15,12 +15,15 @@ from dataclasses import dataclass
 
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.protocol import Answerer
-from assistant.index.versions import IndexManifest, IndexNotReady, IndexStore
+from assistant.index.errors import IndexNotReady
+from assistant.index.manifest import IndexManifest
+from assistant.index.versions import IndexStore
 from assistant.infra.config import Settings
 from assistant.infra.metrics import STORE_ERRORS, index_swapped
 from assistant.retrieval.embeddings import Embedder
+from assistant.retrieval.fusion import FusionConfig
 from assistant.retrieval.glossary import Glossary
-from assistant.retrieval.hybrid import FusionConfig, HybridRetriever
+from assistant.retrieval.hybrid import HybridRetriever
 from assistant.sources.corpus import Corpus, CorpusError, load_corpus
 from assistant.sources.snapshot import load_snapshot
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from assistant.answer.protocol import Answerer, Draft
 from assistant.formatting import Lang, label
-from assistant.index.versions import IndexNotReady, IndexStore
+from assistant.index.errors import IndexNotReady
+from assistant.index.versions import IndexStore
 from assistant.infra.config import Settings
 from assistant.infra.deadline import Deadline
 from assistant.infra.logs import request_id_var
@@ -22,8 +23,9 @@ from assistant.question.followup import condense
 from assistant.question.validation import validate_question
 from assistant.references.lookup import find_law, format_ref, section_view, table_of_contents
 from assistant.retrieval.embeddings import Embedder, make_embedder
+from assistant.retrieval.fusion import FusionConfig
 from assistant.retrieval.glossary import Glossary
-from assistant.retrieval.hybrid import FusionConfig, RetrievalResult
+from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus, load_corpus
 from assistant.text import clean_question, guess_language
 from assistant.types import Answer, Citation, LawCitation, SearchHit, SectionView, TableOfContents

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.infra.config import get_settings
 from assistant.infra.config_errors import settings_problems
 from assistant.llm import LLMConfigError

@@ -114,7 +114,7 @@ def _baseline_store(path: Path, embeddings: Any) -> Any:
     import chromadb
     from langchain_chroma import Chroma
 
-    from assistant.index.versions import chroma_settings
+    from assistant.index.connection import chroma_settings
 
     client = chromadb.PersistentClient(path=str(path), settings=chroma_settings())
     return Chroma(collection_name="baseline", embedding_function=embeddings, client=client)

@@ -29,7 +29,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.infra.config import get_settings
 from assistant.infra.state import open_state
 from assistant.service import Assistant

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.answer.render import render
 from assistant.evidence.select import Thresholds, select_evidence
-from assistant.retrieval.hybrid import RetrievalResult
+from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus
 from assistant.types import FaqCitation, LawCitation
 from evals.datasets import Item, dev_only, tuning_items

@@ -14,7 +14,7 @@ from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.evidence.select import Thresholds
 from assistant.infra.config import Settings, get_settings
 from assistant.retrieval.embeddings import make_embedder
-from assistant.retrieval.hybrid import FusionConfig
+from assistant.retrieval.fusion import FusionConfig
 from assistant.service import Assistant
 from assistant.sources.corpus import Corpus, load_corpus
 from assistant.types import FaqCitation, LawCitation

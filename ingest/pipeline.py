@@ -12,7 +12,9 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from assistant.index.versions import IndexManifest, IndexNotReady, IndexStore, Record, new_version_id
+from assistant.index.errors import IndexNotReady
+from assistant.index.manifest import IndexManifest, Record, new_version_id
+from assistant.index.versions import IndexStore
 from assistant.infra.config import Settings
 from assistant.infra.state.base import StateBackend
 from assistant.retrieval.embeddings import Embedder

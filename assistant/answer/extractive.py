@@ -8,7 +8,7 @@ from assistant.answer.protocol import AnswerEvent, Draft
 from assistant.answer.render import render
 from assistant.evidence.select import Thresholds, select_evidence
 from assistant.formatting import Lang
-from assistant.retrieval.hybrid import RetrievalResult
+from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus
 from assistant.text import split_for_streaming
 

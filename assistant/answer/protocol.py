@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from assistant.formatting import Lang
-from assistant.retrieval.hybrid import RetrievalResult
+from assistant.retrieval.hits import RetrievalResult
 from assistant.types import Citation, Contents, Gap
 
 

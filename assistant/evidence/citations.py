@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from assistant.formatting import REPEALED
+from assistant.references.ledd_parts import list_items, sentences
 from assistant.references.lookup import format_ref
-from assistant.references.parse import list_items, sentences
-from assistant.retrieval.hybrid import Hit
+from assistant.retrieval.hits import Hit
 from assistant.sources.corpus import Corpus
 from assistant.text import stems
 from assistant.types import FaqCitation, FaqEntry, Gap, LawCitation, Section

@@ -23,7 +23,7 @@ from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, f
 from assistant.question.facts import FactKind, asked_fact, states
 from assistant.question.scope import OutOfScope, classify
 from assistant.references.lookup import contents, format_ref
-from assistant.retrieval.hybrid import Hit, RetrievalResult
+from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.corpus import Corpus
 from assistant.text import guess_language, stems
 from assistant.types import Contents, FaqEntry, Gap, LawCitation

@@ -1,1 +1,2 @@
-"""The vector index: versioned Chroma collections, their guard against a hung server, and the vectors held in memory."""
+"""The vector index: versioned Chroma collections, the Chroma server connection and its guard against a hung
+server, and the vectors held in memory."""

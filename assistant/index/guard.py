@@ -14,10 +14,9 @@ import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 
 T = TypeVar("T")
 PING_EVERY_S = 0.5
@@ -86,8 +85,6 @@ class GuardedCalls:
         self._pool = ThreadPoolExecutor(max_workers=CALL_THREADS, thread_name_prefix="hms-chroma")
 
     def unreachable(self) -> IndexNotReady:
-        from assistant.index.versions import IndexNotReady
-
         return IndexNotReady(
             f"Får ikke kontakt med Chroma-serveren på {self.where} ({self.health.reason or 'svarer ikke'}).",
             code="chroma_unreachable",

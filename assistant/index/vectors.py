@@ -13,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.index.versions import IndexNotReady, Record
+from assistant.index.errors import IndexNotReady
+from assistant.index.manifest import Record
 
 # Exact search over N vectors of 384 floats costs about N * 0.2 µs here; Chroma's HNSW query about 5 ms
 # whatever N. Measured in evals/bench.py (`exact_vs_hnsw`): they cross near 25,000 vectors.

@@ -8,74 +8,29 @@ pointer is the metadata of the collection `hms-pointer`.
 Either way, the version's manifest (model, corpus hash, law versions, counts) and its normalized corpus
 (assistant.sources.snapshot) travel with it: `corpus.json.gz` in the version directory, or the collection
 `hms.corpus-<version>` on the server.
-Calls to a Chroma server time out (HMS_CHROMA_TIMEOUT_S while serving), so a hung server is a fast 503.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
-import json
 import os
 import shutil
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import chromadb
-import httpx
-from chromadb.config import Settings as ChromaSettings
 
-from assistant.index.guard import ChromaHealth, GuardedCalls, GuardedCollection
+from assistant.index.connection import INGEST_TIMEOUT_S, SERVING_CALL_TIMEOUT_S, ChromaServer, chroma_settings
+from assistant.index.errors import IndexNotReady
+from assistant.index.manifest import IndexManifest, Record
 
 COLLECTION_CONFIG: Any = {"hnsw": {"space": "cosine"}}
 KEEP_VERSIONS = 3
 SNAPSHOT_FILE = "corpus.json.gz"
 SNAPSHOT_PART = 256 * 1024  # characters of base64 per document in a server-side snapshot
-INGEST_TIMEOUT_S = 300.0
-SERVING_CALL_TIMEOUT_S = 30.0  # a slow call is waited for while the server answers pings (chroma_guard)
-
-
-class IndexNotReady(RuntimeError):
-    """No usable index: missing, stale, corrupt or unreachable. The message says why, in Norwegian."""
-
-    def __init__(self, reason: str, *, code: str = "index_not_ready"):
-        super().__init__(reason)
-        self.reason = reason
-        self.code = code
-
-
-@dataclass(frozen=True)
-class IndexManifest:
-    version: str
-    model: str
-    dim: int
-    corpus_hash: str
-    chunk_count: int
-    law_versions: dict[str, str | None]
-    created_at: float
-
-    def to_json(self) -> str:
-        return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_json(cls, raw: str) -> IndexManifest:
-        return cls(**json.loads(raw))
-
-
-@dataclass
-class Record:
-    id: str
-    document: str
-    metadata: dict[str, Any]
-    embedding: Sequence[float]
-
-
-def chroma_settings() -> ChromaSettings:
-    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 
 
 class IndexStore:
@@ -92,16 +47,17 @@ class IndexStore:
         ca_file: Path | None = None,
         ping_timeout_s: float | None = None,
     ):
-        """``ping_timeout_s`` (serving): calls are abandoned once a heartbeat takes longer than this."""
-        self.ca_file = ca_file
-        self.ping_timeout_s = ping_timeout_s
-        self._guard: GuardedCalls | None = None
+        """``chroma_url``: the versions live on that Chroma server (else in ``index_dir``); ``ping_timeout_s``
+        (serving): calls are abandoned once a heartbeat takes longer than this."""
         self.index_dir = index_dir
-        self.chroma_url = chroma_url
         self.collection = collection
-        self.token = token
-        self.timeout_s = timeout_s
-        self._http: Any = None
+        self.server = (
+            ChromaServer(
+                chroma_url, token=token, timeout_s=timeout_s, ca_file=ca_file, ping_timeout_s=ping_timeout_s
+            )
+            if chroma_url
+            else None
+        )
 
     @classmethod
     def from_settings(cls, settings: Any, *, serving: bool = False) -> IndexStore:
@@ -118,59 +74,27 @@ class IndexStore:
         )
 
     # -- clients ------------------------------------------------------------------------------------
-    def _http_client(self) -> Any:
-        if self._http is None:
-            self._http = self._new_http_client(self.timeout_s)
-        return self._http
-
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """A call to the Chroma server, abandoned if the server stops answering pings (serving only)."""
-        if not (self.chroma_url and self.ping_timeout_s):
-            return fn(*args, **kwargs)
-        if self._guard is None:
-            ping_client = self._new_http_client(self.ping_timeout_s)
-            self._guard = GuardedCalls(ChromaHealth(ping_client.heartbeat), where=self.chroma_url)
-        return self._guard.call(fn, *args, **kwargs)
-
-    def _new_http_client(self, timeout_s: float) -> Any:
-        """A chromadb HttpClient (token auth, https with an optional CA file) whose calls time out."""
-        url = urlparse(self.chroma_url or "")
-        settings = chroma_settings()
-        if self.token:  # Chroma's token auth: the token goes in the X-Chroma-Token header
-            settings.chroma_client_auth_provider = "chromadb.auth.token_authn.TokenAuthClientProvider"
-            settings.chroma_client_auth_credentials = self.token
-            settings.chroma_auth_token_transport_header = "X-Chroma-Token"
-        if url.scheme == "https" and self.ca_file:  # a private CA (the default is the system's)
-            settings.chroma_server_ssl_verify = str(self.ca_file)
-        client = chromadb.HttpClient(
-            host=url.hostname or "127.0.0.1",
-            port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https",
-            settings=settings,
-        )
-        # chromadb's HTTP client waits forever by default; a hung server must fail the call instead
-        session = getattr(getattr(client, "_server", None), "_session", None)
-        if session is not None:
-            session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 3.0))
-        return client
+        return self.server.call(fn, *args, **kwargs) if self.server else fn(*args, **kwargs)
 
     def _client_for(self, version: str) -> Any:
-        if self.chroma_url:
-            return self._http_client()
+        if self.server:
+            return self.server.client()
         return chromadb.PersistentClient(path=str(self._version_dir(version)), settings=chroma_settings())
 
     def _version_dir(self, version: str) -> Path:
         return self.index_dir / "versions" / version
 
     def _collection_name(self, version: str) -> str:
-        return f"{self.collection}-{version}" if self.chroma_url else self.collection
+        return f"{self.collection}-{version}" if self.server else self.collection
 
     # -- the pointer ----------------------------------------------------------------------------------
     def current_version(self) -> str | None:
-        if self.chroma_url:
+        if self.server:
             try:
-                pointer = self._call(
-                    self._http_client().get_or_create_collection,
+                pointer = self.server.call(
+                    self.server.client().get_or_create_collection,
                     f"{self.collection}-pointer",
                     embedding_function=None,
                 )
@@ -178,7 +102,7 @@ class IndexStore:
                 raise
             except Exception as exc:
                 raise IndexNotReady(
-                    f"Får ikke kontakt med Chroma-serveren på {self.chroma_url} ({type(exc).__name__}).",
+                    f"Får ikke kontakt med Chroma-serveren på {self.server.url} ({type(exc).__name__}).",
                     code="chroma_unreachable",
                 ) from exc
             return (pointer.metadata or {}).get("current")
@@ -186,8 +110,8 @@ class IndexStore:
         return path.read_text().strip() or None if path.is_file() else None
 
     def _set_current(self, version: str, manifest: IndexManifest) -> None:
-        if self.chroma_url:
-            pointer = self._http_client().get_or_create_collection(
+        if self.server:
+            pointer = self.server.client().get_or_create_collection(
                 f"{self.collection}-pointer", embedding_function=None
             )
             pointer.modify(metadata={"current": version, "manifest": manifest.to_json()})
@@ -198,9 +122,9 @@ class IndexStore:
 
     def snapshot(self, version: str) -> bytes | None:
         """The version's corpus snapshot, or None for a version built before snapshots existed."""
-        if self.chroma_url:
+        if self.server:
             try:
-                col = self._http_client().get_collection(
+                col = self.server.client().get_collection(
                     self._snapshot_name(version), embedding_function=None
                 )
             except Exception as exc:
@@ -217,10 +141,10 @@ class IndexStore:
         return f"{self.collection}.corpus-{version}"
 
     def _write_snapshot(self, version: str, blob: bytes) -> None:
-        if not self.chroma_url:
+        if not self.server:
             (self._version_dir(version) / SNAPSHOT_FILE).write_bytes(blob)
             return
-        client = self._http_client()
+        client = self.server.client()
         with contextlib.suppress(Exception):
             client.delete_collection(self._snapshot_name(version))
         col = client.create_collection(self._snapshot_name(version), embedding_function=None)
@@ -231,9 +155,9 @@ class IndexStore:
         )
 
     def manifest(self, version: str) -> IndexManifest:
-        if self.chroma_url:
-            col = self._call(
-                self._http_client().get_collection, self._collection_name(version), embedding_function=None
+        if self.server:
+            col = self.server.call(
+                self.server.client().get_collection, self._collection_name(version), embedding_function=None
             )
             return IndexManifest.from_json(col.metadata["manifest"])
         return IndexManifest.from_json((self._version_dir(version) / "manifest.json").read_text())
@@ -246,9 +170,7 @@ class IndexStore:
             collection = self._call(
                 client.get_collection, self._collection_name(version), embedding_function=None
             )
-            if self._guard is not None:
-                return GuardedCollection(collection, self._guard)
-            return collection
+            return self.server.guarded(collection) if self.server else collection
         except IndexNotReady:
             raise
         except Exception as exc:
@@ -302,8 +224,8 @@ class IndexStore:
     ) -> None:
         """Write a complete new version (with its corpus snapshot) and only then point CURRENT at it."""
         version = manifest.version
-        if self.chroma_url:
-            client = self._http_client()
+        if self.server:
+            client = self.server.client()
             with contextlib.suppress(Exception):
                 client.delete_collection(self._collection_name(version))
             col = client.create_collection(
@@ -333,7 +255,7 @@ class IndexStore:
             raise RuntimeError(f"Index write incomplete: {col.count()} of {len(records)} records")
         if snapshot is not None:
             self._write_snapshot(version, snapshot)
-        if not self.chroma_url:
+        if not self.server:
             (self._version_dir(version) / "manifest.json").write_text(manifest.to_json())
         self._set_current(version, manifest)
         self.prune(keep={version})
@@ -342,8 +264,8 @@ class IndexStore:
         """Remove old and half-written versions, keeping the newest few for processes still reading them."""
         current = self.current_version()
         keep = keep | ({current} if current else set())
-        if self.chroma_url:
-            client = self._http_client()
+        if self.server:
+            client = self.server.client()
             names = sorted(c.name if hasattr(c, "name") else str(c) for c in client.list_collections())
             prefix = f"{self.collection}-"
             versions = [n[len(prefix) :] for n in names if n.startswith(prefix) and n != f"{prefix}pointer"]
@@ -367,7 +289,3 @@ class IndexStore:
             stale = path not in complete or path in complete[: max(0, len(complete) - KEEP_VERSIONS)]
             if stale and path.name not in keep:
                 shutil.rmtree(path, ignore_errors=True)
-
-
-def new_version_id(corpus_hash: str) -> str:
-    return f"{time.strftime('%Y%m%dT%H%M%S')}-{int(time.time() * 1000) % 1000:03d}-{corpus_hash[:8]}"

@@ -33,7 +33,7 @@ from assistant.llm.messages import REFUSAL, most_telling, other, withdrawn
 from assistant.llm.prompts import Source, answer_inputs, sources_for
 from assistant.llm.provider import make_chat_model
 from assistant.llm.render import clean_body, render_answer, render_tail
-from assistant.retrieval.hybrid import RetrievalResult
+from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus
 from assistant.text import split_for_streaming
 

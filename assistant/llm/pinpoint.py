@@ -14,7 +14,7 @@ from assistant.evidence.select import LEDD_PREFIX
 from assistant.llm.prompts import Source
 from assistant.llm.units import QUOTED, Problem, sentences
 from assistant.references.parse import ReferenceParser
-from assistant.retrieval.hybrid import ResolvedRef, resolve_refs
+from assistant.references.resolve import ResolvedRef, resolve_refs
 from assistant.sources.corpus import Corpus
 from assistant.types import Section
 

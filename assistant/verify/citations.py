@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.references.parse import list_items, sentences
+from assistant.references.ledd_parts import list_items, sentences
 from assistant.sources.corpus import Corpus
 from assistant.types import LawCitation
 

@@ -12,7 +12,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.infra.config import Settings
 from assistant.infra.state import RateLimiter, SlackState, State
 from assistant.question.validation import InvalidQuestion

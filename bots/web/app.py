@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.infra.config import Settings, get_settings
 from assistant.infra.metrics import process_exited
 from assistant.infra.state import RateLimiter, State, StateUnavailable, WidgetQuota, open_state

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.question.validation import InvalidQuestion
 from assistant.references.lookup import UnknownLaw, UnknownSection
 from assistant.retrieval.embeddings import EmbeddingError

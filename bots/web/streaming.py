@@ -19,7 +19,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.question.validation import InvalidQuestion
 from assistant.service import StreamEvent
 from assistant.types import Answer

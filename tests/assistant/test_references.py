@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.references.parse import ReferenceParser, is_lookup, resolve_refs
+from assistant.references.parse import ReferenceParser, is_lookup
+from assistant.references.resolve import resolve_refs
 
 AML, IK, OLM = "LOV-2005-06-17-62", "FOR-1996-12-06-1127", "FOR-2011-12-06-1355"
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index.versions import IndexNotReady, IndexStore
+from assistant.index.errors import IndexNotReady
+from assistant.index.versions import IndexStore
 from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
 from assistant.sources.corpus import load_corpus

@@ -17,9 +17,10 @@ from pydantic import Field
 
 from assistant.llm.answerer import LLMAnswerer
 from assistant.references.parse import ParsedRef
+from assistant.references.resolve import ResolvedRef
 from assistant.retrieval.embeddings import HashEmbedder
 from assistant.retrieval.glossary import Glossary
-from assistant.retrieval.hybrid import Hit, ResolvedRef, RetrievalResult
+from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.service import Assistant, StreamEvent
 from assistant.sources.corpus import Corpus
 from evals.testing.scripted_llm import ReplyQueue, ScriptedServer

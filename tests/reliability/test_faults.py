@@ -18,7 +18,8 @@ from typing import TypedDict
 import httpx
 import pytest
 
-from assistant.index.versions import IndexNotReady, IndexStore
+from assistant.index.errors import IndexNotReady
+from assistant.index.versions import IndexStore
 from assistant.retrieval.embeddings import EmbeddingError, HashEmbedder, make_embedder
 from assistant.service import Assistant
 from tests.conftest import CORPUS_DIR, build_index, make_settings

@@ -10,7 +10,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from bots.web.deps import AssistantDep
 from bots.web.errors import public_not_ready
 from bots.web.schemas import Health, Readiness

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.question.validation import InvalidQuestion, validate_question
 from assistant.types import Answer
 from bots.web.conversation import remember

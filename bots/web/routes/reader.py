@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from assistant.index.versions import IndexNotReady
+from assistant.index.errors import IndexNotReady
 from assistant.question.validation import InvalidQuestion
 from assistant.references.lookup import parse_section_number
 from assistant.types import Law, SearchHit
