@@ -234,15 +234,6 @@ class SectionView(BaseModel):
     caution: str | None = None
 
 
-class TocEntry(BaseModel):
-    section: str
-    title: str | None
-    chapter: str | None
-    chapter_title: str | None
-    repealed: bool = False
-    url: str
-
-
 class TableOfContents(BaseModel):
     law_id: str
     law_name: str
@@ -250,7 +241,7 @@ class TableOfContents(BaseModel):
     version_date: str | None
     url: str
     complete: bool
-    sections: list[TocEntry]
+    sections: list[ContentsEntry]
     not_covered: dict[str, str] = Field(default_factory=dict)
 
 

@@ -12,9 +12,9 @@ from assistant.types import (
     ItemView,
     Law,
     LeddView,
+    Section,
     SectionView,
     TableOfContents,
-    TocEntry,
 )
 
 _SECTION = re.compile(r"^\s*§*\s*(\d{1,3})(?:\s?([A-Za-z])(?=\s?-))?(?:\s?-\s?(\d{1,3}))?(?:\s?([a-z]))?\s*$")
@@ -55,6 +55,18 @@ def find_law(corpus: Corpus, law_name: str) -> Law:
     return law
 
 
+def contents_entry(section: Section) -> ContentsEntry:
+    """One line of a table of contents: the §, its title, chapter and link (the reader's and the answers')."""
+    return ContentsEntry(
+        section=section.section,
+        title=section.title,
+        url=section.url,
+        repealed=section.repealed,
+        chapter=section.chapter,
+        chapter_title=section.chapter_title,
+    )
+
+
 def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
     law = find_law(corpus, law_name)
     return TableOfContents(
@@ -64,17 +76,7 @@ def table_of_contents(corpus: Corpus, law_name: str) -> TableOfContents:
         version_date=law.version_date,
         url=law.url,
         complete=law.complete,
-        sections=[
-            TocEntry(
-                section=s.section,
-                title=s.title,
-                chapter=s.chapter,
-                chapter_title=s.chapter_title,
-                repealed=s.repealed,
-                url=s.url,
-            )
-            for s in law.sections.values()
-        ],
+        sections=[contents_entry(s) for s in law.sections.values()],
         not_covered=law.not_covered,
     )
 
@@ -141,16 +143,6 @@ def contents(corpus: Corpus, law_id: str, chapter: str | None = None) -> Content
         chapter_title=first.chapter_title if chapter and first else None,
         url=law.url,
         version_date=law.version_date,
-        sections=[
-            ContentsEntry(
-                section=s.section,
-                title=s.title,
-                url=s.url,
-                repealed=s.repealed,
-                chapter=s.chapter,
-                chapter_title=s.chapter_title,
-            )
-            for s in sections
-        ],
+        sections=[contents_entry(s) for s in sections],
         reader=len(sections) > READER_THRESHOLD,
     )
