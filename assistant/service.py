@@ -29,7 +29,7 @@ from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus, load_corpus
 from assistant.text import clean_question, guess_language
 from assistant.types import Answer, Citation, LawCitation, SearchHit, SectionView, TableOfContents
-from assistant.verify.citations import citation_problems
+from assistant.verify.corpus_check import citation_problems
 
 log = logging.getLogger("hms.assistant")
 

@@ -19,12 +19,12 @@ from typing import Any
 from assistant.evidence.select import Thresholds, select_evidence
 from assistant.formatting import Lang
 from assistant.infra.config import Settings, get_settings
+from assistant.llm.answer_text import clean_body
 from assistant.llm.answerer import needs_generation
 from assistant.llm.checks import Verifier
 from assistant.llm.counters import _percentile
-from assistant.llm.guard import is_injection
+from assistant.llm.injection import is_injection
 from assistant.llm.prompts import ANSWER_HUMAN, answer_inputs, sources_for
-from assistant.llm.render import clean_body
 from assistant.service import Assistant
 from assistant.text import clean_question, guess_language
 from evals.datasets import dev_only, load_split

@@ -23,16 +23,16 @@ from assistant.answer.render import render
 from assistant.evidence.select import Evidence, Thresholds, select_evidence
 from assistant.formatting import Lang, label
 from assistant.infra.config import Settings
+from assistant.llm.answer_text import clean_body, render_answer, render_tail
 from assistant.llm.calls import ProviderCalls
 from assistant.llm.chain import build_answer_chain, retry_feedback
 from assistant.llm.checks import Problem, Verifier
 from assistant.llm.counters import LLMMetrics
 from assistant.llm.generate import Visible, generate
-from assistant.llm.guard import is_injection
+from assistant.llm.injection import is_injection
 from assistant.llm.messages import REFUSAL, most_telling, other, withdrawn
 from assistant.llm.prompts import Source, answer_inputs, sources_for
 from assistant.llm.provider import make_chat_model
-from assistant.llm.render import clean_body, render_answer, render_tail
 from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus
 from assistant.text import split_for_streaming

@@ -15,7 +15,7 @@ from langchain_core.runnables import Runnable
 
 from assistant.llm.chain import build_condense_chain
 from assistant.llm.counters import LLMMetrics
-from assistant.llm.guard import is_injection
+from assistant.llm.injection import is_injection
 from assistant.llm.prompts import as_data, format_history
 from assistant.llm.provider import fault_kind
 from assistant.llm.threads import call_within

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from assistant.formatting import Lang
 from assistant.llm.claims import modal_problems, number_problems, price_problems, quote_problems
 from assistant.llm.contradiction import Contradictions
-from assistant.llm.guard import abstains, leaks_prompt
+from assistant.llm.injection import abstains, leaks_prompt
 from assistant.llm.pinpoint import BARE_LEDD, BARE_LETTER, Pinpoints
 from assistant.llm.prompts import Source
 from assistant.llm.surface import language_problems, link_problems

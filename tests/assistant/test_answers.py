@@ -4,7 +4,7 @@ import pytest
 
 from assistant.question.validation import InvalidQuestion
 from assistant.types import FaqCitation, LawCitation
-from assistant.verify.citations import citation_problems
+from assistant.verify.corpus_check import citation_problems
 
 pytestmark = pytest.mark.integration
 AML = "LOV-2005-06-17-62"

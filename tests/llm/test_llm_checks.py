@@ -9,7 +9,7 @@ import pytest
 
 from assistant.evidence.select import Thresholds, faq_citation, law_citation, select_evidence
 from assistant.llm.checks import Verifier
-from assistant.llm.guard import abstains, is_injection, leaks_prompt
+from assistant.llm.injection import abstains, is_injection, leaks_prompt
 from assistant.llm.prompts import ANSWER_SYSTEM, Source, sources_for
 from tests.llm.conftest import AML, faq_result
 

@@ -24,7 +24,7 @@ from assistant.question.validation import InvalidQuestion, validate_question
 from assistant.references.parse import ReferenceParser
 from assistant.service import Assistant
 from assistant.types import LawCitation
-from assistant.verify.citations import citation_problems
+from assistant.verify.corpus_check import citation_problems
 from bots.server import create_app
 from evals.datasets import sample_questions
 from evals.testing.fake_slack import FakeSlack

@@ -28,7 +28,7 @@ from assistant.infra.privacy import redact
 from assistant.infra.state import State
 from assistant.service import Assistant
 from assistant.types import Answer, LawCitation
-from assistant.verify.citations import citation_problems
+from assistant.verify.corpus_check import citation_problems
 from bots.server import create_app
 from bots.slack.mrkdwn import from_slack
 from evals.testing.fake_slack import FakeSlack, all_text, buttons
