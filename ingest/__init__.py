@@ -1,1 +1,1 @@
-"""ingest"""
+"""From the law and FAQ sources to a new index version: normalize, chunk, embed, write, swap in atomically."""

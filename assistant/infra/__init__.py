@@ -1,1 +1,2 @@
-"""Infrastructure the service runs on: shared state (feedback, audit, limits, ...) and operator metrics."""
+"""Infrastructure the service runs on: settings, logs, privacy, deadlines, operator metrics, and shared state
+(feedback, audit, conversations, limits; SQLite or PostgreSQL)."""
