@@ -14,8 +14,9 @@ from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State, WidgetQuota
 from bots.web.app import create_app
 from bots.web.demo.host import make_server
+from evals.ports import free_port
 from tests.conftest import make_settings, sqlite_state
-from tests.web.conftest import ServerThread, free_port
+from tests.web.conftest import ServerThread
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
