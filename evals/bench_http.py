@@ -22,7 +22,9 @@ import httpx
 import psutil
 
 from assistant.infra.config import PROJECT_ROOT, Settings
+from assistant.infra.stats import percentile
 from assistant.types import Answer, FaqCitation, LawCitation
+from evals.ports import free_port
 
 QUESTION = "Må daglig leder ha HMS-kurs?"
 
@@ -111,8 +113,6 @@ def load(url: str, *, requests: int, concurrency: int) -> tuple[float, list[floa
 
 def measure(*, requests: int = 800, concurrency: int = 8) -> dict[str, float]:
     """Server CPU ms per request, requests/s and p50 ms of the HTTP layer alone."""
-    from evals.bench_web import free_port, pct
-
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="hms-bench-http-") as tmp:
         env = {**os.environ, "HMS_BENCH_HTTP_DIR": tmp}
@@ -156,8 +156,8 @@ def measure(*, requests: int = 800, concurrency: int = 8) -> dict[str, float]:
     return {
         "cpu_ms": cpu,
         "rps": requests / seconds,
-        "p50_ms": pct(latencies, 0.5) * 1000,
-        "p95_ms": pct(latencies, 0.95) * 1000,
+        "p50_ms": percentile(latencies, 0.5) * 1000,
+        "p95_ms": percentile(latencies, 0.95) * 1000,
     }
 
 

@@ -32,6 +32,7 @@ from fastapi import FastAPI
 from assistant.index.errors import IndexNotReady
 from assistant.infra.config import get_settings
 from assistant.infra.state import open_state
+from assistant.infra.stats import percentile
 from assistant.service import Assistant
 from assistant.sources.corpus import Corpus
 from bots.slack.http import mount
@@ -41,11 +42,6 @@ from evals.testing.slack_app import RunningApp
 from evals.testing.slack_payloads import BOT_TOKEN, SIGNING_SECRET, event_callback, mention
 
 REPORTS = Path(__file__).resolve().parent / "reports"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def summary(values: list[float]) -> dict[str, float]:
@@ -73,6 +69,46 @@ def send(app: RunningApp, question: str, channel: str) -> tuple[float, float]:
     return started, ack_ms
 
 
+def ask_alone(assistant: Assistant, qs: list[str]) -> list[float]:
+    """Milliseconds of `Assistant.ask` alone per question, after a warm-up."""
+    for q in qs[:10]:  # warm the model and the caches, as a running bot is
+        assistant.ask(q)
+    direct = []
+    for q in qs:  # the answer alone, for comparison: the rest is Slack plumbing
+        t = time.perf_counter()
+        assistant.ask(q)
+        direct.append((time.perf_counter() - t) * 1000)
+    return direct
+
+
+def over_slack(
+    app: RunningApp, fake: FakeSlack, qs: list[str]
+) -> tuple[list[float], list[float], list[float]]:
+    """(event -> chat.postMessage ms one event at a time, ack ms in a burst, event -> chat.postMessage ms in
+    that burst)."""
+    send(app, qs[0], "CWARMUP")  # the first request runs auth.test
+    fake.wait_for("chat.postMessage", channel="CWARMUP")
+
+    sequential = []
+    for i, q in enumerate(qs):
+        channel = f"CSEQ{i:04d}"
+        started, _ = send(app, q, channel)
+        (post,) = fake.wait_for("chat.postMessage", channel=channel)
+        sequential.append((post.at - started) * 1000)
+
+    sent: dict[str, float] = {}
+    acks = []
+    for i, q in enumerate(qs):
+        channel = f"CBURST{i:04d}"
+        sent[channel], ack_ms = send(app, q, channel)
+        acks.append(ack_ms)
+    burst = []
+    for channel, started in sent.items():
+        (post,) = fake.wait_for("chat.postMessage", channel=channel, timeout=300)
+        burst.append((post.at - started) * 1000)
+    return sequential, acks, burst
+
+
 def run(n: int) -> dict[str, Any]:
     load_before = os.getloadavg()[0]
     fake = FakeSlack()
@@ -90,37 +126,12 @@ def run(n: int) -> dict[str, Any]:
         assistant = Assistant(settings=settings)
         assistant.refresh()  # IndexNotReady says why (and to run `make index`)
         qs = questions(assistant.corpus, n)
-        for q in qs[:10]:  # warm the model and the caches, as a running bot is
-            assistant.ask(q)
-        direct = []
-        for q in qs:  # the answer alone, for comparison: the rest is Slack plumbing
-            t = time.perf_counter()
-            assistant.ask(q)
-            direct.append((time.perf_counter() - t) * 1000)
+        direct = ask_alone(assistant, qs)
         web = FastAPI()
         mount(web, assistant=assistant, storage=open_state(settings), settings=settings)
         app = RunningApp(web)
         try:
-            send(app, qs[0], "CWARMUP")  # the first request runs auth.test
-            fake.wait_for("chat.postMessage", channel="CWARMUP")
-
-            sequential = []
-            for i, q in enumerate(qs):
-                channel = f"CSEQ{i:04d}"
-                started, _ = send(app, q, channel)
-                (post,) = fake.wait_for("chat.postMessage", channel=channel)
-                sequential.append((post.at - started) * 1000)
-
-            sent: dict[str, float] = {}
-            acks = []
-            for i, q in enumerate(qs):
-                channel = f"CBURST{i:04d}"
-                sent[channel], ack_ms = send(app, q, channel)
-                acks.append(ack_ms)
-            burst = []
-            for channel, started in sent.items():
-                (post,) = fake.wait_for("chat.postMessage", channel=channel, timeout=300)
-                burst.append((post.at - started) * 1000)
+            sequential, acks, burst = over_slack(app, fake, qs)
         finally:
             app.close()
             fake.close()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,9 @@ from dataclasses import dataclass, field
 import httpx
 
 from assistant.infra.config import PROJECT_ROOT, get_settings
+from assistant.infra.stats import percentile
+from evals.bench_http import measure
+from evals.ports import free_port
 
 REPORT = PROJECT_ROOT / "evals" / "reports" / "bench-web.md"
 LEVELS = (1, 8, 32)
@@ -42,17 +44,6 @@ def questions(n: int) -> list[str]:
     law = [item.question for item in load_split("dev") if item.group == "hr"]
     mixed = [q for pair in zip(faq, law, strict=False) for q in pair] + faq[len(law) :] + law[len(faq) :]
     return [mixed[i % len(mixed)] for i in range(n)]
-
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class Server:
@@ -188,43 +179,40 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m evals.bench_web")
-    parser.add_argument("--questions", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument(
-        "--per-level", type=int, default=8, help="requests per concurrent client at each level"
-    )
-    args = parser.parse_args(argv)
-    qs = questions(args.questions)
+def measure_server(
+    url: str, qs: list[str], *, per_level: int
+) -> tuple[list[tuple[float, float]], list[LoadResult]]:
+    """Against a ready server: the streamed timings of each question, then the load at each concurrency."""
+    with httpx.Client(timeout=60) as client:
+        for q in qs[:3]:
+            stream_once(client, url, q)  # warm-up (both workers load lazily)
+        timings = [stream_once(client, url, q) for q in qs]
+    results = [load(url, qs, concurrency=c, requests=max(40, c * per_level)) for c in LEVELS]
+    return timings, results
 
-    local = in_process(qs)
-    from evals.bench_http import measure
 
-    http = measure()
-    server = Server(workers=args.workers, port=free_port())
-    try:
-        server.wait_ready()
-        with httpx.Client(timeout=60) as client:
-            for q in qs[:3]:
-                stream_once(client, server.url, q)  # warm-up (both workers load lazily)
-            timings = [stream_once(client, server.url, q) for q in qs]
-        results = [load(server.url, qs, concurrency=c, requests=max(40, c * args.per_level)) for c in LEVELS]
-    finally:
-        server.stop()
-
+def markdown(
+    *,
+    workers: int,
+    qs: list[str],
+    local: list[float],
+    http: dict[str, float],
+    timings: list[tuple[float, float]],
+    results: list[LoadResult],
+) -> str:
+    """The report: streaming latency beside the in-process ask, the HTTP layer alone, and the throughput."""
     sources = [t[0] for t in timings]
     done = [t[1] for t in timings]
     lines = [
-        f"# Web benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, uvicorn {args.workers} workers)",
+        f"# Web benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, uvicorn {workers} workers)",
         "",
         f"Streaming, {len(qs)} questions one at a time through POST /api/ask/stream:",
         "",
         "| measure | p50 ms | p95 ms |",
         "| --- | --- | --- |",
-        f"| time to first `sources` event | {ms(pct(sources, 0.5))} | {ms(pct(sources, 0.95))} |",
-        f"| time to `done` | {ms(pct(done, 0.5))} | {ms(pct(done, 0.95))} |",
-        f"| in-process `Assistant.ask` (same questions, no HTTP) | {ms(pct(local, 0.5))} | {ms(pct(local, 0.95))} |",
+        f"| time to first `sources` event | {ms(percentile(sources, 0.5))} | {ms(percentile(sources, 0.95))} |",
+        f"| time to `done` | {ms(percentile(done, 0.5))} | {ms(percentile(done, 0.95))} |",
+        f"| in-process `Assistant.ask` (same questions, no HTTP) | {ms(percentile(local, 0.5))} | {ms(percentile(local, 0.95))} |",
         "",
         "The HTTP layer alone (the app around a stub Assistant with a fixed answer; 1 worker, concurrency 8):",
         "",
@@ -240,9 +228,31 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         lines.append(
             f"| {r.concurrency} | {r.requests} | {r.errors} | {r.rps:.1f} | "
-            f"{ms(statistics.median(r.latencies))} | {ms(pct(r.latencies, 0.95))} |"
+            f"{ms(statistics.median(r.latencies))} | {ms(percentile(r.latencies, 0.95))} |"
         )
-    table = "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.bench_web")
+    parser.add_argument("--questions", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--per-level", type=int, default=8, help="requests per concurrent client at each level"
+    )
+    args = parser.parse_args(argv)
+    qs = questions(args.questions)
+
+    local = in_process(qs)
+    http = measure()
+    server = Server(workers=args.workers, port=free_port())
+    try:
+        server.wait_ready()
+        timings, results = measure_server(server.url, qs, per_level=args.per_level)
+    finally:
+        server.stop()
+
+    table = markdown(workers=args.workers, qs=qs, local=local, http=http, timings=timings, results=results)
     print(table)
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(table, encoding="utf-8")

@@ -19,10 +19,10 @@ from typing import Any
 from assistant.evidence.select import Thresholds, select_evidence
 from assistant.formatting import Lang
 from assistant.infra.config import Settings, get_settings
+from assistant.infra.stats import percentile
 from assistant.llm.answer_text import clean_body
 from assistant.llm.answerer import needs_generation
 from assistant.llm.checks import Verifier
-from assistant.llm.counters import _percentile
 from assistant.llm.injection import is_injection
 from assistant.llm.prompts import ANSWER_HUMAN, answer_inputs, sources_for
 from assistant.service import Assistant
@@ -80,8 +80,8 @@ def measure(assistant: Assistant, settings: Settings) -> dict[str, Any]:
         "false_reject_rate": len(rejected) / n if n else 0.0,
         "problems": dict(kinds),
         "rejected": rejected,
-        "verify_ms_p50": _percentile(times, 0.5),
-        "verify_ms_p95": _percentile(times, 0.95),
+        "verify_ms_p50": percentile(times, 0.5),
+        "verify_ms_p95": percentile(times, 0.95),
         "verify_ms_max": max(times, default=0.0),
         "dev_questions": sum(1 for i in items if i.kind != "injection"),
         "dev_questions_refused_as_injection": refused,

@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import platform
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,12 +34,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import httpx
-import psutil
-
 from assistant.infra.config import PROJECT_ROOT, get_settings
 from assistant.sources.corpus import load_corpus
 from evals.datasets import corpus_items, load_split
+from evals.ports import free_port
 from evals.soak_load import (
     Deadline,
     SlackResult,
@@ -54,127 +50,10 @@ from evals.soak_load import (
     web_load,
 )
 from evals.soak_report import count_rows, failures, log_problems, markdown, wait_for_audit
+from evals.soak_server import SERVER_LOG, MemorySampler, Server, server_env
 from evals.testing.fake_slack import FakeSlack
-from evals.testing.slack_app import free_port
-from evals.testing.slack_payloads import BOT_TOKEN, SIGNING_SECRET
 
 REPORTS = PROJECT_ROOT / "evals" / "reports"
-SERVER_LOG = PROJECT_ROOT / "data" / "soak-server.log"
-PSEUDONYM_KEY = "soak-pseudonym-key-0f3c9a"
-
-
-# -- the server and its memory --------------------------------------------------------------------------
-class Server:
-    """`hms serve --workers N` in its own process group on 127.0.0.1; `stop` ends the whole group."""
-
-    def __init__(self, *, port: int, workers: int, env: dict[str, str]):
-        self.url = f"http://127.0.0.1:{port}"
-        SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
-        self.log = open(SERVER_LOG, "w")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bots.cli",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=PROJECT_ROOT,
-        )
-
-    def wait_ready(self, deadline: Deadline, timeout: float = 240) -> None:
-        until = time.monotonic() + timeout
-        while time.monotonic() < until:
-            deadline.check("waiting for the server")
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited ({self.proc.returncode}); see {SERVER_LOG}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
-                    return
-            time.sleep(0.5)
-        raise RuntimeError(f"the server did not become ready in {timeout:.0f} s; see {SERVER_LOG}")
-
-    def kill(self, sig: signal.Signals) -> None:
-        with contextlib.suppress(OSError):
-            os.killpg(self.proc.pid, sig)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.kill(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.kill(signal.SIGKILL)
-                self.proc.wait(timeout=10)
-        self.log.close()
-
-
-class MemorySampler(threading.Thread):
-    """RSS (MB) of the uvicorn supervisor and its worker processes, once a second."""
-
-    def __init__(self, pid: int, *, every: float = 1.0):
-        super().__init__(daemon=True, name="rss-sampler")
-        self.root = psutil.Process(pid)
-        self.every = every
-        self.stop_event = threading.Event()
-        self.roles: dict[int, str] = {pid: "supervisor"}
-        self.samples: dict[int, list[float]] = defaultdict(list)
-
-    def role(self, proc: psutil.Process) -> str | None:
-        if proc.pid not in self.roles:
-            if "spawn_main" not in " ".join(proc.cmdline()):
-                return None  # multiprocessing's resource tracker
-            self.roles[proc.pid] = f"worker {self.workers_seen() + 1}"
-        return self.roles[proc.pid]
-
-    def sample(self) -> None:
-        with contextlib.suppress(psutil.Error):
-            for proc in [self.root, *self.root.children(recursive=True)]:
-                with contextlib.suppress(psutil.Error):
-                    if self.role(proc):
-                        self.samples[proc.pid].append(proc.memory_info().rss / 2**20)
-
-    def run(self) -> None:
-        while not self.stop_event.wait(self.every):
-            self.sample()
-
-    def stop(self) -> None:
-        self.stop_event.set()
-        self.join(5)
-
-    def workers_seen(self) -> int:
-        return sum(role.startswith("worker") for role in self.roles.values())
-
-    def table(self) -> list[dict[str, Any]]:
-        """Per process: start, peak and end RSS, and the growth from the first to the last quarter's mean."""
-        rows = []
-        for pid, rss in self.samples.items():
-            quarter = max(1, len(rss) // 4)
-            first, last = sum(rss[:quarter]) / quarter, sum(rss[-quarter:]) / quarter
-            rows.append(
-                {
-                    "process": self.roles[pid],
-                    "pid": pid,
-                    "samples": len(rss),
-                    "start_mb": round(rss[0], 1),
-                    "peak_mb": round(max(rss), 1),
-                    "end_mb": round(rss[-1], 1),
-                    "first_quarter_mb": round(first, 1),
-                    "last_quarter_mb": round(last, 1),
-                    "growth_mb": round(last - first, 1),
-                    "growth_pct": round(100 * (last - first) / first, 1),
-                }
-            )
-        return sorted(rows, key=lambda r: (r["process"] != "supervisor", r["process"]))
 
 
 async def load(
@@ -220,33 +99,80 @@ def questions() -> list[str]:
     return [v[i] for i in range(longest) for v in kinds.values() if i < len(v)]
 
 
-def server_env(args: argparse.Namespace, database: Path, fake: FakeSlack) -> dict[str, str]:
-    """The environment without the developer's HMS_* settings, except where the index is."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HMS_")}
-    keep = ("HMS_DATA_DIR", "HMS_CORPUS_DIR", "HMS_EMBEDDING_MODEL", "HMS_CHROMA_URL", "HMS_COLLECTION")
-    env.update({k: os.environ[k] for k in keep if k in os.environ})
-    env.update(
-        {
-            "HMS_WORKERS": str(args.workers),
-            "HMS_DATABASE_PATH": str(database),
-            "HMS_PSEUDONYM_KEY": PSEUDONYM_KEY,
-            "HMS_SLACK_MODE": "http",
-            "HMS_SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "HMS_SLACK_BOT_TOKEN": BOT_TOKEN,
-            "HMS_SLACK_API_URL": fake.api_url,
-            "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
-            "HMS_SLACK_RATE_LIMIT_PER_MINUTE": "1000000",
-            "HMS_LLM": "",
-        }
-    )
-    return env
-
-
 def hard_stop(server: Server, after: float) -> None:
     """The last resort when something blocks past the bound: stop the server and exit."""
     print(f"FAILED: the soak was still running {after:.0f} s after it started; stopped.", file=sys.stderr)
     server.kill(signal.SIGKILL)
     os._exit(2)
+
+
+def under_load(
+    server: Server,
+    fake: FakeSlack,
+    qs: list[str],
+    args: argparse.Namespace,
+    deadline: Deadline,
+    database: Path,
+) -> tuple[WebResult, SlackResult, MemorySampler, float]:
+    """Wait for the server, warm it up, then the load with its RSS sampled, until every answer and audit row is
+    in: (web, Slack, the sampler, the load's seconds). Stops the server and the fake Slack; raises TimeBound."""
+    watchdog = threading.Timer(args.time_limit + 120, hard_stop, args=(server, args.time_limit + 120))
+    watchdog.daemon = True
+    watchdog.start()
+    sampler: MemorySampler | None = None
+    try:
+        server.wait_ready(deadline)
+        asyncio.run(warm_up(server.url, qs, fake, concurrency=args.concurrency, deadline=deadline))
+        sampler = MemorySampler(server.proc.pid)
+        sampler.sample()
+        sampler.start()
+        started = time.monotonic()
+        web, slack = asyncio.run(load(server.url, qs, args, deadline))
+        wait_for_answers(fake, set(slack.sent), deadline)
+        wait_for_audit(database, slack.event_ids, deadline=deadline)
+        seconds = round(time.monotonic() - started, 1)
+        sampler.stop()
+        sampler.sample()
+        return web, slack, sampler, seconds
+    finally:
+        watchdog.cancel()
+        if sampler is not None:
+            sampler.stop()
+        server.stop()
+        fake.close()
+
+
+def summary(args: argparse.Namespace, web: WebResult, slack: SlackResult, fake: FakeSlack) -> dict[str, Any]:
+    """The web, feedback and Slack sections of the report: counts, errors and latencies."""
+    outcome = slack_outcome(fake, slack)
+    return {
+        "web": {
+            "requests": args.requests,
+            "concurrency": args.concurrency,
+            "answered": len(web.request_ids),
+            "errors": web.errors,
+            "seconds": round(web.seconds, 1),
+            "throughput_rps": round(args.requests / web.seconds, 1),
+            **latency(web.latencies),
+            "inconsistent": sorted(q for q, cited in web.cited.items() if len(cited) > 1),
+        },
+        "feedback": {
+            "sent": len(web.feedback_latencies) + sum("HTTP" not in e for e in web.feedback_errors),
+            "created": len(web.feedback_stored),
+            "errors": web.feedback_errors,
+            **latency(web.feedback_latencies),
+        },
+        "slack": {
+            "events": len(slack.sent),
+            "kinds": dict(slack.kinds),
+            "resends": slack.resends,
+            "errors": slack.errors,
+            "seconds": round(slack.seconds, 1),
+            "ack": latency(slack.ack_latencies),
+            "answer": latency(outcome.pop("latencies")),
+            **outcome,
+        },
+    }
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -262,62 +188,17 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="hms-soak-") as tmp:
         database = Path(tmp) / "soak.sqlite3"
         server = Server(port=free_port(), workers=args.workers, env=server_env(args, database, fake))
-        watchdog = threading.Timer(args.time_limit + 120, hard_stop, args=(server, args.time_limit + 120))
-        watchdog.daemon = True
-        watchdog.start()
-        sampler: MemorySampler | None = None
         try:
-            server.wait_ready(deadline)
-            asyncio.run(warm_up(server.url, qs, fake, concurrency=args.concurrency, deadline=deadline))
-            sampler = MemorySampler(server.proc.pid)
-            sampler.sample()
-            sampler.start()
-            started = time.monotonic()
-            web, slack = asyncio.run(load(server.url, qs, args, deadline))
-            wait_for_answers(fake, set(slack.sent), deadline)
-            wait_for_audit(database, slack.event_ids, deadline=deadline)
-            report["load_seconds"] = round(time.monotonic() - started, 1)
-            sampler.stop()
-            sampler.sample()
+            web, slack, sampler, report["load_seconds"] = under_load(
+                server, fake, qs, args, deadline, database
+            )
         except TimeBound as exc:
             report["aborted"] = str(exc)
             return report
-        finally:
-            watchdog.cancel()
-            if sampler is not None:
-                sampler.stop()
-            server.stop()
-            fake.close()
         report["memory"], report["workers_seen"] = sampler.table(), sampler.workers_seen()
         report["rows"] = count_rows(database, web, slack)
     report["log_problems"] = log_problems(SERVER_LOG)
-    report["web"] = {
-        "requests": args.requests,
-        "concurrency": args.concurrency,
-        "answered": len(web.request_ids),
-        "errors": web.errors,
-        "seconds": round(web.seconds, 1),
-        "throughput_rps": round(args.requests / web.seconds, 1),
-        **latency(web.latencies),
-        "inconsistent": sorted(q for q, cited in web.cited.items() if len(cited) > 1),
-    }
-    report["feedback"] = {
-        "sent": len(web.feedback_latencies) + sum("HTTP" not in e for e in web.feedback_errors),
-        "created": len(web.feedback_stored),
-        "errors": web.feedback_errors,
-        **latency(web.feedback_latencies),
-    }
-    outcome = slack_outcome(fake, slack)
-    report["slack"] = {
-        "events": len(slack.sent),
-        "kinds": dict(slack.kinds),
-        "resends": slack.resends,
-        "errors": slack.errors,
-        "seconds": round(slack.seconds, 1),
-        "ack": latency(slack.ack_latencies),
-        "answer": latency(outcome.pop("latencies")),
-        **outcome,
-    }
+    report.update(summary(args, web, slack, fake))
     return report
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from assistant.infra.stats import percentile
 from bots.slack.texts import FAILED, HELP, NOT_READY, SLOW_DOWN
 from evals.testing.fake_slack import FakeSlack
 from evals.testing.slack_app import signed_headers
@@ -37,14 +38,8 @@ class Deadline:
             raise TimeBound(f"time bound of {self.seconds:.0f} s reached while {doing}")
 
 
-def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile (0 for no values)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))] if ordered else 0.0
-
-
 def latency(values: list[float]) -> dict[str, float]:
-    return {f"p{round(q * 100)}_ms": round(pct(values, q) * 1000, 1) for q in (0.5, 0.95, 0.99)}
+    return {f"p{round(q * 100)}_ms": round(percentile(values, q) * 1000, 1) for q in (0.5, 0.95, 0.99)}
 
 
 @dataclass
@@ -57,6 +52,27 @@ class WebResult:
     feedback_stored: dict[int, str] = field(default_factory=dict)  # row id from the 201 -> answer_id
     request_ids: set[str] = field(default_factory=set)  # of the answers (200)
     cited: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # question -> citation lists
+
+
+async def _feedback(
+    client: httpx.AsyncClient, result: WebResult, n: int, answer_id: str, *, feedback_every: int
+) -> None:
+    """POST /api/feedback on the n-th answer (every other one helpful, every fourth with a comment); the row id
+    a 201 promises is kept, to be looked for in the database afterwards."""
+    body: dict[str, Any] = {"answer_id": answer_id, "helpful": n % (2 * feedback_every) == 0}
+    if n % (4 * feedback_every) == 0:
+        body["comment"] = f"Soak {n}: svaret var {'nyttig' if body['helpful'] else 'uklart'}."
+    started = time.perf_counter()
+    try:
+        response = await client.post("/api/feedback", json=body)
+    except httpx.HTTPError as exc:
+        result.feedback_errors.append(f"feedback {n}: {type(exc).__name__}: {exc}")
+        return
+    result.feedback_latencies.append(time.perf_counter() - started)
+    if response.status_code != 201:
+        result.feedback_errors.append(f"feedback {n}: HTTP {response.status_code} {response.text[:200]}")
+    else:
+        result.feedback_stored[int(response.json()["id"])] = answer_id
 
 
 async def web_load(
@@ -72,22 +88,6 @@ async def web_load(
     """`requests` POST /api/ask from `concurrency` clients; feedback on every `feedback_every`-th answer."""
     result = WebResult()
     todo = iter(range(requests))
-
-    async def feedback(client: httpx.AsyncClient, n: int, answer_id: str) -> None:
-        body: dict[str, Any] = {"answer_id": answer_id, "helpful": n % (2 * feedback_every) == 0}
-        if n % (4 * feedback_every) == 0:
-            body["comment"] = f"Soak {n}: svaret var {'nyttig' if body['helpful'] else 'uklart'}."
-        started = time.perf_counter()
-        try:
-            response = await client.post("/api/feedback", json=body)
-        except httpx.HTTPError as exc:
-            result.feedback_errors.append(f"feedback {n}: {type(exc).__name__}: {exc}")
-            return
-        result.feedback_latencies.append(time.perf_counter() - started)
-        if response.status_code != 201:
-            result.feedback_errors.append(f"feedback {n}: HTTP {response.status_code} {response.text[:200]}")
-        else:
-            result.feedback_stored[int(response.json()["id"])] = answer_id
 
     async def client_loop(client: httpx.AsyncClient) -> None:
         for n in todo:
@@ -112,7 +112,7 @@ async def web_load(
             result.request_ids.add(request_id)
             result.cited[question].add("; ".join(c.get("ref") or c["faq_id"] for c in answer["citations"]))
             if feedback_every and n % feedback_every == 0:
-                await feedback(client, n, answer["answer_id"])
+                await _feedback(client, result, n, answer["answer_id"], feedback_every=feedback_every)
 
     started = time.perf_counter()
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)

@@ -69,6 +69,72 @@ def _header(root: ET.Element) -> dict[str, str]:
     return info
 
 
+def _article(
+    art: ET.Element, chapter: str | None, chapter_title: str | None, *, version: str | None, base: str
+) -> dict[str, Any]:
+    """One § (a legalArticle) with its ledd, title, amendment notes and link."""
+    value = art.find(".//span[@class='legalArticleValue']")
+    title = art.find(".//span[@class='legalArticleTitle']")
+    number = _text(value).removeprefix("§").strip() if value is not None else ""
+    ledd_els = [c for c in art if c.tag == "article" and "legalP" in _classes(c)]
+    ledd = [_ledd(el, n) for n, el in enumerate(ledd_els, start=1)]
+    numbered = len(ledd) > 1
+    text = "\n".join(f"({d['number']}) {d['text']}" if numbered else d["text"] for d in ledd)
+    for d in ledd:
+        if numbered:
+            d["text"] = f"({d['number']}) {d['text']}"
+    notes = [_text(c) for c in art if c.tag == "article" and "changesToParent" in _classes(c)]
+    return {
+        "section": number,
+        "chapter": chapter,
+        "chapter_title": chapter_title,
+        "title": _text(title) if title is not None else None,
+        "text": text,
+        "numbered_ledd": numbered,
+        "ledd": ledd,
+        "repealed": (_text(title) if title is not None else "").startswith("(Opphev"),
+        "complete": True,
+        "version_date": version,
+        "caution": None,
+        "list_markers": "lovdata",
+        "amendment_note": " ".join(notes) or None,
+        "url": f"{base}/§{section_slug(number)}",
+    }
+
+
+def _walk(
+    el: ET.Element,
+    chapter: str | None,
+    chapter_title: str | None,
+    sections: list[dict[str, Any]],
+    *,
+    version: str | None,
+    base: str,
+) -> None:
+    """Append every § under ``el`` to ``sections`` in document order, each with the chapter it sits in."""
+    for child in el:
+        cls = _classes(child)
+        if child.tag == "section" and "section" in cls:
+            heading = child.find("h2")
+            title = _text(heading) if heading is not None else ""
+            match = re.match(r"Kapittel\s+([0-9]+\s?[A-Za-z]?)\.?\s+(.*)", title)
+            if match:
+                _walk(
+                    child,
+                    match.group(1).replace(" ", ""),
+                    match.group(2),
+                    sections,
+                    version=version,
+                    base=base,
+                )
+            else:
+                _walk(child, chapter, chapter_title, sections, version=version, base=base)
+        elif child.tag == "article" and "legalArticle" in cls:
+            sections.append(_article(child, chapter, chapter_title, version=version, base=base))
+        elif child.tag in ("main", "div", "body"):
+            _walk(child, chapter, chapter_title, sections, version=version, base=base)
+
+
 def parse_lovdata(path: Path) -> dict[str, Any]:
     """Parse one Lovdata document into a normalized law dict (see ingest.found_sources for the schema)."""
     root = ET.fromstring(_decode_entities(path.read_text(encoding="utf-8")).replace("<!DOCTYPE html>", ""))
@@ -79,54 +145,8 @@ def parse_lovdata(path: Path) -> dict[str, Any]:
     short = info.get("titleShort") or info.get("title", law_id)
     version = info.get("lastChangeInForce") or None
     sections: list[dict[str, Any]] = []
-
-    def walk(el: ET.Element, chapter: str | None, chapter_title: str | None) -> None:
-        for child in el:
-            cls = _classes(child)
-            if child.tag == "section" and "section" in cls:
-                heading = child.find("h2")
-                title = _text(heading) if heading is not None else ""
-                match = re.match(r"Kapittel\s+([0-9]+\s?[A-Za-z]?)\.?\s+(.*)", title)
-                if match:
-                    walk(child, match.group(1).replace(" ", ""), match.group(2))
-                else:
-                    walk(child, chapter, chapter_title)
-            elif child.tag == "article" and "legalArticle" in cls:
-                sections.append(_article(child, chapter, chapter_title))
-            elif child.tag in ("main", "div", "body"):
-                walk(child, chapter, chapter_title)
-
-    def _article(art: ET.Element, chapter: str | None, chapter_title: str | None) -> dict[str, Any]:
-        value = art.find(".//span[@class='legalArticleValue']")
-        title = art.find(".//span[@class='legalArticleTitle']")
-        number = _text(value).removeprefix("§").strip() if value is not None else ""
-        ledd_els = [c for c in art if c.tag == "article" and "legalP" in _classes(c)]
-        ledd = [_ledd(el, n) for n, el in enumerate(ledd_els, start=1)]
-        numbered = len(ledd) > 1
-        text = "\n".join(f"({d['number']}) {d['text']}" if numbered else d["text"] for d in ledd)
-        for d in ledd:
-            if numbered:
-                d["text"] = f"({d['number']}) {d['text']}"
-        notes = [_text(c) for c in art if c.tag == "article" and "changesToParent" in _classes(c)]
-        return {
-            "section": number,
-            "chapter": chapter,
-            "chapter_title": chapter_title,
-            "title": _text(title) if title is not None else None,
-            "text": text,
-            "numbered_ledd": numbered,
-            "ledd": ledd,
-            "repealed": (_text(title) if title is not None else "").startswith("(Opphev"),
-            "complete": True,
-            "version_date": version,
-            "caution": None,
-            "list_markers": "lovdata",
-            "amendment_note": " ".join(notes) or None,
-            "url": f"{base}/§{section_slug(number)}",
-        }
-
     body = root.find(".//main")
-    walk(body if body is not None else root, None, None)
+    _walk(body if body is not None else root, None, None, sections, version=version, base=base)
     return {
         "law_id": law_id,
         "kind": kind,

@@ -19,6 +19,7 @@ from assistant.infra.config import Settings
 from assistant.infra.state.base import StateBackend
 from assistant.retrieval.embeddings import Embedder
 from assistant.sources.corpus import Corpus, load_corpus
+from assistant.types import Chunk
 from ingest.chunking import corpus_chunks
 from ingest.progress import Progress, plain_logger
 
@@ -53,6 +54,104 @@ def _previous(store: IndexStore, embedder: Embedder) -> tuple[IndexManifest | No
         return None, {}
 
 
+def _is_current(
+    store: IndexStore,
+    manifest: IndexManifest,
+    previous: dict[str, Record],
+    wanted: set[str],
+    *,
+    corpus: Corpus,
+    embedder: Embedder,
+    snapshot: bytes | None,
+) -> bool:
+    """Whether the current version already holds this corpus, model and chunks (and the snapshot, if one is to
+    be stored), so there is nothing to do."""
+    return (
+        manifest.model == embedder.name
+        and manifest.corpus_hash == corpus.content_hash
+        and set(previous) == wanted
+        and (snapshot is None or store.snapshot(manifest.version) is not None)
+    )
+
+
+def _embed(
+    todo: list[Chunk], embedder: Embedder, after_embed: Callable[[int], None] | None
+) -> dict[str, list[float]]:
+    """Embed the new chunks in batches, reporting progress; {chunk id: vector}."""
+    vectors: dict[str, list[float]] = {}
+    progress = Progress(len(todo), "Embedding")
+    for start in range(0, len(todo), EMBED_BATCH):
+        batch = todo[start : start + EMBED_BATCH]
+        for chunk, vec in zip(batch, embedder.embed_passages([c.text for c in batch]), strict=True):
+            vectors[chunk.id] = vec.tolist()
+        progress.update(len(batch))
+        if after_embed:
+            after_embed(progress.done)
+    progress.close()
+    return vectors
+
+
+def _write_version(
+    store: IndexStore,
+    records: list[Record],
+    *,
+    corpus: Corpus,
+    embedder: Embedder,
+    snapshot: bytes | None,
+) -> str:
+    """Write the records as a new index version (with its manifest and snapshot); returns the version id."""
+    version = new_version_id(corpus.content_hash)
+    manifest = IndexManifest(
+        version=version,
+        model=embedder.name,
+        dim=embedder.dim,
+        corpus_hash=corpus.content_hash,
+        chunk_count=len(records),
+        law_versions={law.law_id: law.version_date for law in corpus.laws.values()},
+        created_at=time.time(),
+    )
+    store.write_version(records, manifest, snapshot=snapshot)
+    return version
+
+
+def _build(
+    chunks: list[Chunk],
+    reusable: dict[str, Record],
+    *,
+    removed: list[str],
+    store: IndexStore,
+    corpus: Corpus,
+    embedder: Embedder,
+    snapshot: bytes | None,
+    log: Callable[[str], None],
+    after_embed: Callable[[int], None] | None,
+    started: float,
+) -> IngestReport:
+    """Embed the chunks that have no reusable vector, write the new version and report what was done."""
+    todo = [c for c in chunks if c.id not in reusable]
+    log(
+        f"Indekserer {len(chunks)} biter med {embedder.name}: {len(todo)} nye, {len(chunks) - len(todo)} gjenbrukt."
+    )
+    vectors = _embed(todo, embedder, after_embed)
+    records = [
+        Record(c.id, c.text, c.metadata, vectors[c.id] if c.id in vectors else reusable[c.id].embedding)
+        for c in chunks
+    ]
+    version = _write_version(store, records, corpus=corpus, embedder=embedder, snapshot=snapshot)
+    log(f"Ny indeksversjon {version}: {len(records)} biter, {len(todo)} embeddet, {len(removed)} fjernet.")
+    return IngestReport(
+        version=version,
+        status="built",
+        chunks=len(records),
+        embedded=len(todo),
+        reused=len(chunks) - len(todo),
+        removed=len(removed),
+        seconds=time.perf_counter() - started,
+        added_ids=sorted(vectors),
+        removed_ids=removed,
+    )
+
+
 def ingest(
     corpus: Corpus,
     *,
@@ -85,60 +184,26 @@ def ingest(
         if (
             not force
             and manifest is not None
-            and manifest.model == embedder.name
-            and manifest.corpus_hash == corpus.content_hash
-            and set(previous) == wanted
-            and (snapshot is None or store.snapshot(manifest.version) is not None)
+            and _is_current(
+                store, manifest, previous, wanted, corpus=corpus, embedder=embedder, snapshot=snapshot
+            )
         ):
             log(f"Indeksen er oppdatert ({manifest.version}, {len(wanted)} biter); ingenting å gjøre.")
             return IngestReport(
                 manifest.version, "unchanged", len(chunks), seconds=time.perf_counter() - started
             )
 
-        todo = [c for c in chunks if c.id not in reusable]
-        log(
-            f"Indekserer {len(chunks)} biter med {embedder.name}: {len(todo)} nye, {len(chunks) - len(todo)} gjenbrukt."
-        )
-        vectors: dict[str, list[float]] = {}
-        progress = Progress(len(todo), "Embedding")
-        for start in range(0, len(todo), EMBED_BATCH):
-            batch = todo[start : start + EMBED_BATCH]
-            for chunk, vec in zip(batch, embedder.embed_passages([c.text for c in batch]), strict=True):
-                vectors[chunk.id] = vec.tolist()
-            progress.update(len(batch))
-            if after_embed:
-                after_embed(progress.done)
-        progress.close()
-
-        records = [
-            Record(c.id, c.text, c.metadata, vectors[c.id] if c.id in vectors else reusable[c.id].embedding)
-            for c in chunks
-        ]
-        version = new_version_id(corpus.content_hash)
-        new_manifest = IndexManifest(
-            version=version,
-            model=embedder.name,
-            dim=embedder.dim,
-            corpus_hash=corpus.content_hash,
-            chunk_count=len(records),
-            law_versions={law.law_id: law.version_date for law in corpus.laws.values()},
-            created_at=time.time(),
-        )
-        store.write_version(records, new_manifest, snapshot=snapshot)
-        removed = sorted(set(previous) - wanted)
-        log(
-            f"Ny indeksversjon {version}: {len(records)} biter, {len(todo)} embeddet, {len(removed)} fjernet."
-        )
-        return IngestReport(
-            version=version,
-            status="built",
-            chunks=len(records),
-            embedded=len(todo),
-            reused=len(chunks) - len(todo),
-            removed=len(removed),
-            seconds=time.perf_counter() - started,
-            added_ids=sorted(vectors),
-            removed_ids=removed,
+        return _build(
+            chunks,
+            reusable,
+            removed=sorted(set(previous) - wanted),
+            store=store,
+            corpus=corpus,
+            embedder=embedder,
+            snapshot=snapshot,
+            log=log,
+            after_embed=after_embed,
+            started=started,
         )
 
 

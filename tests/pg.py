@@ -10,7 +10,6 @@ import itertools
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -18,13 +17,9 @@ from pathlib import Path
 
 import psycopg
 
+from evals.ports import free_port
+
 PG_BIN = Path(os.environ.get("HMS_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class PostgresServer:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -20,12 +19,7 @@ from typing import Any
 import httpx
 
 from assistant.infra.config import PROJECT_ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from evals.ports import free_port
 
 
 def wait_for(condition: Callable[[], Any], *, timeout: float = 120.0, what: str = "a condition") -> Any:

@@ -6,14 +6,9 @@ import threading
 from collections import Counter, deque
 from typing import Any
 
+from assistant.infra.stats import percentile
+
 KEEP = 10_000  # timings kept for percentiles
-
-
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 class LLMMetrics:
@@ -69,9 +64,9 @@ class LLMMetrics:
             "faults": faults,
             "fallback_reasons": reasons,
             "verify_ms_mean": sum(verify) / len(verify) if verify else 0.0,
-            "verify_ms_p50": _percentile(verify, 0.5),
-            "verify_ms_p95": _percentile(verify, 0.95),
+            "verify_ms_p50": percentile(verify, 0.5),
+            "verify_ms_p95": percentile(verify, 0.95),
             "verify_ms_max": max(verify) if verify else 0.0,
-            "generate_ms_p50": _percentile(generate, 0.5),
-            "generate_ms_p95": _percentile(generate, 0.95),
+            "generate_ms_p50": percentile(generate, 0.5),
+            "generate_ms_p95": percentile(generate, 0.95),
         }

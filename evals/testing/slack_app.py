@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import socket
 import threading
 import time
 from typing import Any
@@ -15,6 +14,7 @@ import httpx
 import uvicorn
 from fastapi import FastAPI
 
+from evals.ports import free_port
 from evals.testing.slack_payloads import SIGNING_SECRET
 
 
@@ -29,12 +29,6 @@ def signed_headers(
         "X-Slack-Signature": f"v0={digest}",
         "Content-Type": content_type,
     }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class RunningApp:

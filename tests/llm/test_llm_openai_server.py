@@ -4,7 +4,6 @@ the extractive answer within the answer timeout, without an exception."""
 
 from __future__ import annotations
 
-import socket
 import time
 from typing import Any
 
@@ -13,6 +12,7 @@ import pytest
 from assistant.llm.answerer import LLMAnswerer
 from assistant.service import Assistant
 from assistant.types import LawCitation
+from evals.ports import free_port
 from evals.testing.scripted_llm import Reply
 from tests.llm.conftest import shown_text
 
@@ -44,12 +44,6 @@ def llm_assistant(real_settings, corpus, real_embedder, server):
         return assistant
 
     return build
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_non_streaming_answer_end_to_end(llm_assistant, replies, server, real_assistant):

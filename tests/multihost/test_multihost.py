@@ -27,14 +27,16 @@ import pytest
 from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State
 from assistant.infra.state.postgres import PostgresBackend
+from assistant.infra.stats import percentile
 from assistant.sources.corpus import load_corpus
+from evals.ports import free_port
 from evals.testing.fake_slack import FakeSlack
 from evals.testing.slack_app import signed_headers
 from evals.testing.slack_payloads import BOT_TOKEN, BOT_USER_ID, SIGNING_SECRET, event_callback, new_ts
 from tests.conftest import CORPUS_DIR
 from tests.pg import PostgresServer
 from tests.reliability.test_operations import MARKER, edit_faq, faq_to_edit
-from tests.serving import ChromaServer, HmsServer, TokenGateway, free_port, hms, hms_env, wait_for
+from tests.serving import ChromaServer, HmsServer, TokenGateway, hms, hms_env, wait_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 REPORT = PROJECT_ROOT / "evals" / "reports" / "multihost.md"
@@ -137,11 +139,6 @@ def scrape(cluster: Cluster, name: str) -> str:
     return httpx.get(f"http://127.0.0.1:{cluster.metrics[name]}/metrics", timeout=30).text
 
 
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
-
-
 def test_multihost_1000_asks_spread_over_both_hosts_all_answered_and_audited_in_one_table(cluster: Cluster):
     corpus = load_corpus(CORPUS_DIR)
     questions = [e.question for e in corpus.faq.values()] + ["aml § 3-5", "aml 6-5", "Hva sier aml § 2-3?"]
@@ -173,7 +170,7 @@ def test_multihost_1000_asks_spread_over_both_hosts_all_answered_and_audited_in_
         latencies = [t * 1000 for _, t, _ in got]
         errors = sum(1 for status, _, _ in got if status != 200)
         rows.append(
-            f"| {name.upper()} | {len(got)} | {errors} | {statistics.median(latencies):.0f} | {pct(latencies, 0.95):.0f} |"
+            f"| {name.upper()} | {len(got)} | {errors} | {statistics.median(latencies):.0f} | {percentile(latencies, 0.95):.0f} |"
         )
     rows.append(f"| both | {ASKS} | {sum(s != 200 for g in results.values() for s, _, _ in g)} | | |")
     rows += [

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from assistant.index.errors import IndexNotReady
 from assistant.index.versions import IndexStore
 from assistant.retrieval.embeddings import EmbeddingError, HashEmbedder, make_embedder
 from assistant.service import Assistant
+from evals.ports import free_port
 from tests.conftest import CORPUS_DIR, build_index, make_settings
 
 pytestmark = pytest.mark.integration
@@ -31,12 +31,6 @@ def chroma_cli() -> str:
     """The `chroma` command installed beside this Python (the venv's bin/ need not be on PATH)."""
     beside = Path(sys.executable).parent / "chroma"
     return str(beside) if beside.is_file() else shutil.which("chroma") or "chroma"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def hms_env(data_dir: Path, **extra: str) -> dict[str, str]:

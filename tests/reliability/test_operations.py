@@ -20,9 +20,10 @@ from fastapi.testclient import TestClient
 from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
 from bots.web.app import create_app
+from evals.ports import free_port
 from ingest.pipeline import ingest_from_settings
 from tests.conftest import CORPUS_DIR, build_index, make_settings, sqlite_state
-from tests.serving import ChromaServer, HmsServer, free_port, hms, hms_env, wait_for
+from tests.serving import ChromaServer, HmsServer, hms, hms_env, wait_for
 
 pytestmark = pytest.mark.integration
 MARKER = "Denne setningen er lagt til i testen."

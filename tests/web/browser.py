@@ -13,9 +13,10 @@ from typing import Any
 from assistant.infra.config import PROJECT_ROOT
 from assistant.infra.state import State, WidgetQuota
 from bots.web.app import create_app
+from evals.ports import free_port
 from evals.testing.demo.host import make_server
 from tests.conftest import make_settings, sqlite_state
-from tests.web.conftest import ServerThread, free_port
+from tests.web.conftest import ServerThread
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,13 +17,8 @@ from assistant.infra.config import Settings
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.web.app import create_app
+from evals.ports import free_port
 from tests.conftest import make_settings, sqlite_state
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 class ServerThread:

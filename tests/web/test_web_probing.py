@@ -25,8 +25,8 @@ from assistant.retrieval.embeddings import HashEmbedder
 from assistant.service import Assistant
 from assistant.sources.corpus import Corpus
 from bots.web.app import create_app
+from evals.ports import free_port
 from tests.conftest import build_index, make_settings, sqlite_state
-from tests.web.conftest import free_port
 
 FEEDBACK = {"answer_id": "a1", "helpful": True}
 WIDGET = {"X-HMS-Client": "widget"}
