@@ -72,7 +72,7 @@ def startup_problem(settings: Settings) -> str | None:
     from assistant.llm import LLMConfigError
     from assistant.retrieval.embeddings import EmbeddingError, make_embedder
     from assistant.sources.corpus import CorpusError, load_corpus
-    from bots.slack.config import SlackConfigError, check_slack_settings
+    from bots.slack.credentials import SlackConfigError, check_slack_settings
 
     try:
         if (

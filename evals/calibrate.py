@@ -1,7 +1,7 @@
 """Sweep the answer thresholds on the dev split (`python -m evals.calibrate`).
 
 Every question's retrieval is recorded once; evidence selection is then replayed for each threshold set and
-judged with the eval's own verdicts (evals.metrics.judge). Candidates are ranked by the weakest group's answer
+judged with the eval's own verdicts (evals.scoring.judge). Candidates are ranked by the weakest group's answer
 pass, then the out-of-scope false-answer rate, then overall pass. The sealed test split is refused: items come
 through `tuning_items`, and `sweep` checks them again.
 """
@@ -20,7 +20,7 @@ from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus
 from assistant.types import FaqCitation, LawCitation
 from evals.datasets import Item, dev_only, tuning_items
-from evals.metrics import Outcome, judge
+from evals.scoring import Outcome, judge
 
 
 def replay(corpus: Corpus, item: Item, result: RetrievalResult, thresholds: Thresholds) -> Outcome:

@@ -25,9 +25,9 @@ from assistant.llm.prompts import PROMPT_VERSION
 from assistant.service import Assistant
 from assistant.sources.corpus import load_corpus
 from evals.datasets import Item, corpus_items, load_split
-from evals.metrics import Outcome
 from evals.report import COLUMNS, metric, pct
 from evals.runner import VARIANTS, assistant_for, evaluate, outcome, summarize
+from evals.scoring import Outcome
 from evals.testing.scripted_llm import ScriptedServer, SourceReader
 
 REPORTS = Path(__file__).resolve().parent / "reports"

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evals.metrics import worst_misses
+from evals.scoring import worst_misses
 
 SHIPPED = "hybrid"
 GROUP_ORDER = ("manager", "hr", "verneombud", "course", "english", "out_of_scope", "all", "lookup")

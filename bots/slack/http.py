@@ -17,7 +17,7 @@ from assistant.infra.config import Settings, reveal
 from assistant.infra.state import State
 from assistant.service import Assistant
 from bots.slack.app import build_app
-from bots.slack.config import check_slack_settings
+from bots.slack.credentials import check_slack_settings
 
 EVENTS_PATH = "/slack/events"
 

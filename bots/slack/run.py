@@ -20,7 +20,7 @@ from assistant.infra.state import State, open_state
 from assistant.retrieval.embeddings import EmbeddingError
 from assistant.service import Assistant
 from bots.slack.app import build_app
-from bots.slack.config import SlackConfigError, check_slack_settings
+from bots.slack.credentials import SlackConfigError, check_slack_settings
 
 log = logging.getLogger("hms.slack")
 

@@ -18,7 +18,7 @@ from assistant.infra.config import Settings, get_settings
 from assistant.infra.metrics import process_exited
 from assistant.infra.state import RateLimiter, State, StateUnavailable, WidgetQuota, open_state
 from assistant.service import Assistant
-from bots.web.errors import install_error_handlers
+from bots.web.json_errors import install_error_handlers
 from bots.web.request_context import RequestContextMiddleware
 from bots.web.routes import ask, feedback, health, laws, pages, plain, reader, search, widget
 from bots.web.routes.pages import STATIC_DIR

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from assistant.infra.config import Settings
 from assistant.infra.state import RATE_LIMIT_MESSAGE, State, StateUnavailable, WidgetQuota
 from assistant.service import Assistant
-from bots.web.errors import ApiError
+from bots.web.json_errors import ApiError
 
 log = logging.getLogger("hms.web")
 

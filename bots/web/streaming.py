@@ -23,7 +23,7 @@ from assistant.index.errors import IndexNotReady
 from assistant.question.validation import InvalidQuestion
 from assistant.service import StreamEvent
 from assistant.types import Answer
-from bots.web.errors import INTERNAL_MESSAGE, public_not_ready
+from bots.web.json_errors import INTERNAL_MESSAGE, public_not_ready
 
 log = logging.getLogger("hms.web")
 

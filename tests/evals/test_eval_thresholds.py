@@ -8,9 +8,9 @@ the list, and a bar that is met now can never silently regress into it. The bars
 
 import pytest
 
-from evals.metrics import summarize
 from evals.report import THRESHOLDS, metric, passes
 from evals.runner import eval_items, evaluate
+from evals.scoring import summarize
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 

@@ -14,7 +14,7 @@ from assistant.infra.state import RateLimiter
 from assistant.infra.state.slack import ANSWER_TTL_S, EVENT_TTL_S, SlackState
 from assistant.infra.state.sqlite import SqliteBackend
 from assistant.types import Answer
-from bots.slack.config import SlackConfigError, check_slack_settings
+from bots.slack.credentials import SlackConfigError, check_slack_settings
 from evals.testing.slack_payloads import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET
 from tests.conftest import CORPUS_DIR, make_settings
 

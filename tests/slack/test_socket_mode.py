@@ -20,7 +20,7 @@ from assistant.infra.config import Settings, reveal
 from assistant.service import Assistant
 from bots.slack.bot import SlackBot
 from bots.slack.buttons import Buttons
-from bots.slack.config import SlackConfigError
+from bots.slack.credentials import SlackConfigError
 from bots.slack.home import Home
 from bots.slack.http import mount
 from bots.slack.listeners.actions import ack_action

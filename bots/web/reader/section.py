@@ -8,7 +8,7 @@ import re
 from assistant.formatting import format_date
 from assistant.types import Law, Ledd, Section
 from bots.web.html import Markup, h, join
-from bots.web.reader.layout import NEW_TAB_NOTE, external, note, page
+from bots.web.reader.frame import NEW_TAB_NOTE, external, note, page
 from bots.web.reader.refs import ledd_anchor, numbers_in_order, ordinal, reader_path, standard_ref
 
 _LEDD_NUMBER = re.compile(r"^\(\d+\)\s*")

@@ -10,7 +10,7 @@ from assistant.formatting import format_date
 from assistant.sources.corpus import Corpus
 from assistant.types import Law, SearchHit
 from bots.web.html import Markup, h, join, void
-from bots.web.reader.layout import NEW_TAB_NOTE, external, note, page
+from bots.web.reader.frame import NEW_TAB_NOTE, external, note, page
 from bots.web.reader.refs import law_slug, numbers_in_order, reader_path
 
 SCRIPTS = ("/static/reader.js",)

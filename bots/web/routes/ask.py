@@ -22,7 +22,7 @@ from bots.web.deps import (
     StorageDep,
     charge_widget,
 )
-from bots.web.errors import ERROR_RESPONSES, ApiError
+from bots.web.json_errors import ERROR_RESPONSES, ApiError
 from bots.web.schemas import AskRequest
 from bots.web.streaming import EventPump, sse_response
 

@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from assistant.infra.metrics import FEEDBACK
 from assistant.infra.state import StateUnavailable
 from bots.web.deps import RateLimitedIP, StorageDep
-from bots.web.errors import ERROR_RESPONSES, ApiError
+from bots.web.json_errors import ERROR_RESPONSES, ApiError
 from bots.web.schemas import IDEMPOTENCY_KEY_PATTERN, FeedbackRequest, FeedbackStored
 
 router = APIRouter(prefix="/api", tags=["feedback"])

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from assistant.index.errors import IndexNotReady
 from bots.web.deps import AssistantDep
-from bots.web.errors import public_not_ready
+from bots.web.json_errors import public_not_ready
 from bots.web.schemas import Health, Readiness
 
 router = APIRouter(tags=["health"])

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from assistant.types import SectionView, TableOfContents
 from bots.web.deps import AssistantDep
-from bots.web.errors import ErrorResponse
+from bots.web.json_errors import ErrorResponse
 
 router = APIRouter(prefix="/api/laws", tags=["laws"])
 

@@ -15,8 +15,8 @@ from assistant.question.validation import InvalidQuestion, validate_question
 from assistant.types import Answer
 from bots.web.conversation import remember
 from bots.web.deps import AssistantDep, SettingsDep, StorageDep, rate_limit
-from bots.web.errors import ApiError, status_for_invalid_question
-from bots.web.plain import answer_page
+from bots.web.json_errors import ApiError, status_for_invalid_question
+from bots.web.plain_page import answer_page
 from bots.web.routes.ask import ANSWER_TIMEOUT
 
 router = APIRouter(include_in_schema=False)

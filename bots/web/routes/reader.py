@@ -14,7 +14,7 @@ from assistant.question.validation import InvalidQuestion
 from assistant.references.lookup import parse_section_number
 from assistant.types import Law, SearchHit
 from bots.web.deps import AssistantDep, rate_limit
-from bots.web.errors import ApiError
+from bots.web.json_errors import ApiError
 from bots.web.reader.section import gap_page, section_page
 from bots.web.reader.toc import index_page, missing_page, toc_page
 

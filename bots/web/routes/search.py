@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from assistant.types import SearchHit
 from bots.web.deps import AssistantDep, RateLimitedIP
-from bots.web.errors import ERROR_RESPONSES
+from bots.web.json_errors import ERROR_RESPONSES
 from bots.web.routes.laws import NOT_FOUND
 
 router = APIRouter(prefix="/api", tags=["search"])

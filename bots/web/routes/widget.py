@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from pydantic import BaseModel
 
-from bots.web.errors import ERROR_RESPONSES
+from bots.web.json_errors import ERROR_RESPONSES
 
 router = APIRouter(prefix="/api", tags=["widget"])
 

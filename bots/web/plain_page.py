@@ -9,7 +9,7 @@ from assistant.formatting import format_date
 from assistant.sources.corpus import Corpus
 from assistant.types import Answer, FaqCitation, Gap, LawCitation
 from bots.web.html import Markup, h, join, void
-from bots.web.reader.layout import NEW_TAB_NOTE, external, page
+from bots.web.reader.frame import NEW_TAB_NOTE, external, page
 from bots.web.reader.refs import reader_path, standard_ref
 
 _URL = re.compile(r"https?://[^\s«»<>\"]+")

@@ -1,7 +1,7 @@
 """The eval's verdicts and figures on hand-made outcomes."""
 
 from evals.datasets import Item, Ref
-from evals.metrics import Outcome, group_metrics, judge, lookup_correct, worst_misses
+from evals.scoring import Outcome, group_metrics, judge, lookup_correct, worst_misses
 
 AML = "LOV-2005-06-17-62"
 
