@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from assistant.infra.config import PROJECT_ROOT
 from evals.bench_parts import PARTS
 
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -26,6 +27,7 @@ def run_part(name: str, *args: str) -> dict[str, Any]:
         capture_output=True,
         text=True,
         check=True,
+        cwd=PROJECT_ROOT,  # evals/ runs from the checkout (it is not installed)
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

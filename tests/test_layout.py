@@ -159,3 +159,14 @@ def test_no_function_over_60_lines_and_no_module_over_300(package):
             too_long.append(f"{module}: {length} lines")
         too_long += [f"{module}.{name}" for name in long_functions(path)]
     assert too_long == []
+
+
+def test_module_names_are_unique_in_meaning():
+    """No two modules share a name (store.py/storage.py, verify.py/llm/verify.py were confused), except each
+    front end's app.py, which is the same thing for each."""
+    names: dict[str, list[str]] = {}
+    for module, path in modules().items():
+        if path.name not in ("__init__.py", "__main__.py"):
+            names.setdefault(path.name, []).append(module)
+    shared = {name: found for name, found in names.items() if len(found) > 1}
+    assert shared == {"app.py": ["bots.slack.app", "bots.web.app"]}
