@@ -12,13 +12,19 @@ import sys
 import tempfile
 import threading
 import time
+from typing import TYPE_CHECKING
 
 import uvicorn
-from fastapi import FastAPI
 
 from assistant.infra.config import Settings, get_settings
-from assistant.infra.state import State
-from assistant.service import Assistant
+
+# Nothing that imports prometheus_client (the service, the state layer, the web app) is imported at the top:
+# `serve` sets PROMETHEUS_MULTIPROC_DIR first, so the metrics of every worker add up in /metrics.
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from assistant.infra.state import State
+    from assistant.service import Assistant
 
 log = logging.getLogger("hms.web")
 
@@ -53,6 +59,7 @@ def create_app(
 ) -> FastAPI:
     """The web app, with POST /slack/events mounted when HMS_SLACK_MODE=http (the uvicorn factory of
     `hms serve --workers N`). Without ``assistant`` (and ``storage``) they are built once at start-up."""
+    from assistant.service import Assistant
     from bots.web.app import create_app as create_web_app
 
     watch_parent()  # in a worker of `hms serve --workers N`: first thing, even before the app exists
