@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -29,6 +27,7 @@ from assistant.infra.config import PROJECT_ROOT, get_settings
 from assistant.infra.stats import percentile
 from evals.bench_http import measure
 from evals.ports import free_port
+from evals.serve_process import ServeProcess
 
 REPORT = PROJECT_ROOT / "evals" / "reports" / "bench-web.md"
 LEVELS = (1, 8, 32)
@@ -46,64 +45,14 @@ def questions(n: int) -> list[str]:
     return [mixed[i % len(mixed)] for i in range(n)]
 
 
-class Server:
-    """`hms serve` in its own process group on 127.0.0.1, stopped (the whole group) on exit."""
-
-    def __init__(self, *, workers: int, port: int):
-        self.port = port
-        self.url = f"http://127.0.0.1:{port}"
-        # a load test from one address: lift the per-IP rate limit and the widget cap for this server only
-        env = {
-            **os.environ,
-            "HMS_WORKERS": str(workers),
-            "HMS_WIDGET_DAILY_CAP": "100000",
-            "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
-        }
-        self.log = open(PROJECT_ROOT / "data" / "bench-web-server.log", "w")  # noqa: SIM115
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bots.cli",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=PROJECT_ROOT,
-        )
-
-    def wait_ready(self, timeout: float = 180) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"the server exited ({self.proc.returncode}); see data/bench-web-server.log"
-                )
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
-        raise RuntimeError("the server did not become ready in time")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=10)
-        self.log.close()
+def serve_env(workers: int) -> dict[str, str]:
+    """A load test from one address: lift the per-IP rate limit and the widget cap for this server only."""
+    return {
+        **os.environ,
+        "HMS_WORKERS": str(workers),
+        "HMS_WIDGET_DAILY_CAP": "100000",
+        "HMS_RATE_LIMIT_PER_MINUTE": "1000000",
+    }
 
 
 def stream_once(client: httpx.Client, url: str, question: str) -> tuple[float, float]:
@@ -245,9 +194,14 @@ def main(argv: list[str] | None = None) -> int:
 
     local = in_process(qs)
     http = measure()
-    server = Server(workers=args.workers, port=free_port())
+    server = ServeProcess(
+        port=free_port(),
+        workers=args.workers,
+        env=serve_env(args.workers),
+        log=PROJECT_ROOT / "data" / "bench-web-server.log",
+    )
     try:
-        server.wait_ready()
+        server.wait_ready(timeout=180)
         timings, results = measure_server(server.url, qs, per_level=args.per_level)
     finally:
         server.stop()

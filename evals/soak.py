@@ -38,6 +38,7 @@ from assistant.infra.config import PROJECT_ROOT, get_settings
 from assistant.sources.corpus import load_corpus
 from evals.datasets import corpus_items, load_split
 from evals.ports import free_port
+from evals.serve_process import ServeProcess
 from evals.soak_load import (
     Deadline,
     SlackResult,
@@ -50,7 +51,7 @@ from evals.soak_load import (
     web_load,
 )
 from evals.soak_report import count_rows, failures, log_problems, markdown, wait_for_audit
-from evals.soak_server import SERVER_LOG, MemorySampler, Server, server_env
+from evals.soak_server import SERVER_LOG, MemorySampler, server_env
 from evals.testing.fake_slack import FakeSlack
 
 REPORTS = PROJECT_ROOT / "evals" / "reports"
@@ -99,7 +100,7 @@ def questions() -> list[str]:
     return [v[i] for i in range(longest) for v in kinds.values() if i < len(v)]
 
 
-def hard_stop(server: Server, after: float) -> None:
+def hard_stop(server: ServeProcess, after: float) -> None:
     """The last resort when something blocks past the bound: stop the server and exit."""
     print(f"FAILED: the soak was still running {after:.0f} s after it started; stopped.", file=sys.stderr)
     server.kill(signal.SIGKILL)
@@ -107,7 +108,7 @@ def hard_stop(server: Server, after: float) -> None:
 
 
 def under_load(
-    server: Server,
+    server: ServeProcess,
     fake: FakeSlack,
     qs: list[str],
     args: argparse.Namespace,
@@ -121,7 +122,7 @@ def under_load(
     watchdog.start()
     sampler: MemorySampler | None = None
     try:
-        server.wait_ready(deadline)
+        server.wait_ready(check=lambda: deadline.check("waiting for the server"))
         asyncio.run(warm_up(server.url, qs, fake, concurrency=args.concurrency, deadline=deadline))
         sampler = MemorySampler(server.proc.pid)
         sampler.sample()
@@ -187,7 +188,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     fake = FakeSlack()
     with tempfile.TemporaryDirectory(prefix="hms-soak-") as tmp:
         database = Path(tmp) / "soak.sqlite3"
-        server = Server(port=free_port(), workers=args.workers, env=server_env(args, database, fake))
+        server = ServeProcess(
+            port=free_port(), workers=args.workers, env=server_env(args, database, fake), log=SERVER_LOG
+        )
         try:
             web, slack, sampler, report["load_seconds"] = under_load(
                 server, fake, qs, args, deadline, database

@@ -1,24 +1,18 @@
-"""The soak's server (evals/soak.py): `hms serve` in its own process group, its environment and its RSS."""
+"""The soak's server environment (without the developer's HMS_* settings) and the RSS of its processes."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import os
-import signal
-import subprocess
-import sys
 import threading
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import httpx
 import psutil
 
 from assistant.infra.config import PROJECT_ROOT
-from evals.soak_load import Deadline
 from evals.testing.fake_slack import FakeSlack
 from evals.testing.slack_payloads import BOT_TOKEN, SIGNING_SECRET
 
@@ -46,60 +40,6 @@ def server_env(args: argparse.Namespace, database: Path, fake: FakeSlack) -> dic
         }
     )
     return env
-
-
-class Server:
-    """`hms serve --workers N` in its own process group on 127.0.0.1; `stop` ends the whole group."""
-
-    def __init__(self, *, port: int, workers: int, env: dict[str, str]):
-        self.url = f"http://127.0.0.1:{port}"
-        SERVER_LOG.parent.mkdir(parents=True, exist_ok=True)
-        self.log = open(SERVER_LOG, "w")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bots.cli",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=PROJECT_ROOT,
-        )
-
-    def wait_ready(self, deadline: Deadline, timeout: float = 240) -> None:
-        until = time.monotonic() + timeout
-        while time.monotonic() < until:
-            deadline.check("waiting for the server")
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server exited ({self.proc.returncode}); see {SERVER_LOG}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
-                    return
-            time.sleep(0.5)
-        raise RuntimeError(f"the server did not become ready in {timeout:.0f} s; see {SERVER_LOG}")
-
-    def kill(self, sig: signal.Signals) -> None:
-        with contextlib.suppress(OSError):
-            os.killpg(self.proc.pid, sig)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.kill(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.kill(signal.SIGKILL)
-                self.proc.wait(timeout=10)
-        self.log.close()
 
 
 class MemorySampler(threading.Thread):
