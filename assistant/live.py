@@ -22,9 +22,9 @@ from assistant.infra.config import Settings
 from assistant.infra.metrics import STORE_ERRORS, index_swapped
 from assistant.retrieval.embeddings import Embedder
 from assistant.retrieval.fusion import FusionConfig
-from assistant.retrieval.glossary import Glossary
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.sources.corpus import Corpus, CorpusError, load_corpus
+from assistant.sources.glossary import Glossary
 from assistant.sources.snapshot import load_snapshot
 
 log = logging.getLogger("hms.assistant")

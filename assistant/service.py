@@ -24,9 +24,9 @@ from assistant.question.validation import validate_question
 from assistant.references.lookup import find_law, format_ref, section_view, table_of_contents
 from assistant.retrieval.embeddings import Embedder, make_embedder
 from assistant.retrieval.fusion import FusionConfig
-from assistant.retrieval.glossary import Glossary
 from assistant.retrieval.hits import RetrievalResult
 from assistant.sources.corpus import Corpus, load_corpus
+from assistant.sources.glossary import Glossary
 from assistant.text import clean_question, guess_language
 from assistant.types import Answer, Citation, LawCitation, SearchHit, SectionView, TableOfContents
 from assistant.verify.corpus_check import citation_problems

@@ -121,6 +121,9 @@ def test_no_module_imports_itself_through_others():
     assert cycles(graph()) == []
 
 
+QUESTION_PATH = ("question", "references", "retrieval", "evidence", "answer", "verify")
+
+
 def test_the_assistant_subpackages_form_a_path_without_circles():
     """assistant/'s subpackages (question, references, retrieval, evidence, answer, verify, llm, ...) depend on
     each other one way only, so the folder reads as the path of a question."""
@@ -132,6 +135,13 @@ def test_the_assistant_subpackages_form_a_path_without_circles():
                 t.split(".")[1] for t in targets if t.startswith("assistant.") and t.split(".")[1] != area
             )
     assert cycles({area: frozenset(targets) for area, targets in areas.items()}) == []
+    backwards = [
+        f"{area} imports {target}"
+        for i, area in enumerate(QUESTION_PATH)
+        for target in sorted(areas.get(area, ()))
+        if target in QUESTION_PATH[i + 1 :]
+    ]
+    assert backwards == []
 
 
 def test_the_checks_see_a_circle_and_a_forbidden_import():

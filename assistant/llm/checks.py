@@ -35,8 +35,8 @@ from assistant.llm.units import (
     unquoted,
 )
 from assistant.references.parse import ReferenceParser
-from assistant.retrieval.glossary import Glossary
 from assistant.sources.corpus import Corpus
+from assistant.sources.glossary import Glossary
 from assistant.types import Gap
 
 __all__ = ["Problem", "Verifier", "cited_ids", "sentences"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from assistant.llm.claims import DUTY
 from assistant.llm.prompts import Source
 from assistant.llm.units import Problem, Sentence, unquoted
-from assistant.retrieval.glossary import Glossary
+from assistant.sources.glossary import Glossary
 from assistant.text import stems
 
 NEGATED_DUTY = re.compile(

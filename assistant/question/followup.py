@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.retrieval.glossary import Glossary
+from assistant.sources.glossary import Glossary
 from assistant.text import EN_STOPWORDS, NO_STOPWORDS, words
 
 ROLE_TERMS = (

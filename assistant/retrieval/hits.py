@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.references.resolve import ResolvedRef
-from assistant.retrieval.glossary import Expansion
+from assistant.sources.glossary import Expansion
 
 
 @dataclass

@@ -21,12 +21,12 @@ from assistant.references.resolve import ResolvedRef, resolve_refs
 from assistant.retrieval.embeddings import Embedder
 from assistant.retrieval.faq_search import FaqSearch
 from assistant.retrieval.fusion import FusionConfig, fuse
-from assistant.retrieval.glossary import Glossary
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.retrieval.law_search import LawSearch
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.rerank import LawReranker
 from assistant.sources.corpus import Corpus
+from assistant.sources.glossary import Glossary
 from assistant.text import clean_question
 
 DENSE_MAX_CHARS = 1000

@@ -19,10 +19,10 @@ from assistant.llm.answerer import LLMAnswerer
 from assistant.references.parse import ParsedRef
 from assistant.references.resolve import ResolvedRef
 from assistant.retrieval.embeddings import HashEmbedder
-from assistant.retrieval.glossary import Glossary
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.service import Assistant, StreamEvent
 from assistant.sources.corpus import Corpus
+from assistant.sources.glossary import Glossary
 from evals.testing.scripted_llm import ReplyQueue, ScriptedServer
 from tests.conftest import build_index, make_settings
 
