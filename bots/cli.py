@@ -153,23 +153,15 @@ def cmd_audit_export(args: argparse.Namespace, out: TextIO) -> int:
     import csv
 
     from assistant.infra.state import open_state
+    from assistant.infra.state.base import AUDIT_COLUMNS
 
     rows = open_state(get_settings()).audit_rows()
     target = open(args.output, "w", newline="", encoding="utf-8") if args.output else out
     try:
+        # the audit columns, with the time first and the (redacted) question last, as HR reads them
         fields = [
             "created_at",
-            "answer_id",
-            "request_id",
-            "user_hash",
-            "source",
-            "cited",
-            "law_as_of",
-            "abstained",
-            "model",
-            "index_version",
-            "mode",
-            "latency_ms",
+            *(c for c in AUDIT_COLUMNS if c not in ("created_at", "question")),
             "question",
         ]
         writer = csv.DictWriter(target, fieldnames=fields, extrasaction="ignore")
