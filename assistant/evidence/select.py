@@ -203,12 +203,23 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
             )
         ):
             _add_law(corpus, ev, runner_up, query, thresholds)
-        if faq_ok and faq_hit.score >= thresholds.faq_follow:  # type: ignore[union-attr]
+        if (
+            faq_ok
+            and faq_hit.score >= thresholds.faq_follow  # type: ignore[union-attr]
+            and _rests_on(entry, law_hit)  # type: ignore[arg-type]
+        ):
             _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)  # type: ignore[arg-type]
         return ev
     if faq_ok:
         _add_faq(corpus, ev, entry, result, law_hit=law_hit, thresholds=thresholds, query=query)  # type: ignore[arg-type]
     return ev
+
+
+def _rests_on(entry: FaqEntry, hit: Hit) -> bool:
+    """An FAQ entry follows a leading law passage only when it is about the same rule: it rests on that § (or
+    on no law at all, like the course entries). The verneombud training entry (§ 6-5) does not follow § 6-1."""
+    basis = {(ref.law_id, ref.section) for ref in entry.law_basis}
+    return not basis or (str(hit.metadata["law_id"]), str(hit.metadata["section"])) in basis
 
 
 def _faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], thresholds: Thresholds) -> bool:

@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 
 from assistant.text import EN_STOPWORDS, LOOKUP_WORDS, NO_STOPWORDS, words
 
-# Ordinal words and numerals, 1 to 10 ("første ledd", "2. ledd", "third paragraph").
+# Ordinal words and numerals, 1 to 20 ("første ledd", "2. ledd", "third paragraph", "fjortende ledd").
 _ORDINAL_FORMS = (
-    "første first|annet andre second|tredje third|fjerde fourth|femte fifth|sjette sixth|sjuende syvende|"
-    "åttende|niende|tiende"
+    "første first|annet andre second|tredje third|fjerde fourth|femte fifth|sjette sixth|sjuende syvende seventh|"
+    "åttende eighth|niende ninth|tiende tenth|ellevte eleventh|tolvte twelfth|trettende thirteenth|"
+    "fjortende fourteenth|femtende fifteenth|sekstende sixteenth|syttende seventeenth|attende eighteenth|"
+    "nittende nineteenth|tjuende tyvende twentieth"
 ).split("|")
 ORDINALS = {word: n for n, forms in enumerate(_ORDINAL_FORMS, 1) for word in (*forms.split(), f"{n}.")}
 ORDINAL_WORDS = "|".join(word for forms in _ORDINAL_FORMS for word in forms.split())

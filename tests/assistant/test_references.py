@@ -55,6 +55,8 @@ def test_lists_of_sections(parser):
         ("§ 3-15", "missing"),
         ("IK § 5", "not_covered"),
         ("§ 3-20 i organiseringsforskriften", "not_covered"),
+        ("arbeidsmiljøloven § 3-5 fjortende ledd", "missing"),  # ordinals past tenth are read too
+        ("section 2-3 twelfth paragraph", "missing"),
     ],
 )
 def test_sections_we_do_not_have(parser, corpus, text, status):
