@@ -182,10 +182,9 @@ OTHER_DOMAINS = {
         r"anbefal\w* (en|et|noen) (god|gode|bra|billig)\w*",
         r"(hvilken|hvilket|hvilke) [\w-]+( \w+){0,3} er (best|billigst|bedre)",
         r"hvor (får|kan) (vi|jeg|man) (kjøpt|kjøpe|tak i)",
-        r"billigst\w*",
         r"(can|could) you recommend",
+        r"where (can|do) (we|i) buy",
         r"which [\w-]+( \w+){0,3} (is|are) (the )?(best|cheapest)",
-        r"cheapest",
     ),
     "selskapsrett": _words(
         r"brønnøysund\w*",

@@ -60,6 +60,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "May my employer deduct a damaged tool from my pay without asking me?",
         "Can the union act as my representative in a discrimination case?",
         "Can a collective agreement override the Working Environment Act's overtime limits?",
+        "blir det billigst å ta kurset med instruktør når vi er ti stykker?",  # the VAT entry answers it
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
