@@ -45,3 +45,11 @@ def test_an_entry_resting_on_no_law_may_follow(corpus):
         corpus, result(corpus, "hvor lenge varer det?", "kurs-varighet", 0.93, "3-5", 0.93), Thresholds()
     )
     assert ev.law_first and ev.faq is not None and ev.faq.id == "kurs-varighet"
+
+
+def test_words_only_the_course_has_make_a_course_question():
+    from assistant.evidence.select import COURSE_QUESTION
+
+    for question in ("må teoridelen tas på én dag?", "kan jeg ta testen to ganger?", "er alt selvstudium?"):
+        assert COURSE_QUESTION.search(question), question
+    assert not COURSE_QUESTION.search("må vi teste nødlyset hvert år?")
