@@ -1,7 +1,8 @@
 """After a leading law passage, an FAQ entry follows only when it is about the same rule: it rests on that §, or
-on no law at all. Retrieval's hits are built by hand here, so the rule is seen apart from the model's scores."""
+on no law at all; a question in the course's own words is the FAQ's. Retrieval's hits are built by hand here,
+so the rules are seen apart from the model's scores."""
 
-from assistant.evidence.select import Thresholds, select_evidence
+from assistant.evidence.select import COURSE_QUESTION, Thresholds, select_evidence
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.glossary import Glossary
 
@@ -48,8 +49,6 @@ def test_an_entry_resting_on_no_law_may_follow(corpus):
 
 
 def test_words_only_the_course_has_make_a_course_question():
-    from assistant.evidence.select import COURSE_QUESTION
-
     for question in ("må teoridelen tas på én dag?", "kan jeg ta testen to ganger?", "er alt selvstudium?"):
         assert COURSE_QUESTION.search(question), question
     assert not COURSE_QUESTION.search("må vi teste nødlyset hvert år?")
