@@ -16,10 +16,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 # bar -> the figure measured on the sealed test split when this list was last written (issue 9 stays open).
 NOT_YET_MET: dict[str, str] = {
-    "test.all.pass": "84.5%",
-    "test.manager.pass": "78.7%",
-    "test.verneombud.pass": "84.8%",
-    "test.course.pass": "78.6%",
+    "test.all.pass": "84.9%",
+    "test.manager.pass": "77.0%",
+    "test.course.pass": "82.1%",
     "test.english.pass": "82.8%",
     "test.out_of_scope.pass": "84.9%",
     "test.out_of_scope.false_answer_rate": "15.1%",
