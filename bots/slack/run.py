@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from typing import NoReturn
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.error import BoltError
@@ -68,22 +69,27 @@ def main(settings: Settings, *, serve_http: Callable[[Settings], int]) -> int:
         print(f"Feil: Slack godtok ikke HMS_SLACK_APP_TOKEN ({exc.response.get('error')}).", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
-        stop(handler)
+        stop(handler, storage)
     return 0
 
 
-def stop(handler: SocketModeHandler, *, grace_s: float = 5.0) -> None:
-    """Close the Socket Mode connection on Ctrl-C. The SDK's close joins its worker threads, and the interpreter
-    joins the rest at exit; on a loaded machine either can outlast a supervisor's patience. Wait ``grace_s`` for
-    the close, then exit without the threads still running (an answer being written at that moment is not
-    posted, as with any stop)."""
+def stop(handler: SocketModeHandler, storage: State, *, grace_s: float = 5.0) -> NoReturn:
+    """Close the Socket Mode connection on Ctrl-C, close the state store, and exit. The SDK's close joins its
+    worker threads, and a normal interpreter exit then joins every other thread and runs every library's exit
+    hook; on a loaded machine, with an index version loading in the background, that outlasted a supervisor's
+    30 s. So: wait ``grace_s`` for the close, then leave at once (an answer being written at that moment is not
+    posted, as with any stop; what the state store holds is committed per operation)."""
     closer = threading.Thread(target=handler.close, daemon=True)
     closer.start()
     closer.join(grace_s)
-    lingering = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
-    if closer.is_alive() or lingering:
-        log.warning("socket mode threads still running after %.0f s; exiting without them", grace_s)
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
+    if closer.is_alive():
+        log.warning("socket mode connection still closing after %.0f s; exiting without it", grace_s)
+    try:
+        storage.backend.close()
+    except Exception:  # the store may be mid-operation in a worker thread; its last commit stands
+        log.warning("state store did not close cleanly on exit", exc_info=True)
+    log.info("slack bot stopped")
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
