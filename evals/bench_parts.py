@@ -154,8 +154,8 @@ PROFILE_STEPS = {
     "BM25": ("lexical.py", "scores"),
     "stemming (PyStemmer)": ("text.py", "stems"),
     "law reranking": ("rerank.py", "bonus"),
-    "choosing the evidence": ("evidence.py", "select_evidence"),
-    "citation verification": ("verify.py", "citation_problems"),
+    "choosing the evidence": ("select.py", "select_evidence"),
+    "citation verification": ("corpus_check.py", "citation_problems"),
 }
 
 
