@@ -18,8 +18,10 @@ from typing import Literal
 
 from assistant.question.scope_patterns import (
     COMMAND,
+    COURSE_WORDS,
     INJECTION,
     LAW_NAME,
+    NOT_ABOUT_COURSES,
     OTHER_DOMAINS,
     OTHER_LAWS,
     PROVIDER,
@@ -61,7 +63,8 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
     for topic, pattern in PROVIDER.items():
         if pattern.search(question):
             return OutOfScope("provider", topic)
+    about_courses = COURSE_WORDS.search(question) is not None
     for topic, pattern in OTHER_DOMAINS.items():
-        if pattern.search(question):
+        if pattern.search(question) and not (about_courses and topic in NOT_ABOUT_COURSES):
             return OutOfScope("other_domain", topic)
     return None

@@ -199,6 +199,17 @@ OTHER_DOMAINS = {
         r"registrere (et |mitt |vårt )?(as|enk|firma|selskap)",
     ),
 }
+# Asking which of the course provider's courses to take is the FAQ's to answer, not a supplier recommendation.
+COURSE_WORDS = _words(
+    r"[\w-]*kurs\w*",
+    r"courses?",
+    r"opplæring\w*",
+    r"training",
+    r"e-?læring\w*",
+    r"certificates?",
+)
+# Signals that do not count when the question is about the course provider's own courses.
+NOT_ABOUT_COURSES = frozenset({"anbefalinger og innkjøp"})
 VACATION = _words(
     r"ferie(dag|dager|uke|uker|tid|avvikling|pengene)?",
     r"dager ferie",

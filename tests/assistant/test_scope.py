@@ -61,6 +61,10 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "Can the union act as my representative in a discrimination case?",
         "Can a collective agreement override the Working Environment Act's overtime limits?",
         "blir det billigst å ta kurset med instruktør når vi er ti stykker?",  # the VAT entry answers it
+        # which of the provider's courses to take is the FAQ's question, not a supplier recommendation
+        "kan dere anbefale hvilket kurs jeg bør ta som ny daglig leder?",
+        "which course is best for a new safety rep?",
+        "hvor får jeg tak i kursbeviset mitt?",
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
