@@ -163,7 +163,8 @@ OTHER_DOMAINS = {
         r"månedslønn\w*",
         r"gjennomsnittslønn\w*",
         r"lønnsstatistikk\w*",
-        r"hva (tjener|får) (en|et|ei)( \w+){0,2} (i lønn|betalt)",
+        r"hva tjener (en|et|ei)( [\w-]+){1,2}",
+        r"hva får (en|et|ei)( [\w-]+){1,2} i (års|måneds|time)?lønn",
         r"salary",
         r"salaries",
         r"pay scale\w*",
@@ -180,11 +181,13 @@ OTHER_DOMAINS = {
     "anbefalinger og innkjøp": _words(
         r"(kan|kunne) (du|dere) anbefale",
         r"anbefal\w* (en|et|noen) (god|gode|bra|billig)\w*",
-        r"(hvilken|hvilket|hvilke) [\w-]+( \w+){0,3} er (best|billigst|bedre)",
+        r"(hvilken|hvilket|hvilke)( [\w-]+){0,2} ([\w-]*(system|app|program|leverandør|firma|selskap|verktøy|produkt)\w*|bht|"
+        r"bedriftshelsetjeneste\w*)( \w+){0,3} er (best|billigst|bedre)",
         r"hvor (får|kan) (vi|jeg|man) (kjøpt|kjøpe|tak i)",
         r"(can|could) you recommend",
         r"where (can|do) (we|i) buy",
-        r"which [\w-]+( \w+){0,3} (is|are) (the )?(best|cheapest)",
+        r"which( [\w-]+){0,2} ([\w-]*(system|app|software|tool|supplier|provider|vendor|company|product)s?)( \w+){0,3} (is|are) "
+        r"(the )?(best|cheapest)",
     ),
     "selskapsrett": _words(
         r"brønnøysund\w*",

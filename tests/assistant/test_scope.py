@@ -65,6 +65,8 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "kan dere anbefale hvilket kurs jeg bør ta som ny daglig leder?",
         "which course is best for a new safety rep?",
         "hvor får jeg tak i kursbeviset mitt?",
+        "hva får et verneombud betalt for vernerunder etter arbeidstid?",  # § 6-5 answers it
+        "hvilke tiltak er best mot mobbing på jobben?",  # what works is no supplier question
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
