@@ -20,6 +20,7 @@ import httpx
 
 from assistant.infra.config import PROJECT_ROOT
 from evals.ports import free_port
+from evals.serve_process import ServeProcess
 
 
 def wait_for(condition: Callable[[], Any], *, timeout: float = 120.0, what: str = "a condition") -> Any:
@@ -57,36 +58,19 @@ def hms(*args: str, env: dict[str, str], timeout: float = 600) -> subprocess.Com
     return done
 
 
-class HmsServer:
-    """`hms serve` in its own process group; its log in ``log_path``."""
+class HmsServer(ServeProcess):
+    """`hms serve` in its own process group (evals.serve_process starts and stops it); its log in ``log_path``."""
 
     def __init__(self, env: dict[str, str], *, log_path: Path, port: int | None = None, workers: int = 1):
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        self._log = open(log_path, "w")  # noqa: SIM115
-        self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "bots.cli",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                str(workers),
-            ],
-            env=env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=PROJECT_ROOT,
-        )
+        super().__init__(port=self.port, workers=workers, env=env, log=log_path)
 
-    def wait_ready(self, timeout: float = 240.0) -> None:
+    def wait_ready(self, *, timeout: float = 240.0, check: Callable[[], None] | None = None) -> None:
+        """As ServeProcess's, with the log's tail in the error (what CI shows)."""
+
         def ready() -> bool:
+            if check is not None:
+                check()
             if self.proc.poll() is not None:
                 raise RuntimeError(
                     f"hms serve exited ({self.proc.returncode}): {self.log_path.read_text()[-3000:]}"
@@ -94,26 +78,6 @@ class HmsServer:
             return httpx.get(f"{self.url}/readyz", timeout=10).status_code == 200
 
         wait_for(ready, timeout=timeout, what=f"hms serve on {self.url} to be ready")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            with _suppress_lookup():
-                os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                with _suppress_lookup():
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(timeout=30)
-        self._log.close()
-
-
-class _suppress_lookup:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return exc[0] is ProcessLookupError
 
 
 def chroma_cli() -> str:
