@@ -118,6 +118,29 @@ PROVIDER_TOPICS: dict[str, dict[Lang, str]] = {
     "ledige plasser": {"nb": "ledige plasser", "en": "free seats"},
     "kontaktinformasjon": {"nb": "kontaktinformasjon", "en": "contact details"},
     "åpningstider": {"nb": "åpningstider", "en": "opening hours"},
+    "kurssted": {"nb": "kurssteder", "en": "course locations"},
+    "brukerstøtte": {
+        "nb": "brukerstøtte for kursplattformen eller kursbevis",
+        "en": "support for the course platform or certificates",
+    },
+}
+
+
+# The other domains' names in English (assistant.question.scope_domains.OTHER_DOMAINS); Norwegian uses the key.
+DOMAIN_TOPICS_EN = {
+    "skatt": "tax",
+    "regnskap": "accounting",
+    "forsikring": "insurance",
+    "merverdiavgift": "VAT",
+    "lønn og ytelser": "pay and benefits",
+    "statistikk": "statistics",
+    "anbefalinger og innkjøp": "recommendations and purchases",
+    "selskapsrett": "company law",
+    "personvern": "privacy",
+    "brannvern": "fire safety",
+    "byggesaker": "building permits",
+    "forurensning": "pollution",
+    "kjøre- og hviletid": "driving and rest times",
 }
 
 
@@ -150,7 +173,7 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
         )
     if lang == "en":
         return (
-            f"This is a question of {scope.topic}, which neither HMS Kontoret's FAQ nor the law I hold (the "
+            f"This is a question of {DOMAIN_TOPICS_EN.get(scope.topic, scope.topic)}, which neither HMS Kontoret's FAQ nor the law I hold (the "
             "Working Environment Act and parts of two regulations) answers, so I will not guess."
         )
     return (

@@ -6,7 +6,7 @@
   skatteloven, GDPR, ...): neither the FAQ nor the laws held answer them, however close the words are.
 - Prompt injections: instructions aimed at the assistant, not questions.
 
-Each signal is a pattern over the lower-cased question (assistant.question.scope_patterns). The patterns
+Each signal is a pattern over the lower-cased question (assistant.question.scope_patterns and scope_domains). The patterns
 were written from the categories, not from eval questions, and tuned on the dev split only.
 """
 
@@ -16,15 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.question.scope_domains import COURSE_WORDS, NOT_ABOUT_COURSES, OTHER_DOMAINS
 from assistant.question.scope_patterns import (
     COMMAND,
-    COURSE_WORDS,
     INJECTION,
     LAW_NAME,
-    NOT_ABOUT_COURSES,
-    OTHER_DOMAINS,
     OTHER_LAWS,
     PROVIDER,
+    TASK,
     VACATION,
 )
 
@@ -53,7 +52,7 @@ def other_law(question: str, known: Iterable[str]) -> str | None:
 def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | None:
     """The first out-of-scope signal in the question, or None. ``known_laws``: the names and abbreviations of
     the laws the corpus holds."""
-    if INJECTION.search(question) or COMMAND.search(question):
+    if INJECTION.search(question) or COMMAND.search(question) or TASK.search(question):
         return OutOfScope("injection", "instruksjoner")
     law = other_law(question, known_laws)
     if law:

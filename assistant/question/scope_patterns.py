@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
+def word_pattern(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\wæøå])(?:" + "|".join(alternatives) + r")(?![\wæøå])", re.IGNORECASE)
 
 
-def _stems(*alternatives: str) -> re.Pattern[str]:
+def stem_pattern(*alternatives: str) -> re.Pattern[str]:
     """Word parts that also count inside compounds ('reiseforsikring', 'skattefradrag'), but not in the name of a
     kind of business ('regnskapsbyrå', 'forsikringsselskap': where the asker works, not what they ask about)."""
     business = r"(?<!byrå)(?<!kontor)(?<!selskap)(?<!selskapet)(?<!firma)(?<!bransjen)(?<!bransje)(?<!byrået)(?<!kontoret)"
@@ -20,7 +20,7 @@ MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|novem
 
 
 PROVIDER = {
-    "pris": _words(
+    "pris": word_pattern(
         r"hva koster\w*",
         r"koster( det| kurset)?",
         r"pris(en|er|ene|liste)?",
@@ -38,13 +38,18 @@ PROVIDER = {
         r"refund\w*",
         r"invoice\w*",
         r"hva (må|skal) (vi|jeg|man) betale",
+        r"hvor mye (må|skal) (vi|jeg|man) (ut med|punge ut)",
+        r"(noe |et |ekstra )?gebyr\w* (for|ved) (å ta |å melde \w+ |å )?(\w*test\w*|kurset|påmelding\w*|avmelding\w*|"
+        r"avbestilling\w*|ny\w* (test|forsøk|kopi))",
+        r"avbestillingsgebyr\w*",
+        r"budsjett\w*( [\w–-]+){0,14} [\w-]*(kurs|opplæring)\w*",
         r"rabatt\w*",
         r"how much (does|do|is|are|will)",
         r"costs?",
         r"price\w*",
         r"fee",
     ),
-    "kursdatoer": _words(
+    "kursdatoer": word_pattern(
         r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
         r"kursdato\w*",
         r"kursstart",
@@ -55,10 +60,14 @@ PROVIDER = {
         r"course dates?",
         r"when (is|does) the next",
         rf"[\w-]*(kurs|klasserom)\w*( \w+){{0,4}} (i|in) ({MONTHS})",
+        r"fra påmelding( \w+){0,3} til",
+        r"(har|holder|arrangerer|kjører) dere( [\w-]+){0,5} (før|etter|i|til|neste) "
+        r"(sommer\w*|jul\w*|påske\w*|høst\w*|vår\w*|nyttår\w*)",
+        r"(course|class|session)s?( [\w-]+){0,6} (this|next) (autumn|fall|spring|summer|winter|term)",
         r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
         rf"(i|til|neste|denne|in|next) ({MONTHS}|uke|måned|høst|vår|week|month)\w*",
     ),
-    "kontaktinformasjon": _words(
+    "kontaktinformasjon": word_pattern(
         r"telefonnummer\w*",
         r"tlf",
         r"e-?postadresse\w*",
@@ -71,8 +80,10 @@ PROVIDER = {
         r"e-?mail address",
         r"(call|contact|reach) you",
     ),
-    "åpningstider": _words(r"åpningstid\w*", r"har (\w+ ){1,2}åpent", r"opening hours", r"when are you open"),
-    "ledige plasser": _words(
+    "åpningstider": word_pattern(
+        r"åpningstid\w*", r"har (\w+ ){1,2}åpent", r"opening hours", r"when are you open"
+    ),
+    "ledige plasser": word_pattern(
         r"ledige? plass\w*",
         r"plass på (kurset|neste)",
         r"er det (fortsatt )?plass",
@@ -86,142 +97,43 @@ PROVIDER = {
         r"(is|are) (it|the course|the class) full",
         r"(hvor mange|maks|maksimalt) (deltakere|plasser)",
         r"plass til( \w+){0,2} (deltakere|personer|stykker)",
+        r"(fins|finnes|har dere) (det )?(fortsatt |ennå |enda )?(ledig )?plass\w*",
+        r"plass til (alle|oss|hele)",
+    ),
+    "kurssted": word_pattern(
+        r"kurssted\w*",
+        r"kurslokale\w*",
+        r"(har|holder) dere( [\w-]+){0,3} [\w-]*kurs\w* (i|på) (oslo|bergen|trondheim|stavanger|tromsø|kristiansand|"
+        r"drammen|bodø|ålesund|fredrikstad|sandnes|tønsberg|hamar|lillehammer|molde|haugesund|arendal|skien|alta|"
+        r"narvik|harstad|nord-norge|vestlandet|sørlandet|østlandet|trøndelag|\w+ fylke)",
+        r"må (vi|jeg) reise til",
+        r"(hvor|where) (holdes|foregår|arrangeres|is|are) (klasseromskurs\w*|kursene|the course|the classes)( held)?",
+        r"(courses?|classes) in (oslo|bergen|trondheim|stavanger|tromsø|kristiansand)",
+    ),
+    "brukerstøtte": word_pattern(
+        r"(får|fikk|klarer|kommer) (jo )?(ikke|ikkje) (til å )?(logget|logge|å logge)( meg)? inn",
+        r"logg(e|er)?( meg| oss)? inn (på|i) (kurs\w*|e-?læring\w*|plattform\w*|portal\w*|nettkurs\w*)",
+        r"(can'?t|cannot|unable to) log ?in",
+        r"log ?in (to|on) (the )?(course|e-?learning|platform|portal)\w*",
+        r"(glemt|nytt|tilbakestill\w*)( \w+){0,2} passord\w*",
+        r"passord\w*( \w+){0,3} (tilbakestill\w*|på nytt)",
+        r"(forgot|reset|new)( \w+){0,2} password\w*",
+        r"password reset",
+        r"(kursbevis|diplom|certificate)\w*( [\w-]+){0,10} (ny kopi|i posten|per post|by post|new copy)",
+        r"(ny kopi|new copy)( \w+){0,3} (av|of) (kursbevis|diplom|certificate)\w*",
+        r"(mistet|mista|lost)( \w+){0,2} (kursbevis|diplom|certificate)\w*",
     ),
 }
-OTHER_DOMAINS = {
-    "skatt": _stems(
-        r"skatt",
-        r"fradrag",
-        r"forskuddstrekk",
-        r"arbeidsgiveravgift",
-        r"beskatn",
-        r"skattlegg",
-        r"\btax",
-        r"deduct(?!\w*( \w+){0,3} from (my|his|her|their|the|an?|our)( \w+)? (pay|salary|wages?|lønn\w*))",
-        r"social security contribution",
-        r"employer'?s? contribution",
-        r"national insurance contribution",
-        r"trekke (det |kurset |utgiften )?fra på",
-    ),
-    "regnskap": _stems(
-        r"regnskap",
-        r"bokfør",
-        r"kontoplan",
-        r"avskriv",
-        r"aktiver(e|ing)",
-        r"revisor",
-        r"revisjon",
-        r"kostnadsfør",
-        r"accounting",
-        r"bookkeeping",
-        r"auditor",
-        r"\bbilag",
-        r"\bexpens(e|ed|ing)\b",
-        r"capitali[sz]",
-        r"balanseført",
-        r"hvilken konto",
-        r"\bkonto(en)? (skal|bør|må)",
-    ),
-    "forsikring": _stems(r"forsikring", r"\bpremie", r"insurance", r"\binsure", r"forsikre"),
-    "merverdiavgift": _words(
-        r"mva-melding\w*",
-        r"mva-registrer\w*",
-        r"momsregister\w*",
-        r"merverdiavgiftsregister\w*",
-        r"momskompensasjon",
-        r"vat return",
-        r"vat registration",
-        r"omsetningsoppgave\w*",
-        r"\d+ ?%( \w+)? (mva|moms|vat)",
-        r"(mva|moms|vat)-?sats\w*",
-        r"(mva|moms) på (mat|varer|salg|take-?away\w*|servering\w*)",
-        r"(mva|moms|vat)( \w+){0,6} (tjeneste\w*|services?|faktur\w*|invoices?|kunde\w*|clients?|salg|sell\w*|sold|konsulent\w*|consult\w*|varer|goods)",
-    ),
-    "lønn og ytelser": _words(
-        r"minstelønn\w*",
-        r"timelønn\w*",
-        r"lønnsnivå\w*",
-        r"markedslønn\w*",
-        r"tarifflønn\w*",
-        r"lønnsoppgjør\w*",
-        r"lønnsforhandling\w*",
-        r"lønnskartlegging\w*",
-        r"pensjonsordning\w*",
-        r"pensjonsleverandør\w*",
-        r"tjenestepensjon\w*",
-        r"innskuddspensjon\w*",
-        r"otp(-en)?",
-        r"egenmelding\w*",
-        r"arbeidsgiverperiode\w*",
-        r"nav( betaler|-refusjon| refunderer)",
-        r"sykepenger\w*",
-        r"dagpenger\w*",
-        r"foreldrepenger\w*",
-        r"minimum wage",
-        r"sick pay",
-        r"årslønn\w*",
-        r"månedslønn\w*",
-        r"gjennomsnittslønn\w*",
-        r"lønnsstatistikk\w*",
-        r"hva tjener (en|et|ei)( [\w-]+){1,2}",
-        r"hva får (en|et|ei)( [\w-]+){1,2} i (års|måneds|time)?lønn",
-        r"salary",
-        r"salaries",
-        r"pay scale\w*",
-    ),
-    "statistikk": _words(
-        r"ssb",
-        r"(bransje|lønns|landsgjennomsnitt)\w*statistikk\w*",
-        r"statistikk\w* (for|fra|i|om) (bransjen|norge|landet|sektoren|ssb)\w*",
-        r"gjennomsnittlig\w*( \w+){0,2} (sykefravær|fravær|skade\w*|ulykke\w*)\w*",
-        r"(hvor høyt|hvor stort|hvor mye) er (det )?(gjennomsnittlig\w* )?sykefravær\w*",
-        r"statistics (for|from|in|on|about) (the )?(industry|sector|norway|country)",
-        r"average (sick|absence|injury|accident)\w*",
-    ),
-    "anbefalinger og innkjøp": _words(
-        r"(kan|kunne) (du|dere) anbefale",
-        r"anbefal\w* (en|et|noen) (god|gode|bra|billig)\w*",
-        r"(hvilken|hvilket|hvilke)( [\w-]+){0,2} ([\w-]*(system|app|program|leverandør|firma|selskap|verktøy|produkt)\w*|bht|"
-        r"bedriftshelsetjeneste\w*)( \w+){0,3} er (best|billigst|bedre)",
-        r"hvor (får|kan) (vi|jeg|man) (kjøpt|kjøpe|tak i)",
-        r"(can|could) you recommend",
-        r"where (can|do) (we|i) buy",
-        r"which( [\w-]+){0,2} ([\w-]*(system|app|software|tool|supplier|provider|vendor|company|product)s?)( \w+){0,3} (is|are) "
-        r"(the )?(best|cheapest)",
-    ),
-    "selskapsrett": _words(
-        r"brønnøysund\w*",
-        r"foretaksregister\w*",
-        r"enhetsregister\w*",
-        r"aksjekapital\w*",
-        r"styremedlem\w*",
-        r"styreleder\w*",
-        r"generalforsamling\w*",
-        r"aksjonær\w*",
-        r"stifte\w*",
-        r"registrere (et |mitt |vårt )?(as|enk|firma|selskap)",
-    ),
-}
-# Asking which of the course provider's courses to take is the FAQ's to answer, not a supplier recommendation.
-COURSE_WORDS = _words(
-    r"[\w-]*kurs\w*",
-    r"courses?",
-    r"opplæring\w*",
-    r"training",
-    r"e-?læring\w*",
-    r"certificates?",
-)
-# Signals that do not count when the question is about the course provider's own courses.
-NOT_ABOUT_COURSES = frozenset({"anbefalinger og innkjøp"})
-VACATION = _words(
+VACATION = word_pattern(
     r"ferie(dag|dager|uke|uker|tid|avvikling|pengene)?",
     r"dager ferie",
+    r"fellesferie\w*",
     r"uker ferie",
     r"(annual )?leave days",
     r"vacation\w*",
     r"(?<!school )holidays?",
 )
-OTHER_LAWS = _words(
+OTHER_LAWS = word_pattern(
     r"gdpr",
     r"pbl",
     r"tek ?17",
@@ -253,9 +165,10 @@ OTHER_LAWS = _words(
 # Any named Norwegian law ("ferieloven", "plan- og bygningsloven", "arbeidstvistlova") is another law unless
 # the corpus holds it (its names and abbreviations come from the corpus).
 LAW_NAME = re.compile(
-    r"(?<![\wæøå])((?:[\wæøå]+- og )?[\wæøå]{3,}(?:loven|lova|lov))(?![\wæøå])", re.IGNORECASE
+    r"(?<![\wæøå])((?:[\wæøå]+- og )?[\wæøå]{3,}(?:loven|lova|lov|forskriften|forskrifta|forskrift))(?![\wæøå])",
+    re.IGNORECASE,
 )
-INJECTION = _words(
+INJECTION = word_pattern(
     r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer)",
     r"glem (alt|alle|dine|tidligere|reglene|instruks\w*)\w*",
     r"svar som om du (var|er)",
@@ -287,6 +200,11 @@ INJECTION = _words(
 )
 # A question that starts by telling the assistant what to answer ("Svar at ...", "Skriv ...", "Bekreft at ...").
 COMMAND = re.compile(
-    r"^\W*(svar (kun |bare )?(at|med|ja|nei)|skriv|bekreft|påstå|gjenta|say that|answer (only )?with|write)\b",
+    r"^\W*(svar (kun |bare )?(at|med|ja|nei)|skriv|bekreft|påstå|gjenta|oversett|say that|answer (only )?with|write|translate)\b",
     re.IGNORECASE,
+)
+# A task for a writing assistant, not a question: a letter, an e-mail, a poem.
+TASK = word_pattern(
+    r"(skriv|skrive|lag|lage|formuler\w*|write|draft)( meg| for meg| oss)? (en|et|ei|a|an)( [\w-]+){0,2} "
+    r"(e-?post|e-?mail|mail|brev|melding|innlegg|dikt|sang|invitasjon|letter|poem|song|invitation)\w*",
 )

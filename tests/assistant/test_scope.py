@@ -3,7 +3,11 @@ the question's words; ordinary HMS questions that share a word with them are not
 
 import pytest
 
-from assistant.question.scope import classify
+from assistant.formatting import DOMAIN_TOPICS_EN, PROVIDER_TOPICS, out_of_scope
+from assistant.question.scope import OutOfScope, classify
+from assistant.question.scope_domains import OTHER_DOMAINS
+from assistant.question.scope_patterns import PROVIDER
+from assistant.sources.corpus import Provider
 
 KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeidsmiljølova"]
 
@@ -36,6 +40,26 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("hvor får vi kjøpt hjelmer billigst?", "other_domain", "anbefalinger og innkjøp"),
         ("which hms app is best for a small shop?", "other_domain", "anbefalinger og innkjøp"),
         ("do we pay employer's contributions on the safety rep's bonus?", "other_domain", "skatt"),
+        # provider facts asked without the usual words
+        ("hvor mye må vi ut med for to deltakere på lederkurset?", "provider", "pris"),
+        ("tar dere gebyr for å ta testen en gang til?", "provider", "pris"),
+        ("hva bør vi sette av i budsjettet til hms-kurs neste år?", "provider", "pris"),
+        ("har dere klasseromskurs før jul?", "provider", "kursdatoer"),
+        ("is the safety rep course running this spring?", "provider", "kursdatoer"),
+        ("finnes det fortsatt plass for to til på polskkurset?", "provider", "ledige plasser"),
+        ("har dere kurs i Tromsø?", "provider", "kurssted"),
+        ("får ikke logget inn på e-læringen, hva gjør jeg?", "provider", "brukerstøtte"),
+        ("jeg har mistet kursbeviset, kan jeg få et nytt?", "provider", "brukerstøtte"),
+        # what other laws govern, asked without naming the law
+        ("kan sjefen bestemme fellesferie i juli?", "other_law", "ferieloven"),
+        ("hva sier arbeidsplassforskriften om lys?", "other_law", "arbeidsplassforskriften"),
+        ("hvor lenge kan vi oppbevare personalmappa?", "other_domain", "personvern"),
+        ("hvor mange brannslukkere trenger vi?", "other_domain", "brannvern"),
+        ("vi har sølt diesel ut på bakken, hvem må varsles?", "other_domain", "forurensning"),
+        ("how many hours may our truck drivers drive per day?", "other_domain", "kjøre- og hviletid"),
+        # tasks for a writing assistant
+        ("oversett dette til engelsk: husk hjelm", "injection", "instruksjoner"),
+        ("kan du skrive en e-post til de ansatte om julebordet?", "injection", "instruksjoner"),
     ],
 )
 def test_out_of_scope_questions_are_recognised(question, reason, topic):
@@ -67,7 +91,40 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "hvor får jeg tak i kursbeviset mitt?",
         "hva får et verneombud betalt for vernerunder etter arbeidstid?",  # § 6-5 answers it
         "hvilke tiltak er best mot mobbing på jobben?",  # what works is no supplier question
+        "hvor mange timer bør jeg sette av til nettkurset?",  # time, not budget: the FAQ answers it
+        "kan oppsigelsen sendes i posten?",  # § 15-4, not the course certificate
+        "kan arbeidsgiver logge inn på e-posten min?",  # control measures, not course support
+        "har dere kurs på polsk?",  # a language, not a place
+        "trenger vi samtykke fra Arbeidstilsynet i byggesaken?",  # § 18-9
+        "hva skjer hvis vi har utslipp av kjemikalier som skader de ansatte?",  # chemicals at work: § 4-5
+        "må vi kartlegge forurenset luft på verkstedet?",  # air at work: § 4-4
+        "vi har fått overtredelsesgebyr fordi daglig leder mangler kurs, hva nå?",  # § 18-10
+        "hva sier internkontrollforskriften om kartlegging?",  # a regulation we hold
+        "hvor mye overtid kan vi ha før sommeren?",
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
     assert classify(question, known_laws=KNOWN) is None
+
+
+@pytest.mark.parametrize(
+    ("scope", "english", "norwegian"),
+    [
+        (
+            OutOfScope("other_domain", "brannvern"),
+            "a question of fire safety",
+            "Spørsmålet gjelder brannvern",
+        ),
+        (OutOfScope("other_domain", "skatt"), "a question of tax", "Spørsmålet gjelder skatt"),
+        (OutOfScope("provider", "kurssted"), "no course locations", "oppgir ikke kurssteder"),
+    ],
+)
+def test_every_topic_is_named_in_the_answers_language(scope, english, norwegian):
+    provider = Provider(name="HMS Kontoret", contact_url="https://example.test/kontakt")
+    assert english in out_of_scope(scope, provider, "en")
+    assert norwegian in out_of_scope(scope, provider, "nb")
+
+
+def test_every_signal_has_a_name_in_both_languages():
+    assert set(OTHER_DOMAINS) <= set(DOMAIN_TOPICS_EN)
+    assert set(PROVIDER) <= set(PROVIDER_TOPICS)
