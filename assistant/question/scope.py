@@ -41,12 +41,17 @@ def other_law(question: str, known: Iterable[str]) -> str | None:
     match = OTHER_LAWS.search(question)
     if match:
         return match.group(0).lower()
-    held = {k.lower() for k in known}
+    held = {_fold(k) for k in known}
     for match in LAW_NAME.finditer(question):
-        name = match.group(1).lower()
+        name = _fold(match.group(1))
         if name not in held and not any(name.startswith(h) or h.startswith(name) for h in held if len(h) > 4):
-            return name
+            return match.group(1).lower()
     return None
+
+
+def _fold(name: str) -> str:
+    """A law's name as typed on a keyboard without æ, ø and å ("arbeidsmiljoloven" is arbeidsmiljøloven)."""
+    return name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("aa", "a")
 
 
 def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | None:

@@ -82,8 +82,9 @@ OTHER_DOMAINS = {
         r"lønnsstatistikk\w*",
         r"hva tjener (en|et|ei)( [\w-]+){1,2}",
         r"hva får (en|et|ei)( [\w-]+){1,2} i (års|måneds|time)?lønn",
-        r"salary",
-        r"salaries",
+        r"(what|which|average|typical|normal|usual|market|starting|fair|good)( \w+)? salar(y|ies)",
+        r"salar(y|ies) (level|range|band|scale|statistic)\w*",
+        r"salar(y|ies) (for|of) (a|an)",
         r"pay scale\w*",
     ),
     "statistikk": word_pattern(

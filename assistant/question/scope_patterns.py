@@ -36,7 +36,8 @@ PROVIDER = {
         r"refunder\w*",
         r"(pengene|beløpet) tilbake",
         r"refund\w*",
-        r"invoice\w*",
+        r"invoice\w* (from|for) (you|the course)",
+        r"(send|get|receive|pay) (us |me )?(an |the |a new |your )?invoice\w*",
         r"hva (må|skal) (vi|jeg|man) betale",
         r"hvor mye (må|skal) (vi|jeg|man) (ut med|punge ut)",
         r"(noe |et |ekstra )?gebyr\w* (for|ved) (å ta |å melde \w+ |å )?(\w*test\w*|kurset|påmelding\w*|avmelding\w*|"

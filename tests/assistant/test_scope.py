@@ -58,6 +58,8 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("vi har sølt diesel ut på bakken, hvem må varsles?", "other_domain", "forurensning"),
         ("how many hours may our truck drivers drive per day?", "other_domain", "kjøre- og hviletid"),
         # tasks for a writing assistant
+        ("can you send us an invoice instead of taking card payment?", "provider", "pris"),
+        ("what is a typical salary for an HSE adviser?", "other_domain", "lønn og ytelser"),
         ("oversett dette til engelsk: husk hjelm", "injection", "instruksjoner"),
         ("kan du skrive en e-post til de ansatte om julebordet?", "injection", "instruksjoner"),
     ],
@@ -101,6 +103,10 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "vi har fått overtredelsesgebyr fordi daglig leder mangler kurs, hva nå?",  # § 18-10
         "hva sier internkontrollforskriften om kartlegging?",  # a regulation we hold
         "hvor mye overtid kan vi ha før sommeren?",
+        "hva sier arbeidsmiljoloven om overtid?",  # our law, typed without ø
+        "kan man fa fengsel for brudd pa arbeidsmiljolova?",
+        "how often must the employer pay out the salary?",  # § 14-15, not a pay level
+        "does the invoice for the classroom course include VAT?",  # the VAT entry answers it
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
