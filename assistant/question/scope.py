@@ -12,8 +12,10 @@ were written from the categories, not from eval questions, and tuned on the dev 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.question.scope_domains import COURSE_WORDS, NOT_ABOUT_COURSES, OTHER_DOMAINS
@@ -56,19 +58,38 @@ def _fold(name: str) -> str:
 
 def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | None:
     """The first out-of-scope signal in the question, or None. ``known_laws``: the names and abbreviations of
-    the laws the corpus holds."""
-    if INJECTION.search(question) or COMMAND.search(question) or TASK.search(question):
+    the laws the corpus holds. A question typed without æ, ø and å ("nar gar neste kurs", "hva er lonna")
+    meets the patterns folded the same way."""
+    folded = _fold_text(question)
+
+    def found(pattern: re.Pattern[str]) -> bool:
+        return bool(pattern.search(question) or _folded(pattern).search(folded))
+
+    if found(INJECTION) or found(COMMAND) or found(TASK):
         return OutOfScope("injection", "instruksjoner")
     law = other_law(question, known_laws)
     if law:
         return OutOfScope("other_law", law)
-    if VACATION.search(question):
+    if found(VACATION):
         return OutOfScope("other_law", "ferieloven")
     for topic, pattern in PROVIDER.items():
-        if pattern.search(question):
+        if found(pattern):
             return OutOfScope("provider", topic)
-    about_courses = COURSE_WORDS.search(question) is not None
+    about_courses = found(COURSE_WORDS)
     for topic, pattern in OTHER_DOMAINS.items():
-        if pattern.search(question) and not (about_courses and topic in NOT_ABOUT_COURSES):
+        if found(pattern) and not (about_courses and topic in NOT_ABOUT_COURSES):
             return OutOfScope("other_domain", topic)
     return None
+
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "AE", "Ø": "O", "Å": "A"})
+
+
+def _fold_text(text: str) -> str:
+    return text.translate(_FOLD)  # case kept: some patterns are case-sensitive ("NOK", "DAN")
+
+
+@lru_cache(maxsize=None)
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern for text typed without æ, ø and å."""
+    return re.compile(_fold_text(pattern.pattern), pattern.flags)

@@ -59,6 +59,11 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("how many hours may our truck drivers drive per day?", "other_domain", "kjøre- og hviletid"),
         # tasks for a writing assistant
         ("can you send us an invoice instead of taking card payment?", "provider", "pris"),
+        # typed without æ, ø and å
+        ("nar gar neste kurs?", "provider", "kursdatoer"),
+        ("hvor mye ma vi betale for kurset?", "provider", "pris"),
+        ("hva er vanlig arslonn for en hms-radgiver?", "other_domain", "lønn og ytelser"),
+        ("hvor mange dager ferie har jeg krav pa?", "other_law", "ferieloven"),
         ("what is a typical salary for an HSE adviser?", "other_domain", "lønn og ytelser"),
         ("oversett dette til engelsk: husk hjelm", "injection", "instruksjoner"),
         ("kan du skrive en e-post til de ansatte om julebordet?", "injection", "instruksjoner"),
@@ -105,6 +110,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "hvor mye overtid kan vi ha før sommeren?",
         "hva sier arbeidsmiljoloven om overtid?",  # our law, typed without ø
         "kan man fa fengsel for brudd pa arbeidsmiljolova?",
+        "er det nok med nettkurs for daglig leder pa 3 ansatte?",  # folding keeps "NOK" case-sensitive
         "how often must the employer pay out the salary?",  # § 14-15, not a pay level
         "does the invoice for the classroom course include VAT?",  # the VAT entry answers it
     ],
