@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from assistant.question.scope_domains import COURSE_WORDS, NOT_ABOUT_COURSES, OTHER_DOMAINS
@@ -89,7 +89,7 @@ def _fold_text(text: str) -> str:
     return text.translate(_FOLD)  # case kept: some patterns are case-sensitive ("NOK", "DAN")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern for text typed without æ, ø and å."""
     return re.compile(_fold_text(pattern.pattern), pattern.flags)
