@@ -33,9 +33,12 @@ FACT_KINDS = (
     FactKind(
         "measurement",
         re.compile(
-            r"\b(desibel|decibel|db\b|grenseverdi\w*|kvadratmeter|kvm\b|meter høy|høyde)\b", IGNORE_CASE
+            r"\b(desibel|decibel|db\b|grenseverdi\w*|kvadratmeter|kvm\b|meter høy|høyde|minimumstemperatur\w*|"
+            r"maksimumstemperatur\w*|(laveste|høyeste|minste|minimum|maks|maksimal|maximum) temperatur\w*|"
+            r"hvor mange grader|lux|luxnivå\w*|(minimum|maximum|lowest|highest) temperature|how many degrees)\b",
+            IGNORE_CASE,
         ),
-        re.compile(r"\d\s?(db\b|desibel|decibel|kvm|m2|m²|meter)", IGNORE_CASE),
+        re.compile(r"\d\s?(db\b|desibel|decibel|kvm|m2|m²|meter|grader|°|lux)", IGNORE_CASE),
         "Kildene mine oppgir ingen slik grenseverdi eller måling.",
         "My sources state no such limit or measurement.",
     ),

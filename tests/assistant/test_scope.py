@@ -4,6 +4,7 @@ the question's words; ordinary HMS questions that share a word with them are not
 import pytest
 
 from assistant.formatting import DOMAIN_TOPICS_EN, PROVIDER_TOPICS, out_of_scope
+from assistant.question.facts import asked_fact, states
 from assistant.question.scope import OutOfScope, classify
 from assistant.question.scope_domains import OTHER_DOMAINS
 from assistant.question.scope_patterns import PROVIDER
@@ -140,3 +141,26 @@ def test_every_topic_is_named_in_the_answers_language(scope, english, norwegian)
 def test_every_signal_has_a_name_in_both_languages():
     assert set(OTHER_DOMAINS) <= set(DOMAIN_TOPICS_EN)
     assert set(PROVIDER) <= set(PROVIDER_TOPICS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hva er minimumstemperatur på et lager?",
+        "hvor mange grader skal det minst være på kontoret?",
+        "what is the minimum temperature in an office in Norway?",
+        "hvor mange lux må det være ved en arbeidsplass?",
+    ],
+)
+def test_a_numeric_limit_is_answered_only_by_a_source_that_states_one(question):
+    kind = asked_fact(question)
+    assert kind is not None and kind.name == "measurement"
+    # aml § 4-4 (1) asks for a fully acceptable climate and light, and states no number
+    assert not states(
+        kind, "Luftvolum, ventilasjon, luftfuktighet, trekk, temperatur ... skal være fullt forsvarlig"
+    )
+    assert states(kind, "Temperaturen skal være minst 18 grader")
+
+
+def test_cold_at_work_without_a_number_asked_is_a_question_for_the_law():
+    assert asked_fact("det er kaldt på lageret om vinteren, hva sier loven?") is None
