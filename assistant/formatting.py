@@ -138,7 +138,6 @@ DOMAIN_TOPICS_EN = {
     "selskapsrett": "company law",
     "personvern": "privacy",
     "brannvern": "fire safety",
-    "byggesaker": "building permits",
     "forurensning": "pollution",
     "kjøre- og hviletid": "driving and rest times",
 }

@@ -31,6 +31,13 @@ FACT_KINDS = (
         "My sources state no percentage.",
     ),
     FactKind(
+        "amount",
+        re.compile(r"\b(hvor mange kroner|i kroner|how many kroner|in kroner|in nok)\b", IGNORE_CASE),
+        re.compile(r"\d\s?(kr\b|kroner|nok\b)", IGNORE_CASE),
+        "Kildene mine oppgir ikke noe beløp i kroner.",
+        "My sources state no amount in kroner.",
+    ),
+    FactKind(
         "measurement",
         re.compile(
             r"\b(desibel|decibel|db\b|grenseverdi\w*|kvadratmeter|kvm\b|meter høy|høyde|minimumstemperatur\w*|"

@@ -122,10 +122,6 @@ OTHER_DOMAINS = {
     # areas other laws govern, asked about without naming the law
     "personvern": word_pattern(r"personalmapp\w*"),
     "brannvern": word_pattern(r"brannslukk\w*", r"brannalarm\w*", r"røykvarsler\w*", r"fire extinguisher\w*"),
-    # (not "byggesak" alone: aml § 18-9 is Arbeidstilsynet's consent in a building case)
-    "byggesaker": word_pattern(
-        r"byggesøknad\w*( [\w-]+){0,3} (til|hos|fra) kommunen", r"rammetillatelse\w*", r"søknadsplikt\w*"
-    ),
     "forurensning": word_pattern(
         r"(utslipp|søl|lekkasje)\w*( [\w-]+){0,4} (til|i|på|ut i) (grunn\w*|jord\w*|sjø\w*|vann\w*|elv\w*|naturen|"
         r"grusplass\w*|bakken|avløp\w*|kloakk\w*)",

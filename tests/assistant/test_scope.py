@@ -44,7 +44,12 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         # provider facts asked without the usual words
         ("hvor mye må vi ut med for to deltakere på lederkurset?", "provider", "pris"),
         ("tar dere gebyr for å ta testen en gang til?", "provider", "pris"),
-        ("hva bør vi sette av i budsjettet til hms-kurs neste år?", "provider", "pris"),
+        (
+            "vi lager budsjett for neste år – hvor mye bør vi sette av til hms-kurs hos dere?",
+            "provider",
+            "pris",
+        ),
+        ("koster kurset over 5000 kr per deltaker?", "provider", "pris"),
         ("har dere klasseromskurs før jul?", "provider", "kursdatoer"),
         ("is the safety rep course running this spring?", "provider", "kursdatoer"),
         ("finnes det fortsatt plass for to til på polskkurset?", "provider", "ledige plasser"),
@@ -104,6 +109,10 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "kan arbeidsgiver logge inn på e-posten min?",  # control measures, not course support
         "har dere kurs på polsk?",  # a language, not a place
         "trenger vi samtykke fra Arbeidstilsynet i byggesaken?",  # § 18-9
+        "vi har søkt kommunen om rammetillatelse for nytt verksted, trenger vi noe mer?",  # § 18-9 too
+        "vi betaler 50 kr ekstra timen for overtid, er det lov?",  # § 10-6: an amount said, no price asked
+        "verneombudet skal på kurs en uke i november, må vi betale lønn mens hun er borte?",  # § 6-5, no date asked
+        "må jeg legge på avgift i budsjettet når vi kjøper nettkurset deres?",  # the VAT entry answers it
         "hva skjer hvis vi har utslipp av kjemikalier som skader de ansatte?",  # chemicals at work: § 4-5
         "må vi kartlegge forurenset luft på verkstedet?",  # air at work: § 4-4
         "vi har fått overtredelsesgebyr fordi daglig leder mangler kurs, hva nå?",  # § 18-10
@@ -160,6 +169,13 @@ def test_a_numeric_limit_is_answered_only_by_a_source_that_states_one(question):
         kind, "Luftvolum, ventilasjon, luftfuktighet, trekk, temperatur ... skal være fullt forsvarlig"
     )
     assert states(kind, "Temperaturen skal være minst 18 grader")
+
+
+def test_an_amount_in_kroner_is_answered_only_by_a_source_that_states_one():
+    kind = asked_fact("hva er vanlig vervetillegg for et verneombud, i kroner?")
+    assert kind is not None and kind.name == "amount"
+    assert not states(kind, "Verneombudet skal ikke ha tap av inntekt")
+    assert states(kind, "Gebyret er 500 kroner")
 
 
 def test_cold_at_work_without_a_number_asked_is_a_question_for_the_law():
