@@ -172,7 +172,7 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
         )
     if lang == "en":
         return (
-            f"This is a question of {DOMAIN_TOPICS_EN.get(scope.topic, scope.topic)}, which neither HMS Kontoret's FAQ nor the law I hold (the "
+            f"This is a question of {scope.topic_en or DOMAIN_TOPICS_EN.get(scope.topic, scope.topic)}, which neither HMS Kontoret's FAQ nor the law I hold (the "
             "Working Environment Act and parts of two regulations) answers, so I will not guess."
         )
     return (

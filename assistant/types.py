@@ -113,7 +113,7 @@ class Chunk:
     """One unit of the index: a ledd (or a short section) of a law, or one FAQ entry."""
 
     id: str
-    kind: Literal["law", "faq"]
+    kind: Literal["law", "faq", "outside"]
     text: str
     metadata: dict[str, str | int | float | bool]
 

@@ -51,9 +51,11 @@ def overlap(a: str, b: str) -> float:
 
 
 def corpus_questions(corpus: Corpus) -> list[Text]:
-    """Every question the corpus holds: FAQ questions and phrasings, and the law question index."""
+    """Every question the corpus holds: FAQ questions and phrasings, the law question index and the
+    out-of-scope exemplars."""
     texts = [Text(f"faq:{e.id}", q) for e in corpus.faq.values() for q in e.questions]
     texts += [Text(f"law-index:{q.law_id}:{q.section}", q.text) for q in corpus.law_questions]
+    texts += [Text(f"outside:{e.domain}", e.text) for e in corpus.outside]
     return texts
 
 

@@ -65,7 +65,10 @@ ABLATIONS = {
         Thresholds(law_margin=-1.0),
     ),
     "minus-scope": Variant(
-        "without out-of-scope signals", E5, FusionConfig(), Thresholds(scope_signals=False)
+        "without the out-of-scope word signals", E5, FusionConfig(), Thresholds(scope_signals=False)
+    ),
+    "minus-outside": Variant(
+        "without the out-of-scope exemplars", E5, FusionConfig(), Thresholds(outside_margin=0.0)
     ),
     "minus-glossary": Variant(
         "without any glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)

@@ -1,6 +1,7 @@
 """Chunk the corpus along its legal structure: a law chunk per ledd (a short section stays whole), an FAQ
 chunk per entry with its questions, one small record per FAQ question, and one per question of the law's
-question index (pointing to its § and ledd), for question-to-question matching.
+question index (pointing to its § and ledd), for question-to-question matching, and one per out-of-scope
+exemplar (assistant.sources.outside).
 
 Every law chunk records its character span in the section text, so a quote taken from it is an exact
 substring of the law by construction.
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.sources.corpus import Corpus
+from assistant.sources.outside import OutsideExample
 from assistant.types import Chunk, FaqEntry, Law, LawQuestion, Section
 
 SHORT_SECTION_CHARS = 500
@@ -121,6 +123,22 @@ def law_question_chunk(question: LawQuestion) -> Chunk:
     )
 
 
+def outside_chunk(example: OutsideExample) -> Chunk:
+    """An out-of-scope exemplar: matched question to question, like the FAQ's and the law's questions."""
+    return Chunk(
+        id=_id("outside_q", example.domain, example.text),
+        kind="outside",
+        text=example.text,
+        metadata={
+            "kind": "outside_q",
+            "key": f"outside:{example.domain}",
+            "domain": example.domain,
+            "topic_nb": example.topic_nb,
+            "topic_en": example.topic_en,
+        },
+    )
+
+
 def corpus_chunks(corpus: Corpus) -> list[Chunk]:
     chunks: list[Chunk] = []
     for law in corpus.laws.values():
@@ -128,4 +146,5 @@ def corpus_chunks(corpus: Corpus) -> list[Chunk]:
     for entry in corpus.faq.values():
         chunks.extend(faq_chunks(entry))
     chunks.extend(law_question_chunk(q) for q in corpus.law_questions)
+    chunks.extend(outside_chunk(e) for e in corpus.outside)
     return chunks

@@ -3,7 +3,8 @@
 The order of the decisions:
 1. An exact reference is looked up; a § that does not exist is named and nothing else is said.
 2. A question the sources cannot answer (course prices and dates, tax, insurance, other laws, an injection) is
-   recognised from its words (assistant.question.scope) and abstains with a reason.
+   recognised from its words (assistant.question.scope), or by being much closer to a question the sources do
+   not answer (corpus/out_of_scope.yaml) than to any they do, and abstains with a reason.
 3. The law answers a law question: when the best law section is at least as close as the best FAQ entry and
    above its own floor (a lower one for English questions, whose cosines run lower across languages), the
    answer leads with that section's answering ledd; the FAQ entry follows only if it is also on the topic.
@@ -59,6 +60,9 @@ class Thresholds:
     ledd_lexical: float = 0.05  # weight of the share of the question's words a ledd uses
     second_section: float = 0.012  # a second § is quoted when it ranks within this of the first (0: never)
     scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.question.scope)
+    # decline when the closest out-of-scope exemplar (corpus/out_of_scope.yaml) is this much closer than any
+    # question the sources answer (0: never)
+    outside_margin: float = 0.02
 
 
 # Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
@@ -171,7 +175,7 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         return ev
     ev.out_of_scope = (
         classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
-    )
+    ) or _outside(result, thresholds)
     if ev.out_of_scope is not None:
         return ev
     faq_hit, law_hit = result.best_faq, next((h for h in result.law if not h.exact), None)
@@ -213,6 +217,21 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if faq_ok:
         _add_faq(corpus, ev, entry, result, law_hit=law_hit, thresholds=thresholds, query=query)  # type: ignore[arg-type]
     return ev
+
+
+def _outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
+    """Out of scope by closeness: the question is much closer to a question the sources do not answer than to
+    any they do. Never when it names a § we hold or is an FAQ question word for word."""
+    match = result.outside
+    if (
+        match is None
+        or not thresholds.outside_margin
+        or match.margin < thresholds.outside_margin
+        or any(ref.status == "found" for ref in result.refs)
+        or any(h.exact for h in result.faq[:1])
+    ):
+        return None
+    return OutOfScope("other_domain", match.topic_nb, topic_en=match.topic_en)
 
 
 def _rests_on(entry: FaqEntry, hit: Hit) -> bool:

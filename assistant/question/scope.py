@@ -36,6 +36,7 @@ Reason = Literal["provider", "other_domain", "other_law", "injection"]
 class OutOfScope:
     reason: Reason
     topic: str  # what was recognised, for the answer text ("skatt", "ferieloven")
+    topic_en: str | None = None  # the topic in English, where the Norwegian one is not a name
 
 
 def other_law(question: str, known: Iterable[str]) -> str | None:

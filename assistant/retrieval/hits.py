@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.references.resolve import ResolvedRef
+from assistant.retrieval.outside_search import OutsideMatch
 from assistant.sources.glossary import Expansion
 
 
@@ -33,6 +34,9 @@ class RetrievalResult:
     faq: list[Hit]
     law: list[Hit]
     lookup_only: bool = False
+    outside: OutsideMatch | None = (
+        None  # the closest out-of-scope exemplar (assistant.retrieval.outside_search)
+    )
 
     @property
     def best_faq(self) -> Hit | None:

@@ -24,6 +24,7 @@ from assistant.retrieval.fusion import FusionConfig, fuse
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.retrieval.law_search import LawSearch
 from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.outside_search import OutsideSearch
 from assistant.retrieval.rerank import LawReranker
 from assistant.sources.corpus import Corpus
 from assistant.sources.glossary import Glossary
@@ -65,6 +66,9 @@ class HybridRetriever:
             by_kind.setdefault(str(r.metadata.get("kind")), []).append(r)
         self.faq = FaqSearch(by_kind.get("faq_q", []), by_kind.get("faq", []))
         self.law = LawSearch(by_kind.get("law", []), by_kind.get("law_q", []), collection=collection)
+        self.outside = OutsideSearch(
+            by_kind.get("outside_q", []), by_kind.get("faq_q", []) + by_kind.get("law_q", [])
+        )
         lexical = [r for kind in ("law", "faq", "faq_q") for r in by_kind.get(kind, [])]
         self._lex_meta = [r.metadata for r in lexical]
         self._lex_kind = np.array([r.metadata["kind"] for r in lexical])
@@ -103,12 +107,14 @@ class HybridRetriever:
         )
         faq: dict[str, Hit] = {}
         law: dict[str, Hit] = {}
+        outside = None
         if cfg.mode != "bm25":
             dense_text = dense_input(text)
             if cfg.expand_dense and expansion.dense:
                 dense_text = f"{dense_text} ({expansion.dense})"
             vector = self.embedder.embed_query(dense_text)
             faq, law = self.faq.search(vector), self.law.search(vector, cfg)
+            outside = self.outside.match(vector)
         question_lexical: dict[str, float] = {}
         if cfg.mode != "dense":
             lex_text = f"{text} {expansion.lexical}" if cfg.expand_lexical and expansion.lexical else text
@@ -137,6 +143,7 @@ class HybridRetriever:
             sorted(faq.values(), key=order),
             sorted(law.values(), key=order),
             lookup_only=is_lookup(text, parsed, titles=_titles(self.corpus, refs)),
+            outside=outside,
         )
 
     def _rerank(self, query: str, cfg: FusionConfig, law: dict[str, Hit]) -> None:

@@ -15,6 +15,7 @@ from assistant.sources.files import (
     read_yaml_list,
     read_yaml_mapping,
 )
+from assistant.sources.outside import OutsideExample, load_outside
 from assistant.types import FaqEntry, FaqRef, Item, Law, LawQuestion, Ledd, Section
 
 TOPICS = ("kurs", "leder", "verneombud", "AMU", "ansatte", "dokumentasjon", "tilsyn")
@@ -48,6 +49,7 @@ class Corpus:
     content_hash: str
     aliases: dict[str, str] = field(default_factory=dict)
     law_questions: list[LawQuestion] = field(default_factory=list)
+    outside: list[OutsideExample] = field(default_factory=list)  # questions the sources do not answer
     provider: Provider = field(default_factory=Provider)
     warnings: list[str] = field(default_factory=list)  # what loading left out, for `hms ingest` to print
 
@@ -225,6 +227,7 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
             corpus_dir / "faq.yaml",
             corpus_dir / "glossary.yaml",
             corpus_dir / "law_questions.yaml",
+            corpus_dir / "out_of_scope.yaml",
             corpus_dir / "provider.yaml",
             *(corpus_dir / "laws").glob("*.json"),
         ]
@@ -271,6 +274,7 @@ def load_corpus(corpus_dir: Path) -> Corpus:
         content_hash=corpus_hash(corpus_dir),
         aliases=aliases,
         law_questions=load_law_questions(corpus_dir / "law_questions.yaml", laws, warnings),
+        outside=load_outside(corpus_dir / "out_of_scope.yaml"),
         provider=load_provider(corpus_dir / "provider.yaml"),
         warnings=warnings,
     )
