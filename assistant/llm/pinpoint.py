@@ -64,6 +64,11 @@ class Coverage:
         self.letters.setdefault(key, set()).update(letters)
 
 
+def _sections(refs: list[ResolvedRef]) -> list[ResolvedRef]:
+    """The §§ among the references: a chapter or a whole law ("kapittel 2", "arbeidsmiljøloven") is no pinpoint."""
+    return [r for r in refs if r.kind == "section"]
+
+
 def _letters(section: Section, ledd: int) -> set[tuple[int, str]]:
     found = section.ledd_no(ledd)
     return {(ledd, i.letter) for i in found.items if i.letter} if found else set()
@@ -109,7 +114,7 @@ class Pinpoints:
                             ref.ledd,
                             {(ref.ledd, ref.letter)} if ref.letter else set(),
                         )
-            for named in resolve_refs(self.corpus, self.parser.parse(source.text)):
+            for named in _sections(resolve_refs(self.corpus, self.parser.parse(source.text))):
                 cover.sections.add((named.law_id, named.section))
                 if named.ledd is not None:
                     letters = {(named.ledd, named.letter)} if named.letter else set()
@@ -123,7 +128,7 @@ class Pinpoints:
         said = " ".join(s.text.casefold() for s in cited)
         problems: list[Problem] = []
         for sentence in sentences(QUOTED.sub(" ", text)):
-            refs = resolve_refs(self.corpus, self.parser.parse(sentence))
+            refs = _sections(resolve_refs(self.corpus, self.parser.parse(sentence)))
             for ref in refs:
                 problems.extend(self._named(sentence, ref, cover))
             refs = [r for r in refs if r.status == "found"]

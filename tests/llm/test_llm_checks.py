@@ -260,3 +260,10 @@ def test_the_corpus_entry_the_checks_read_is_unchanged(corpus):
     assert "Det er ikke lovpålagt at alle ansatte" in corpus.faq["ansatte-lovpalagt"].answer
     assert "Bøter og fengsel" in corpus.faq["tilsyn-uten-opplaering"].answer
     assert dataclasses.is_dataclass(corpus.faq["daglig-leder"])
+
+
+def test_a_chapter_named_beside_a_cited_section_is_no_pinpoint(verifier, corpus):
+    # aml § 18-6 (1) names chapter 2 A and others; an answer may name a chapter in its own words too
+    sources = [law(corpus, "18-6", ledd=1)]
+    text = "Arbeidstilsynet kan gi pålegg etter aml § 18-6 første ledd, også om reglene i kapittel 2 A [S1]."
+    assert verifier.check(text, sources) == []
