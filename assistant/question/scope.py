@@ -54,7 +54,7 @@ def other_law(question: str, known: Iterable[str]) -> str | None:
 
 def _fold(name: str) -> str:
     """A law's name as typed on a keyboard without æ, ø and å ("arbeidsmiljoloven" is arbeidsmiljøloven)."""
-    return name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a").replace("aa", "a")
+    return _fold_text(name.lower()).replace("aa", "a")
 
 
 def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | None:
