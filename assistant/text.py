@@ -120,6 +120,14 @@ def lead_sentences(text: str, *, max_chars: int = 280, max_sentences: int = 2) -
     return body[:end].strip()
 
 
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "AE", "Ø": "O", "Å": "A"})
+
+
+def fold_letters(text: str) -> str:
+    """The text as typed without æ, ø and å ("nar gar neste kurs"); case kept."""
+    return text.translate(_FOLD)
+
+
 def guess_language(text: str) -> str:
     """'en' when the question reads as English, else 'nb'."""
     tokens = [t for t in words(text) if len(t) > 1]  # 'a' and 'i' are both languages' (and § letters)

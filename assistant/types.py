@@ -88,6 +88,9 @@ class FaqEntry:
     answer: str
     refs: tuple[FaqRef, ...] = ()  # the references the answer makes
     rests_on: tuple[FaqRef, ...] = ()  # the law the answer rests on without naming it
+    # For an entry about one situation (the only employee of an AS, an ENK, changing jobs): patterns the question
+    # must all match (case and æøå folded) for the entry to answer it. Empty: the entry is about no one situation.
+    only_when: tuple[str, ...] = ()
 
     @property
     def law_basis(self) -> tuple[FaqRef, ...]:

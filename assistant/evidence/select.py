@@ -26,7 +26,7 @@ from assistant.question.scope import OutOfScope, classify
 from assistant.references.lookup import contents, format_ref
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.corpus import Corpus
-from assistant.text import guess_language, stems
+from assistant.text import fold_letters, guess_language, stems
 from assistant.types import Contents, FaqEntry, Gap, LawCitation
 
 __all__ = [
@@ -88,6 +88,19 @@ def entry_terms(entry: FaqEntry) -> frozenset[str]:
 def on_topic(question_terms: set[str], entry: FaqEntry) -> bool:
     """True when the question and the entry's questions or answer share a non-generic stem."""
     return bool((question_terms - GENERIC_TERMS) & entry_terms(entry))
+
+
+@lru_cache(maxsize=256)
+def _situation(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_letters(pattern), re.IGNORECASE)
+
+
+def fits(entry: FaqEntry, hit: Hit, question: str) -> bool:
+    """An entry about one situation answers only a question that names it: "Må jeg ha HMS-kurs hvis jeg er eneste
+    ansatte i mitt eget aksjeselskap?" does not answer "er daglig leder i et AS med 4 ansatte, må jeg ha kurs?".
+    One of the entry's own questions, word for word, always fits."""
+    text = fold_letters(question)
+    return hit.exact or all(_situation(p).search(text) for p in entry.only_when)
 
 
 @dataclass
@@ -178,7 +191,10 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     ) or _outside(result, thresholds)
     if ev.out_of_scope is not None:
         return ev
-    faq_hit, law_hit = result.best_faq, next((h for h in result.law if not h.exact), None)
+    faq_hit = next(
+        (h for h in result.faq if fits(corpus.faq[str(h.metadata["faq_id"])], h, result.question)), None
+    )
+    law_hit = next((h for h in result.law if not h.exact), None)
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None
     terms = set(stems(query))
     faq_ok = entry is not None and faq_hit is not None and _faq_answers(faq_hit, entry, terms, thresholds)

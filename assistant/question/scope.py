@@ -28,6 +28,7 @@ from assistant.question.scope_patterns import (
     TASK,
     VACATION,
 )
+from assistant.text import fold_letters
 
 Reason = Literal["provider", "other_domain", "other_law", "injection"]
 
@@ -83,11 +84,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
     return None
 
 
-_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "AE", "Ø": "O", "Å": "A"})
-
-
-def _fold_text(text: str) -> str:
-    return text.translate(_FOLD)  # case kept: some patterns are case-sensitive ("NOK", "DAN")
+_fold_text = fold_letters  # case kept: some patterns are case-sensitive ("NOK", "DAN")
 
 
 @cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,19 @@ def _faq_entry(raw: dict[str, Any]) -> FaqEntry:
         answer=raw["answer"],
         refs=tuple(_faq_ref(r) for r in raw.get("refs", [])),
         rests_on=tuple(_faq_ref(r) for r in raw.get("rests_on", [])),
+        only_when=tuple(_pattern(p) for p in raw.get("only_when", [])),
     )
+
+
+def _pattern(raw: Any) -> str:
+    """An only_when pattern, checked here so a typo in the corpus is found at load time, not at question time."""
+    if not isinstance(raw, str) or not raw.strip():
+        raise ValueError("only_when må være en liste med regulære uttrykk")
+    try:
+        re.compile(raw)
+    except re.error as exc:
+        raise ValueError(f"only_when-mønsteret «{raw}» er ugyldig: {exc}") from None
+    return raw
 
 
 def _faq_ref(raw: dict[str, Any]) -> FaqRef:

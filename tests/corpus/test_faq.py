@@ -90,3 +90,30 @@ def test_the_entries_the_issue_names_carry_their_law():
     assert {(aml, "3-1"), (ik, "4")} <= basis["hms-system-plikt"]
     assert (aml, "6-2") in basis["rolle-verneombud"]
     assert all((oml, "3-19") in basis[e] for e in ("verneombud-kortere-kurs", "hvem-40-timer"))
+
+
+@pytest.mark.parametrize("entry", [e for e in FAQ if e.get("only_when")], ids=lambda e: e["id"])
+def test_every_question_of_a_situational_entry_names_its_situation(entry, corpus):
+    """only_when (the situation an entry is about) must let the entry's own questions through: the patterns are
+    read from the entry, not from the questions users ask."""
+    from assistant.evidence.select import fits
+    from assistant.retrieval.hits import Hit
+
+    loaded = corpus.faq[entry["id"]]
+    hit = Hit(f"faq:{entry['id']}", "faq", 0.9, metadata={"faq_id": entry["id"]})
+    for question in loaded.questions:
+        assert fits(loaded, hit, question), question
+        assert fits(loaded, hit, question.replace("å", "a").replace("ø", "o").replace("æ", "ae")), question
+
+
+def test_a_bad_only_when_pattern_is_named_in_norwegian(tmp_path):
+    from assistant.sources.corpus import load_faq
+    from assistant.sources.files import CorpusError
+
+    path = tmp_path / "faq.yaml"
+    path.write_text(
+        "entries:\n- id: x\n  topic: kurs\n  question: Hva?\n  answer: Svar.\n  only_when:\n  - 'eneste(('\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusError, match="only_when-mønsteret «eneste\\(\\(» er ugyldig"):
+        load_faq(path)
