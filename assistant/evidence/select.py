@@ -198,6 +198,13 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None
     terms = set(stems(query))
     faq_ok = entry is not None and faq_hit is not None and _faq_answers(faq_hit, entry, terms, thresholds)
+    if ev.gaps and not any(ref.status == "found" for ref in result.refs):
+        # The question names a § whose text the sources lack ("IK § 12 om årsrapport"): the answer says so and
+        # links it; no other § is quoted in its place. An FAQ entry that rests on that very § may answer.
+        wanted = {(g.law_id, g.section) for g in ev.gaps}
+        if faq_ok and wanted & {(ref.law_id, ref.section) for ref in entry.law_basis}:  # type: ignore[union-attr]
+            _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)  # type: ignore[arg-type]
+        return ev
     floor = thresholds.law_en if guess_language(result.question) == "en" else thresholds.law
     law_ok = law_hit is not None and law_hit.score >= floor
     about_course = faq_ok and COURSE_QUESTION.search(result.question) is not None

@@ -93,6 +93,9 @@ PROVIDER = {
         r"venteliste\w*",
         r"(free|available) (seats?|places?|spots?)",
         r"seats? left",
+        r"(still|any) room (on|in|at|for)",
+        r"\d+ (spots|seats|places)",
+        r"spots? (left|available|open)",
         r"fulltegnet",
         r"([\w-]*kurs\w*|det) (er )?fullt(?! forsvarlig)",
         r"få (med|plass til) (en|to|tre|fire|flere|\d+)( \w+)?",
@@ -173,6 +176,8 @@ LAW_NAME = re.compile(
 INJECTION = word_pattern(
     r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer)",
     r"glem (alt|alle|dine|tidligere|reglene|instruks\w*)\w*",
+    r"glem at du",
+    r"forget (that )?(you('re| are)|your|all|everything|previous|prior|the rules|the instructions)",
     r"svar som om du (var|er)",
     r"systemprompt\w*",
     r"system ?prompt\w*",
@@ -208,5 +213,7 @@ COMMAND = re.compile(
 # A task for a writing assistant, not a question: a letter, an e-mail, a poem.
 TASK = word_pattern(
     r"(skriv|skrive|lag|lage|formuler\w*|write|draft)( meg| for meg| oss)? (en|et|ei|a|an)( [\w-]+){0,2} "
-    r"(e-?post|e-?mail|mail|brev|melding|innlegg|dikt|sang|invitasjon|letter|poem|song|invitation)\w*",
+    r"(e-?post|e-?mail|mail|brev|melding|innlegg|dikt|sang|invitasjon|letter|poem|song|invitation|"
+    r"stillingsannonse|jobbannonse|annonse|job ad|artikkel|article|essay|blogg?|script|skript|"
+    r"tale|speech|tweet)\w*",
 )

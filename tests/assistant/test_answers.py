@@ -120,3 +120,22 @@ def test_stream_sends_sources_first_and_joins_to_the_answer(real_assistant):
     done = events[-1].data
     assert "".join(e.data for e in events if e.kind == "delta") == done.answer
     assert events[0].data == done.citations
+
+
+def test_a_question_about_a_section_the_sources_lack_quotes_no_other_section(real_assistant):
+    """Written for this test: ik § 9 is not in the sources. The answer names the gap and links it; it does not
+    answer with whatever aml § retrieval finds nearest."""
+    answer = real_assistant.ask(
+        "må vi sende årsrapport etter internkontrollforskriften § 9 til Arbeidstilsynet?"
+    )
+    assert laws(answer) == []
+    assert [(g.law_id, g.section) for g in answer.gaps] == [("FOR-1996-12-06-1127", "9")]
+
+
+def test_an_faq_entry_resting_on_the_missing_section_may_still_answer(real_assistant):
+    answer = real_assistant.ask(
+        "Vi er fem ansatte – hva krever internkontrollforskriften § 5 at vi dokumenterer skriftlig?"
+    )
+    faq = [c for c in answer.citations if isinstance(c, FaqCitation)]
+    assert [c.faq_id for c in faq] == ["dokumentasjonskrav"] and laws(answer) == []
+    assert [g.section for g in answer.gaps] == ["5"]
