@@ -127,6 +127,8 @@ PROVIDER = {
         r"(kursbevis|diplom|certificate)\w*( [\w-]+){0,10} (ny kopi|i posten|per post|by post|new copy)",
         r"(ny kopi|new copy)( \w+){0,3} (av|of) (kursbevis|diplom|certificate)\w*",
         r"(mistet|mista|lost)( \w+){0,2} (kursbevis|diplom|certificate)\w*",
+        r"account (is |was |got |has been )?(locked|blocked|disabled)",
+        r"(unlock|reset) (my |the |our )?(account|login|log-in|password)\w*",
     ),
 }
 VACATION = word_pattern(
@@ -166,6 +168,17 @@ OTHER_LAWS = word_pattern(
     r"personopplysning\w*",
     r"lagre (cv|cv-ene|søknad\w*|opptak\w*)",
     r"kamera\w*( \w+){0,4} kunde\w*",
+    # immigration, commercial leases, consumer purchases
+    r"oppholdstillatelse\w*",
+    r"arbeidstillatelse\w*",
+    r"residence permit\w*",
+    r"work permit\w*",
+    r"visum\w*",
+    r"leiekontrakt\w*",
+    r"leietaker\w*",
+    r"næringslokal\w*",
+    r"reklamasjon\w*",
+    r"reklamere\w*",
 )
 # Any named Norwegian law ("ferieloven", "plan- og bygningsloven", "arbeidstvistlova") is another law unless
 # the corpus holds it (its names and abbreviations come from the corpus).
