@@ -42,7 +42,7 @@ FACT_KINDS = (
         re.compile(
             r"\b(desibel|decibel|db\b|grenseverdi\w*|kvadratmeter|kvm\b|meter høy|høyde|minimumstemperatur\w*|"
             r"maksimumstemperatur\w*|(laveste|høyeste|minste|minimum|maks|maksimal|maximum) temperatur\w*|"
-            r"hvor mange grader|lux|luxnivå\w*|(minimum|maximum|lowest|highest) temperature|how many degrees)\b",
+            r"hvor mange grader|gradetall\w*|antall grader|lux|luxnivå\w*|(minimum|maximum|lowest|highest) temperature|how many degrees)\b",
             IGNORE_CASE,
         ),
         re.compile(r"\d\s?(db\b|desibel|decibel|kvm|m2|m²|meter|grader|°|lux)", IGNORE_CASE),

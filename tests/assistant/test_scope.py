@@ -177,6 +177,7 @@ def test_every_signal_has_a_name_in_both_languages():
         "hva er minimumstemperatur på et lager?",
         "hvor mange grader skal det minst være på kontoret?",
         "what is the minimum temperature in an office in Norway?",
+        "finnes det et gradetall for hvor varmt det kan bli i en kantine?",
         "hvor mange lux må det være ved en arbeidsplass?",
     ],
 )
