@@ -70,6 +70,12 @@ ABLATIONS = {
     "minus-outside": Variant(
         "without the out-of-scope exemplars", E5, FusionConfig(), Thresholds(outside_margin=0.0)
     ),
+    "minus-situations": Variant(
+        "without the FAQ entries' situations (only_when)",
+        E5,
+        FusionConfig(),
+        Thresholds(faq_situations=False),
+    ),
     "minus-glossary": Variant(
         "without any glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)
     ),

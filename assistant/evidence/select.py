@@ -63,6 +63,7 @@ class Thresholds:
     # decline when the closest out-of-scope exemplar (corpus/out_of_scope.yaml) is this much closer than any
     # question the sources answer (0: never)
     outside_margin: float = 0.02
+    faq_situations: bool = True  # an entry about one situation answers only questions naming it (only_when)
 
 
 # Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
@@ -192,7 +193,13 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if ev.out_of_scope is not None:
         return ev
     faq_hit = next(
-        (h for h in result.faq if fits(corpus.faq[str(h.metadata["faq_id"])], h, result.question)), None
+        (
+            h
+            for h in result.faq
+            if not thresholds.faq_situations
+            or fits(corpus.faq[str(h.metadata["faq_id"])], h, result.question)
+        ),
+        None,
     )
     law_hit = next((h for h in result.law if not h.exact), None)
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None

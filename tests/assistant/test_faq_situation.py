@@ -81,3 +81,10 @@ def test_real_model_a_manager_with_staff_gets_the_manager_entry(real_assistant):
     assert faq_ids & {"daglig-leder", "leder-paabudt"} or any(
         c.kind == "law" and c.section == "3-5" for c in answer.citations
     )
+
+
+def test_switched_off_the_best_entry_answers_whatever_its_situation(corpus):
+    # the ablation evals/runner.py measures as minus-situations
+    question = "er daglig leder i et AS med 4 ansatte, må jeg ha hms-kurs?"
+    ev = select_evidence(corpus, result(corpus, question, TIED), Thresholds(faq_situations=False))
+    assert ev.faq is not None and ev.faq.id == "aksjeselskap-eneste-ansatt"
