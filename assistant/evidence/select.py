@@ -16,17 +16,16 @@ Thresholds are calibrated on the dev split (`python -m evals.calibrate`); see `T
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, focused_ledd, gap, law_citation
+from assistant.evidence.faq_match import COURSE_QUESTION, faq_answers, first_fitting, rests_on
 from assistant.question.facts import FactKind, asked_fact, states
 from assistant.question.scope import OutOfScope, classify
 from assistant.references.lookup import contents, format_ref
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.corpus import Corpus
-from assistant.text import fold_letters, guess_language, stems
+from assistant.text import guess_language, stems
 from assistant.types import Contents, FaqEntry, Gap, LawCitation
 
 __all__ = [
@@ -64,44 +63,6 @@ class Thresholds:
     # question the sources answer (0: never)
     outside_margin: float = 0.02
     faq_situations: bool = True  # an entry about one situation answers only questions naming it (only_when)
-
-
-# Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
-GENERIC_TERMS = frozenset(
-    stems("hms kurs kurset opplæring helse miljø sikkerhet hse course training trenger need")
-)
-
-
-# Words that make a question about the course itself (HMS Kontoret's product), where the FAQ, not the law,
-# answers: "kan jeg ta pause i kunnskapstesten?" is about the test, not about aml § 10-9 (pauser).
-COURSE_QUESTION = re.compile(
-    r"(?<!\w)(kurset|kursene|nettkurs\w*|kunnskapstest\w*|kursbevis\w*|e-?læring\w*|elæring\w*|instruktør\w*|testen|teoridel\w*|kursholder\w*|selvstudi\w*|"
-    r"klasserom\w*|the course|online course|knowledge test|certificate|e-?learning)(?!\w)",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=4096)
-def entry_terms(entry: FaqEntry) -> frozenset[str]:
-    return frozenset(stems(" ".join(entry.questions) + " " + entry.answer + " " + entry.topic))
-
-
-def on_topic(question_terms: set[str], entry: FaqEntry) -> bool:
-    """True when the question and the entry's questions or answer share a non-generic stem."""
-    return bool((question_terms - GENERIC_TERMS) & entry_terms(entry))
-
-
-@lru_cache(maxsize=256)
-def _situation(pattern: str) -> re.Pattern[str]:
-    return re.compile(fold_letters(pattern), re.IGNORECASE)
-
-
-def fits(entry: FaqEntry, hit: Hit, question: str) -> bool:
-    """An entry about one situation answers only a question that names it: "Må jeg ha HMS-kurs hvis jeg er eneste
-    ansatte i mitt eget aksjeselskap?" does not answer "er daglig leder i et AS med 4 ansatte, må jeg ha kurs?".
-    One of the entry's own questions, word for word, always fits."""
-    text = fold_letters(question)
-    return hit.exact or all(_situation(p).search(text) for p in entry.only_when)
 
 
 @dataclass
@@ -192,26 +153,17 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     ) or _outside(result, thresholds)
     if ev.out_of_scope is not None:
         return ev
-    faq_hit = next(
-        (
-            h
-            for h in result.faq
-            if not thresholds.faq_situations
-            or fits(corpus.faq[str(h.metadata["faq_id"])], h, result.question)
-        ),
-        None,
-    )
+    faq_hit = first_fitting(corpus.faq, result, enabled=thresholds.faq_situations)
     law_hit = next((h for h in result.law if not h.exact), None)
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None
     terms = set(stems(query))
-    faq_ok = entry is not None and faq_hit is not None and _faq_answers(faq_hit, entry, terms, thresholds)
+    faq_ok = (
+        entry is not None
+        and faq_hit is not None
+        and faq_answers(faq_hit, entry, terms, sure=thresholds.faq_sure, floor=thresholds.faq)
+    )
     if ev.gaps and not any(ref.status == "found" for ref in result.refs):
-        # The question names a § whose text the sources lack ("IK § 12 om årsrapport"): the answer says so and
-        # links it; no other § is quoted in its place. An FAQ entry that rests on that very § may answer.
-        wanted = {(g.law_id, g.section) for g in ev.gaps}
-        if faq_ok and wanted & {(ref.law_id, ref.section) for ref in entry.law_basis}:  # type: ignore[union-attr]
-            _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)  # type: ignore[arg-type]
-        return ev
+        return _gap_only(corpus, result, ev, entry if faq_ok else None, thresholds, query=query)
     floor = thresholds.law_en if guess_language(result.question) == "en" else thresholds.law
     law_ok = law_hit is not None and law_hit.score >= floor
     about_course = faq_ok and COURSE_QUESTION.search(result.question) is not None
@@ -240,12 +192,29 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         if (
             faq_ok
             and faq_hit.score >= thresholds.faq_follow  # type: ignore[union-attr]
-            and _rests_on(entry, law_hit)  # type: ignore[arg-type]
+            and rests_on(entry, law_hit)  # type: ignore[arg-type]
         ):
             _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)  # type: ignore[arg-type]
         return ev
     if faq_ok:
         _add_faq(corpus, ev, entry, result, law_hit=law_hit, thresholds=thresholds, query=query)  # type: ignore[arg-type]
+    return ev
+
+
+def _gap_only(
+    corpus: Corpus,
+    result: RetrievalResult,
+    ev: Evidence,
+    entry: FaqEntry | None,
+    thresholds: Thresholds,
+    *,
+    query: str,
+) -> Evidence:
+    """The question names a § whose text the sources lack ("IK § 12 om årsrapport"): the answer says so and links
+    it; no other § is quoted in its place. An FAQ entry that rests on that very § may answer."""
+    wanted = {(g.law_id, g.section) for g in ev.gaps}
+    if entry is not None and wanted & {(ref.law_id, ref.section) for ref in entry.law_basis}:
+        _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)
     return ev
 
 
@@ -262,21 +231,6 @@ def _outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | No
     ):
         return None
     return OutOfScope("other_domain", match.topic_nb, topic_en=match.topic_en)
-
-
-def _rests_on(entry: FaqEntry, hit: Hit) -> bool:
-    """An FAQ entry follows a leading law passage only when it is about the same rule: it rests on that § (or
-    on no law at all, like the course entries). The verneombud training entry (§ 6-5) does not follow § 6-1."""
-    basis = {(ref.law_id, ref.section) for ref in entry.law_basis}
-    return not basis or (str(hit.metadata["law_id"]), str(hit.metadata["section"])) in basis
-
-
-def _faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], thresholds: Thresholds) -> bool:
-    return (
-        hit.exact
-        or hit.score >= thresholds.faq_sure
-        or (hit.score >= thresholds.faq and on_topic(terms, entry))
-    )
 
 
 def _add_law(corpus: Corpus, ev: Evidence, hit: Hit, query: str, thresholds: Thresholds) -> None:

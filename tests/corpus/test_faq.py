@@ -96,7 +96,7 @@ def test_the_entries_the_issue_names_carry_their_law():
 def test_every_question_of_a_situational_entry_names_its_situation(entry, corpus):
     """only_when (the situation an entry is about) must let the entry's own questions through: the patterns are
     read from the entry, not from the questions users ask."""
-    from assistant.evidence.select import fits
+    from assistant.evidence.faq_match import fits
     from assistant.retrieval.hits import Hit
 
     loaded = corpus.faq[entry["id"]]

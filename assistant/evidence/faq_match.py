@@ -1,0 +1,67 @@
+"""Which FAQ entry may answer a question: it must be about what is asked (a shared non-generic word, or the
+situation the entry is about), and after a leading law passage it must rest on that §."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.retrieval.hits import Hit, RetrievalResult
+from assistant.text import fold_letters, stems
+from assistant.types import FaqEntry
+
+# Words nearly every FAQ entry shares: they say nothing about which entry a question is about.
+GENERIC_TERMS = frozenset(
+    stems("hms kurs kurset opplæring helse miljø sikkerhet hse course training trenger need")
+)
+
+
+# Words that make a question about the course itself (HMS Kontoret's product), where the FAQ, not the law,
+# answers: "kan jeg ta pause i kunnskapstesten?" is about the test, not about aml § 10-9 (pauser).
+COURSE_QUESTION = re.compile(
+    r"(?<!\w)(kurset|kursene|nettkurs\w*|kunnskapstest\w*|kursbevis\w*|e-?læring\w*|elæring\w*|instruktør\w*|testen|teoridel\w*|kursholder\w*|selvstudi\w*|"
+    r"klasserom\w*|the course|online course|knowledge test|certificate|e-?learning)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def entry_terms(entry: FaqEntry) -> frozenset[str]:
+    return frozenset(stems(" ".join(entry.questions) + " " + entry.answer + " " + entry.topic))
+
+
+def on_topic(question_terms: set[str], entry: FaqEntry) -> bool:
+    """True when the question and the entry's questions or answer share a non-generic stem."""
+    return bool((question_terms - GENERIC_TERMS) & entry_terms(entry))
+
+
+@lru_cache(maxsize=256)
+def _situation(pattern: str) -> re.Pattern[str]:
+    return re.compile(fold_letters(pattern), re.IGNORECASE)
+
+
+def fits(entry: FaqEntry, hit: Hit, question: str) -> bool:
+    """An entry about one situation answers only a question that names it: "Må jeg ha HMS-kurs hvis jeg er eneste
+    ansatte i mitt eget aksjeselskap?" does not answer "er daglig leder i et AS med 4 ansatte, må jeg ha kurs?".
+    One of the entry's own questions, word for word, always fits."""
+    text = fold_letters(question)
+    return hit.exact or all(_situation(p).search(text) for p in entry.only_when)
+
+
+def rests_on(entry: FaqEntry, hit: Hit) -> bool:
+    """An FAQ entry follows a leading law passage only when it is about the same rule: it rests on that § (or
+    on no law at all, like the course entries). The verneombud training entry (§ 6-5) does not follow § 6-1."""
+    basis = {(ref.law_id, ref.section) for ref in entry.law_basis}
+    return not basis or (str(hit.metadata["law_id"]), str(hit.metadata["section"])) in basis
+
+
+def faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], *, sure: float, floor: float) -> bool:
+    return hit.exact or hit.score >= sure or (hit.score >= floor and on_topic(terms, entry))
+
+
+def first_fitting(faq: dict[str, FaqEntry], result: RetrievalResult, *, enabled: bool = True) -> Hit | None:
+    """The closest FAQ hit whose entry fits the question's situation (any closest hit when not ``enabled``)."""
+    return next(
+        (h for h in result.faq if not enabled or fits(faq[str(h.metadata["faq_id"])], h, result.question)),
+        None,
+    )
