@@ -199,3 +199,33 @@ def test_hms_slack_with_a_revoked_app_token_exits_with_the_variable_named(
     assert result.returncode == 2
     assert "Feil: Slack godtok ikke HMS_SLACK_APP_TOKEN (invalid_auth)." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+WAIT_WITH_SIGINT_ON_ANOTHER_THREAD = """
+import signal, threading, time
+from bots.slack.run import wait_for_interrupt
+ready = threading.Event()
+def other():
+    ready.set()
+    time.sleep(120)
+worker = threading.Thread(target=other, daemon=True)
+worker.start()
+ready.wait()
+threading.Timer(0.3, lambda: signal.pthread_kill(worker.ident, signal.SIGINT)).start()
+try:
+    wait_for_interrupt(0.1)
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_ctrl_c_taken_by_another_thread_still_stops_the_bot():
+    """The kernel may hand a process-wide SIGINT to any thread; Bolt's untimed Event().wait() in the main thread
+    then sleeps on (seen as a bot that ignored Ctrl-C). The bot's own wait wakes and stops."""
+    out = subprocess.run(
+        [sys.executable, "-c", WAIT_WITH_SIGINT_ON_ANOTHER_THREAD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.stdout.strip() == "stopped", out.stderr
