@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -100,6 +101,8 @@ def wait_for_interrupt(tick_s: float = 0.5) -> NoReturn:
     to another thread, which leaves an untimed wait in the main thread asleep. The bot did not stop on Ctrl-C in
     two full test runs in a row (never when run alone). Waking every ``tick_s`` makes the handler run within that
     time, whichever thread took the signal."""
+    # A shell's background job starts with SIGINT ignored, and Python keeps it so: Ctrl-C must stop the bot anyway.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     while True:
         time.sleep(tick_s)
 
