@@ -56,7 +56,18 @@ class SqliteBackend(SqlBackend):
         self._ready = False
 
     def _migrate(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Switching a new file to WAL takes an exclusive lock, and SQLite answers "database is locked" at once,
+        without its busy wait, when another connection switches at the same moment. So processes (and backends
+        within one) that open the file take turns here, under a file lock beside it."""
+        try:
+            with self.lock("migrate", wait_s=30):
+                self._migrate_locked()
+        except TimeoutError as exc:
+            raise sqlite3.OperationalError(
+                f"another process has held the migration lock for 30 s ({exc})"
+            ) from exc
+
+    def _migrate_locked(self) -> None:
         with contextlib.closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as conn:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("BEGIN IMMEDIATE")  # one process migrates; the others wait, then see it done
