@@ -140,6 +140,13 @@ DOMAIN_TOPICS_EN = {
     "brannvern": "fire safety",
     "forurensning": "pollution",
     "kjøre- og hviletid": "driving and rest times",
+    "alkohol og skjenking": "alcohol licensing",
+    "NAV-tiltak": "NAV grants and schemes",
+    "arbeidsgiverorganisasjoner": "employers' organisations",
+    "rekruttering": "recruitment practice",
+    "IT og programvare": "IT and software",
+    "budsjettering": "budgeting",
+    "vær og nyheter": "weather and news",
 }
 
 

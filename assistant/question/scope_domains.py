@@ -130,8 +130,73 @@ OTHER_DOMAINS = {
         r"registrere (et |mitt |vårt )?(as|enk|firma|selskap)",
     ),
     # areas other laws govern, asked about without naming the law
-    "personvern": word_pattern(r"personalmapp\w*"),
-    "brannvern": word_pattern(r"brannslukk\w*", r"brannalarm\w*", r"røykvarsler\w*", r"fire extinguisher\w*"),
+    "personvern": word_pattern(
+        r"personalmapp\w*",
+        r"databehandl\w*",
+        r"data process(ing|or)( agreement)?s?",
+        r"personvernombud\w*",
+        r"(data protection|privacy) officer",
+        r"datatilsynet",
+    ),
+    "brannvern": word_pattern(
+        r"brannslukk\w*",
+        r"brannalarm\w*",
+        r"røykvarsler\w*",
+        r"fire extinguisher\w*",
+        r"brannvern\w*",
+        r"brannøv\w*",
+        r"branninstruks\w*",
+        r"brannforebygg\w*",
+        r"brannsikkerhet\w*",
+        r"fire (drills?|safety|wardens?|alarms?|marshals?)",
+    ),
+    "alkohol og skjenking": word_pattern(
+        r"skjenke\w*",
+        r"serveringsbevilling\w*",
+        r"salgsbevilling\w*",
+        r"liquor licen[cs]e\w*",
+        r"alcohol licen[cs]e\w*",
+    ),
+    "NAV-tiltak": word_pattern(
+        r"[\w-]*tilskudd\w*",
+        r"wage subsid\w*",
+        r"(grants?|subsid(y|ies)) (from|by) nav",
+    ),
+    "arbeidsgiverorganisasjoner": word_pattern(
+        r"(medlem\w*|meldt \w+ ut|melde \w+ (inn|ut)|utmelding\w*|bli med|gå\w* ut)( \w+){0,3} (i|av|fra|til) "
+        r"(nho|virke|spekter|ks|lo|ys|unio|akademikerne|arbeidsgiverforening\w*|arbeidsgiverorganisasjon\w*)",
+        r"(join|leave|left|member\w*)( \w+){0,3} (of )?(nho|virke|spekter|an employers'? (organi[sz]ation|association))",
+    ),
+    "rekruttering": word_pattern(
+        r"(flere|bedre|kvalifiserte|gode|riktige|flinke) (søkere|kandidater)",
+        r"(attract|get|find|more|better|qualified|good) (candidates|applicants)",
+        r"employer branding",
+        r"rekrutteringstips\w*",
+        r"intervjuteknikk\w*",
+        r"interview (tips|techniques?|questions to ask)",
+    ),
+    "IT og programvare": word_pattern(
+        r"(hvordan|how (do|can|to))( \w+){0,6} (outlook|excel|powerpoint|onedrive|sharepoint)",
+        r"(outlook|excel|powerpoint|onedrive|sharepoint)( \w+){0,4} (fungerer|virker|works?|crash\w*|krasj\w*)",
+        r"autosvar\w*",
+        r"automatisk\w* (svar|fraværsmelding|e-?postsvar)\w*",
+        r"out[- ]of[- ]office",
+        r"vpn",
+        r"wi-?fi",
+        r"(microsoft|ms) (teams|office|365)",
+    ),
+    "budsjettering": word_pattern(
+        r"budsjett\w*( \w+){0,4} (per|pr\.?|for hver) (ansatt|person|hode|medarbeider)\w*",
+        r"budget( \w+){0,3} per (employee|person|head)",
+    ),
+    "vær og nyheter": word_pattern(
+        r"(hva|hvordan) blir været",
+        r"værmelding\w*",
+        r"værvarsel\w*",
+        r"yr\.no",
+        r"(weather|forecast)( \w+){0,2} (tomorrow|today|this week|for)",
+        r"what('s| is| will) the weather",
+    ),
     "forurensning": word_pattern(
         r"(utslipp|søl|lekkasje)\w*( [\w-]+){0,4} (til|i|på|ut i) (grunn\w*|jord\w*|sjø\w*|vann\w*|elv\w*|naturen|"
         r"grusplass\w*|bakken|avløp\w*|kloakk\w*)",
@@ -154,5 +219,6 @@ COURSE_WORDS = word_pattern(
     r"e-?læring\w*",
     r"certificates?",
 )
-# Signals that do not count when the question is about the course provider's own courses.
-NOT_ABOUT_COURSES = frozenset({"anbefalinger og innkjøp"})
+# Signals that do not count when the question is about the course provider's own courses (VAT on the course is the
+# FAQ's to answer).
+NOT_ABOUT_COURSES = frozenset({"anbefalinger og innkjøp", "merverdiavgift"})

@@ -44,7 +44,8 @@ PROVIDER = {
         r"avbestillingsgebyr\w*",
         r"budsjett\w*( [\w–-]+){0,14} (hva|hvor mye) (bør|må|skal) (jeg|vi|man) (sette av|regne med|beregne)",
         r"(hva|hvor mye) (bør|må|skal) (jeg|vi|man) budsjettere",
-        r"rabatt\w*",
+        r"[\w-]*rabatt\w*",
+        r"discounts?",
         r"how much (does|do|is|are|will)",
         r"costs?",
         r"price\w*",
@@ -66,6 +67,10 @@ PROVIDER = {
         r"(har|holder|arrangerer|kjører) dere( [\w-]+){0,5} (før|etter|i|til|neste) "
         r"(sommer\w*|jul\w*|påske\w*|høst\w*|vår\w*|nyttår\w*)",
         r"(course|class|session)s?( [\w-]+){0,6} (this|next) (autumn|fall|spring|summer|winter|term)",
+        r"(book|reserve|sign (me|us) up|register)( [\w-]+){0,6} (for|on) (the )?(\d{1,2}(st|nd|rd|th)?|"
+        r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+        r"wednesday|thursday|friday)",
+        rf"(booke|bestille|melde (meg|oss|\w+) på|reservere)( [\w-]+){{0,6}} (den|til|på) (\d{{1,2}}\.|({MONTHS}))",
         r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
         rf"(i|til|neste|denne|in|next) ({MONTHS}|uke|måned|høst|vår|week|month)\w*",
     ),
@@ -179,6 +184,16 @@ OTHER_LAWS = word_pattern(
     r"næringslokal\w*",
     r"reklamasjon\w*",
     r"reklamere\w*",
+    # other countries' law and authorities
+    r"arbetsmiljö\w*",
+    r"skyddsombud\w*",
+    r"arbejdstilsyn\w*",
+    r"arbejdsmiljø\w*",
+    r"osha",
+    r"(svensk|dansk|britisk|amerikansk|tysk|finsk|swedish|danish|british|american|german|finnish)\w* "
+    r"(lov|regler|regelverk|myndighet|tilsyn|law|rules|regulations?|authorit)\w*",
+    r"(lov|loven|regler|reglene|regelverket|law|laws|rules) (i|in) (sverige|danmark|finland|tyskland|usa|storbritannia|"
+    r"england|sweden|denmark|germany|the uk|the us|britain)",
 )
 # Any named Norwegian law ("ferieloven", "plan- og bygningsloven", "arbeidstvistlova") is another law unless
 # the corpus holds it (its names and abbreviations come from the corpus).
@@ -188,7 +203,10 @@ LAW_NAME = re.compile(
 )
 INJECTION = word_pattern(
     r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer)",
-    r"glem (alt|alle|dine|tidligere|reglene|instruks\w*)\w*",
+    r"glem (alt|alle|dine|tidligere|reglene|instruks\w*|kilde\w*)\w*",
+    r"(svar|answer)( \w+){0,3} (fra|med|ut fra|from|with|using) (din|your) (egen|own) (kunnskap|viten|knowledge)",
+    r"uten (å bruke |å se på )?(kildene|kilder)",
+    r"(ignore|without) (your|the) sources",
     r"glem at du",
     r"forget (that )?(you('re| are)|your|all|everything|previous|prior|the rules|the instructions)",
     r"svar som om du (var|er)",
