@@ -68,16 +68,42 @@ def law_citation(
     )
 
 
+# A ledd that only empowers the ministry to make regulations ("(6) Departementet kan gi forskrift om adgang til å
+# avtale lengre prøvetid ...") answers no practical question; it is quoted only when the question asks about
+# regulations.
+DELEGATION = re.compile(
+    r"^(\(\d+\)\s*)?(Departementet|Kongen)\b[^.]{0,80}?\bkan\b[^.]{0,40}?\b(gi|gis|fastsette)\b[^.]{0,60}?"
+    r"\b(forskrift|forskrifter|regler)\b"
+)
+ASKS_ABOUT_REGULATIONS = re.compile(
+    r"forskrift|departement|kongen|regulation|ministry|hjemmel", re.IGNORECASE
+)
+
+
 def best_ledd(section: Section, query: str) -> int | None:
     """For a multi-ledd section matched as a whole: the one ledd sharing most terms with the query."""
     if not section.numbered_ledd or len(section.ledd) < 2:
         return None
     terms = set(stems(query))
-    overlap = [(len(terms & set(stems(ledd.text))), ledd.number) for ledd in section.ledd if ledd.complete]
+    regulations = ASKS_ABOUT_REGULATIONS.search(query) is not None
+    overlap = [
+        (len(terms & set(stems(ledd.text))), ledd.number)
+        for ledd in section.ledd
+        if ledd.complete and (regulations or not DELEGATION.search(ledd.text))
+    ]
     overlap.sort(reverse=True)
     if not overlap or overlap[0][0] == 0 or (len(overlap) > 1 and overlap[0][0] == overlap[1][0]):
         return None
     return overlap[0][1]
+
+
+def _answering(section: Section, scores: dict[int, float], query: str) -> dict[int, float]:
+    """The scores without the ledd that only empower regulations, unless the question asks about those."""
+    if ASKS_ABOUT_REGULATIONS.search(query):
+        return scores
+    delegating = {ledd.number for ledd in section.ledd if DELEGATION.search(ledd.text)}
+    kept = {n: s for n, s in scores.items() if n not in delegating}
+    return kept or scores
 
 
 def focused_ledd(
@@ -88,7 +114,7 @@ def focused_ledd(
     whole = [ledd.number for ledd in section.ledd if ledd.complete]
     if not section.numbered_ledd or len(whole) < 2:
         return [None]
-    scores = {n: s for n, s in hit.ledd_scores.items() if n in whole}
+    scores = _answering(section, {n: s for n, s in hit.ledd_scores.items() if n in whole}, query)
     if not scores:  # the § was indexed whole (a short §): choose by shared terms
         return [best_ledd(section, query)]
     # ledd of one § score closely: the share of the question's terms each ledd uses decides
