@@ -85,11 +85,11 @@ def best_ledd(section: Section, query: str) -> int | None:
     if not section.numbered_ledd or len(section.ledd) < 2:
         return None
     terms = set(stems(query))
-    regulations = ASKS_ABOUT_REGULATIONS.search(query) is not None
+    delegating = _delegating(section, query)
     overlap = [
         (len(terms & set(stems(ledd.text))), ledd.number)
         for ledd in section.ledd
-        if ledd.complete and (regulations or not DELEGATION.search(ledd.text))
+        if ledd.complete and ledd.number not in delegating
     ]
     overlap.sort(reverse=True)
     if not overlap or overlap[0][0] == 0 or (len(overlap) > 1 and overlap[0][0] == overlap[1][0]):
@@ -97,13 +97,17 @@ def best_ledd(section: Section, query: str) -> int | None:
     return overlap[0][1]
 
 
-def _answering(section: Section, scores: dict[int, float], query: str) -> dict[int, float]:
-    """The scores without the ledd that only empower regulations, unless the question asks about those."""
+def _delegating(section: Section, query: str) -> set[int]:
+    """The ledd that only empower regulations, unless the question asks about those."""
     if ASKS_ABOUT_REGULATIONS.search(query):
-        return scores
-    delegating = {ledd.number for ledd in section.ledd if DELEGATION.search(ledd.text)}
-    kept = {n: s for n, s in scores.items() if n not in delegating}
-    return kept or scores
+        return set()
+    return {ledd.number for ledd in section.ledd if DELEGATION.search(ledd.text)}
+
+
+def _answering(section: Section, scores: dict[int, float], query: str) -> dict[int, float]:
+    """The scores without the ledd that only empower regulations (all of them when no other ledd scored)."""
+    delegating = _delegating(section, query)
+    return {n: s for n, s in scores.items() if n not in delegating} or scores
 
 
 def focused_ledd(

@@ -163,13 +163,16 @@ OTHER_DOMAINS = {
         r"(grants?|subsid(y|ies)) (from|by) nav",
     ),
     "arbeidsgiverorganisasjoner": word_pattern(
+        # employers' organisations only: union membership is a ground aml chapter 13 protects
         r"(medlem\w*|meldt \w+ ut|melde \w+ (inn|ut)|utmelding\w*|bli med|gå\w* ut)( \w+){0,3} (i|av|fra|til) "
-        r"(nho|virke|spekter|ks|lo|ys|unio|akademikerne|arbeidsgiverforening\w*|arbeidsgiverorganisasjon\w*)",
+        r"(nho|virke|spekter|arbeidsgiverforening\w*|arbeidsgiverorganisasjon\w*)",
         r"(join|leave|left|member\w*)( \w+){0,3} (of )?(nho|virke|spekter|an employers'? (organi[sz]ation|association))",
     ),
     "rekruttering": word_pattern(
-        r"(flere|bedre|kvalifiserte|gode|riktige|flinke) (søkere|kandidater)",
-        r"(attract|get|find|more|better|qualified|good) (candidates|applicants)",
+        # getting applicants, not choosing among them (choosing by age or union membership is aml chapter 13)
+        r"flere( \w+)? (søkere|kandidater)",
+        r"(få|finne|finner|tiltrekke\w*)( \w+){0,2} (søkere|kandidater)",
+        r"(attract|find|more)( \w+)? (candidates|applicants)",
         r"employer branding",
         r"rekrutteringstips\w*",
         r"intervjuteknikk\w*",

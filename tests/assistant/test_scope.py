@@ -179,6 +179,9 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "to kolleger fryser ut en nyansatt, hva må jeg gjøre som leder?",  # § 4-3
         "blir det mva på kurset med instruktør i klasserommet?",  # the VAT entry answers it
         "kan arbeidsgiver lese e-posten min i Outlook når jeg er syk?",  # ch. 9: the law answers, Outlook or not
+        "kan arbeidsgiver spørre om jeg er medlem i LO før jeg blir ansatt?",  # § 13-1: union membership
+        "can we turn down qualified applicants over 60?",  # § 13-1: age
+        "må vi velge mellom gode søkere etter ansiennitet?",
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
