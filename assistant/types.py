@@ -103,12 +103,14 @@ class FaqEntry:
 
 @dataclass(frozen=True)
 class LawQuestion:
-    """A question people ask that a § (and ledd) answers: the law's question index, written from its text."""
+    """A question people ask that a § (and ledd) answers: the law's question index, written from its text.
+    case: the question starts from a case at work (a manager's or a verneombud's)."""
 
     law_id: str
     section: str
     text: str
     ledd: int | None = None
+    case: bool = False
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,9 @@ VARIANTS = {
 # Ablations of the shipped hybrid: each drops one part, to show what it adds.
 ABLATIONS = {
     "minus-law-index": Variant("without the law question index", E5, FusionConfig(law_questions=False)),
+    "minus-law-cases": Variant(
+        "without the law index's cases (questions that start from a case)", E5, FusionConfig(law_cases=False)
+    ),
     "minus-everyday-glossary": Variant(
         "without the everyday glossary", E5, FusionConfig(everyday_glossary=False)
     ),

@@ -119,6 +119,7 @@ def law_question_chunk(question: LawQuestion) -> Chunk:
             "law_id": question.law_id,
             "section": question.section,
             "ledd": question.ledd or 0,
+            "case": question.case,
         },
     )
 

@@ -28,6 +28,7 @@ class FusionConfig:
     expand_dense: bool = True
     expand_lexical: bool = True
     law_questions: bool = True  # match against the law's question index
+    law_cases: bool = True  # and against its cases (questions that start from a case at work)
     passage_weight: float = 0.5  # a law section: this share of its passage cosine, the rest its questions'
     k_law: int = 30
     rerank_weight: float = (

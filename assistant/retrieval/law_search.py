@@ -30,6 +30,7 @@ class LawSearch:
         self._law_q_rows = np.array(
             [number[str(m["key"])] for m in self.law_questions.metadata], dtype=np.int64
         )
+        self._cases = np.array([bool(m.get("case")) for m in self.law_questions.metadata], dtype=bool)
         self._section_passages = [np.flatnonzero(self._law_rows == n) for n in range(len(self._sections))]
         self._section_questions = [np.flatnonzero(self._law_q_rows == n) for n in range(len(self._sections))]
 
@@ -53,6 +54,8 @@ class LawSearch:
                 passage_sims[position[id_]] = sim
         use_questions = cfg.law_questions and len(self.law_questions)
         question_sims = self.law_questions.scores(vector) if use_questions else np.zeros(0, dtype=np.float32)
+        if use_questions and not cfg.law_cases:
+            question_sims = np.where(self._cases, np.float32(-1.0), question_sims)
         passage = self._section_maxima(self.law, self._law_rows, passage_sims)
         question = (
             self._section_maxima(self.law_questions, self._law_q_rows, question_sims)
@@ -87,6 +90,8 @@ class LawSearch:
         by_question: dict[int, float] = {}
         if question_sims is not None:
             for i in self._section_questions[s]:
+                if question_sims[i] <= -1.0:  # left out (a case, when cases are not matched)
+                    continue
                 ledd = int(self.law_questions.metadata[i].get("ledd") or 0)
                 by_question[ledd] = max(by_question.get(ledd, -1.0), float(question_sims[i]))
         scores: dict[int, float] = {}

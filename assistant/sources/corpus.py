@@ -198,21 +198,23 @@ def load_glossary(path: Path) -> list[GlossaryTerm]:
 def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) -> list[LawQuestion]:
     """The law's question index (corpus/law_questions.yaml). Questions of a § that is no longer in the law
     text, or repealed, are left out with a warning (the law text is the source of truth); a ledd that does not
-    exist is an error. A corpus without the file has no index."""
+    exist is an error. A section's cases (questions that start from a case at work) join its questions, marked as
+    such. A corpus without the file has no index."""
     if not path.is_file():
         return []
     questions = []
     for item in read_yaml_list(path, "sections"):
         raw = item.raw
         with entry_problem(path, item.line, "en paragrafs spørsmål"):
-            law_id, number, asked = raw["law"], str(raw["section"]), list(raw["questions"])
+            law_id, number = raw["law"], str(raw["section"])
+            asked = [(q, False) for q in raw["questions"]] + [(q, True) for q in raw.get("cases") or []]
         section = laws[law_id].sections.get(number) if law_id in laws else None
         if section is None or section.repealed:
             warnings.append(
                 f"{path.name}: {law_id} § {number} er ikke i kraft i lovteksten; spørsmålene er utelatt."
             )
             continue
-        for q in asked:
+        for q, case in asked:
             ledd = q.get("ledd")
             whole = section.ledd_no(ledd) if ledd is not None else None
             if ledd is not None and (whole is None or not whole.complete):
@@ -220,7 +222,7 @@ def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) ->
                     f"{path}, linje {item.line}: {law_id} § {number} har ikke noe helt {ledd}. ledd "
                     f"({q['q']!r})."
                 )
-            questions.append(LawQuestion(law_id, number, q["q"], ledd))
+            questions.append(LawQuestion(law_id, number, q["q"], ledd, case=case))
     return questions
 
 
