@@ -147,6 +147,13 @@ DOMAIN_TOPICS_EN = {
     "IT og programvare": "IT and software",
     "budsjettering": "budgeting",
     "vær og nyheter": "weather and news",
+    "permittering": "lay-offs",
+    "førstehjelp og hjertestarter": "first aid and defibrillators",
+    "mattrygghet": "food safety",
+    "oppbevaring av regnskap og lønn": "keeping accounting and pay records",
+    "selskapsform og prising": "company form and pricing",
+    "velferdspermisjon": "welfare leave under collective agreements",
+    "verneombudets funksjonstid og AMUs møter": "the safety representative's term and AMU meetings (regulation parts I do not hold)",
 }
 
 

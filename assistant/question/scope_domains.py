@@ -3,6 +3,8 @@ question about the course provider's own courses."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.question.scope_patterns import stem_pattern, word_pattern
 
 OTHER_DOMAINS = {
@@ -211,6 +213,58 @@ OTHER_DOMAINS = {
     ),
     "kjøre- og hviletid": word_pattern(
         r"driving (time|hours)", r"drive per day", r"tachograph\w*", r"fartsskriver\w*"
+    ),
+    # lay-offs are the permitteringslønnsloven's and the Hovedavtalen's; aml § 15-3 (9) only gives a laid-off
+    # employee's own notice when resigning ("lay off" in English is mostly dismissal, aml chapter 15)
+    "permittering": re.compile(
+        r"^(?![\s\S]*(oppsig|si opp|sier opp|slutte|resign))[\s\S]*?(?<![\wæøå])permitt\w*",
+        re.IGNORECASE,
+    ),
+    "førstehjelp og hjertestarter": word_pattern(
+        r"hjertestarter\w*",
+        r"defibrillat\w*",
+        r"førstehjelps(skrin|skap|kasse|koffert|pakke)\w*",
+        r"first[- ]aid (kits?|box\w*)",
+    ),
+    "mattrygghet": word_pattern(
+        r"(temperatur|grader)\w*( \w+){0,6} (kjøleskap|kjølerom|kjøledisk|fryser(en)?|frysedisk|frysebokse?n?)\w*",
+        r"(kjøleskap|kjølerom|kjøledisk|frysedisk)\w*( \w+){0,6} (temperatur|grader)\w*",
+        r"mattrygghet\w*",
+        r"næringsmiddel\w*",
+        r"allergen\w*",
+    ),
+    "oppbevaring av regnskap og lønn": word_pattern(
+        r"(hvor lenge|how long)( [\w-]+){0,6} (oppbevar\w*|ta vare på|lagre|arkiver\w*|keep|retain|store)( [\w-]+){0,4} "
+        r"(lønnsslipp\w*|lønnsopplysning\w*|timelist\w*|timeliste\w*|payslips?|timesheets?|pay records?)",
+        r"(oppbevar\w*|ta vare på|lagre|arkiver\w*)( [\w-]+){0,4} (lønnsslipp\w*|lønnsopplysning\w*|timelist\w*)( [\w-]+){0,6} "
+        r"(hvor lenge|hvor mange år)",
+    ),
+    "selskapsform og prising": word_pattern(
+        r"(as|aksjeselskap) eller (enk|enkeltpersonforetak|ans)",
+        r"(enk|enkeltpersonforetak) eller (as|aksjeselskap)",
+        r"selskapsform\w*",
+        r"prise (timene|tjenestene|jobben|arbeidet|oppdraget|oppdragene)( mine| våre)?",
+        r"(hvor mye|hva) (bør|skal|kan) (jeg|vi) ta (betalt|i timen)",
+        r"(timepris|timesats)\w*( \w+){0,4} (som|for) (selvstendig|konsulent|frilanser|håndverker|rørlegger|elektriker)\w*",
+        r"sole proprietorship or (an )?(as|limited company)",
+    ),
+    # leave for funerals, weddings or moving is the collective agreements' (aml chapter 12 has no such leave)
+    "velferdspermisjon": word_pattern(
+        r"velferdspermisjon\w*",
+        r"(fri|permisjon|lønn)\w*( [\w-]+){0,8} (begravelse|bisettelse|bryllup|flyttedag|flytting)\w*",
+        r"(begravelse|bisettelse|bryllup|flyttedag)\w*( [\w-]+){0,6} (fri|permisjon)\w*",
+        r"(time off|leave|day off)( \w+){0,6} (funeral|wedding|moving house)s?",
+    ),
+    # what the regulations say in the parts not held: the verneombud's term, how often the AMU meets
+    "verneombudets funksjonstid og AMUs møter": word_pattern(
+        r"funksjonstid\w*",
+        r"valgperiode\w*",
+        r"hvor lenge (sitter|varer|er)(?![^?]*utpek)( \w+){0,3} (verneombud|hovedverneombud|amu|arbeidsmiljøutvalg)\w*",
+        r"hvor ofte (skal|må|bør)( \w+){0,2} (amu|arbeidsmiljøutvalg\w*)( \w+){0,3} (møte\w*|samles|ha møte\w*)",
+        r"(hvor mange|antall|minimum)( \w+){0,3} møter( \w+){0,5} (amu|arbeidsmiljøutvalg\w*)",
+        r"(amu|arbeidsmiljøutvalg\w*)( \w+){0,5} (hvor mange|antall) møter",
+        r"how often (must|should|does) (the )?(amu|working environment committee)( \w+){0,2} meet",
+        r"(term of office|how long)( \w+){0,4} (safety rep(resentative)?|verneombud)\w*( \w+){0,3} (serve|sit|last)\w*",
     ),
 }
 # Asking which of the course provider's courses to take is the FAQ's to answer, not a supplier recommendation.

@@ -11,8 +11,10 @@ def word_pattern(*alternatives: str) -> re.Pattern[str]:
 
 def stem_pattern(*alternatives: str) -> re.Pattern[str]:
     """Word parts that also count inside compounds ('reiseforsikring', 'skattefradrag'), but not in the name of a
-    kind of business ('regnskapsbyrå', 'forsikringsselskap': where the asker works, not what they ask about)."""
+    kind of business ('regnskapsbyrå', 'forsikringsselskap': where the asker works, not what they ask about) or a
+    person's trade ('regnskapsfører': who told them, not what they ask)."""
     business = r"(?<!byrå)(?<!kontor)(?<!selskap)(?<!selskapet)(?<!firma)(?<!bransjen)(?<!bransje)(?<!byrået)(?<!kontoret)"
+    business += r"(?<!skapsfører)(?<!skapsføreren)(?<!skapsførere)(?<!skapsførerne)"
     return re.compile(r"\w*(?:" + "|".join(alternatives) + r")\w*\b" + business, re.IGNORECASE)
 
 
@@ -22,7 +24,9 @@ MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|novem
 PROVIDER = {
     "pris": word_pattern(
         r"hva koster\w*",
-        r"koster( det| kurset)?",
+        r"(hva|hvor mye)( [\w-]+){0,3} koster",
+        r"koster (det|dette|kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*)",  # not "det koster firmaet penger"
+        r"(kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*|det)( \w+){0,3} koster( \w+){0,3}\?",
         r"pris(en|er|ene|liste)?",
         r"(kroner|kr|(?-i:NOK))( [\w-]+){0,3} (for|per|pr\.?) (kurset|deltaker\w*|person\w*|stk|plass\w*)",
         r"[\w-]*kurs\w*( [\w-]+){0,4} (\d[\d .]*)? ?(kroner|kr|(?-i:NOK))",
@@ -65,7 +69,7 @@ PROVIDER = {
         rf"(any|is there an?|do you (have|run|offer|hold))( [\w-]+){{0,3}} (course|class|session)\w*( \w+){{0,4}} in ({MONTHS}|january|february|march|may|june|july|october|december)",
         r"fra påmelding( \w+){0,3} til",
         r"(har|holder|arrangerer|kjører) dere( [\w-]+){0,5} (før|etter|i|til|neste) "
-        r"(sommer\w*|jul\w*|påske\w*|høst\w*|vår\w*|nyttår\w*)",
+        r"(sommer\w*|jul\w*|romjul\w*|påske\w*|høst\w*|vår\w*|nyttår\w*)",
         r"(course|class|session)s?( [\w-]+){0,6} (this|next) (autumn|fall|spring|summer|winter|term)",
         r"(book|reserve|sign (me|us) up|register)( [\w-]+){0,6} (for|on) (the )?(\d{1,2}(st|nd|rd|th)?|"
         r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
@@ -137,7 +141,11 @@ PROVIDER = {
     ),
 }
 VACATION = word_pattern(
-    r"ferie(dag|dager|uke|uker|tid|avvikling|pengene)?",
+    r"ferie(dag|dager|uke|uker|tid|avvikling)?",
+    # how much and when holiday pay is paid is the ferieloven's (aml §§ 14-6 and 14-15 only name it)
+    r"(hvor mye|hvor store|hvor mange prosent|når|beregn\w*)( [\w-]+){0,5} feriepeng\w*",
+    r"feriepeng\w*( [\w-]+){0,5} (beregn\w*|prosent\w*)",
+    r"feriepengegrunnlag\w*",
     r"dager ferie",
     r"fellesferie\w*",
     r"uker ferie",
@@ -202,7 +210,7 @@ LAW_NAME = re.compile(
     re.IGNORECASE,
 )
 INJECTION = word_pattern(
-    r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer)",
+    r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer|kilde\w*)",
     r"glem (alt|alle|dine|tidligere|reglene|instruks\w*|kilde\w*)\w*",
     r"(svar|answer)( \w+){0,3} (fra|med|ut fra|from|with|using) (din|your) (egen|own) (kunnskap|viten|knowledge)",
     r"uten (å bruke |å se på )?(kildene|kilder)",
