@@ -16,6 +16,7 @@ from assistant.sources.files import (
     read_yaml_list,
     read_yaml_mapping,
 )
+from assistant.sources.law_questions import load_law_questions
 from assistant.sources.outside import OutsideExample, load_outside
 from assistant.types import FaqEntry, FaqRef, Item, Law, LawQuestion, Ledd, Section
 
@@ -193,37 +194,6 @@ def load_glossary(path: Path) -> list[GlossaryTerm]:
                 )
             )
     return terms
-
-
-def load_law_questions(path: Path, laws: dict[str, Law], warnings: list[str]) -> list[LawQuestion]:
-    """The law's question index (corpus/law_questions.yaml). Questions of a § that is no longer in the law
-    text, or repealed, are left out with a warning (the law text is the source of truth); a ledd that does not
-    exist is an error. A section's cases (questions that start from a case at work) join its questions, marked as
-    such. A corpus without the file has no index."""
-    if not path.is_file():
-        return []
-    questions = []
-    for item in read_yaml_list(path, "sections"):
-        raw = item.raw
-        with entry_problem(path, item.line, "en paragrafs spørsmål"):
-            law_id, number = raw["law"], str(raw["section"])
-            asked = [(q, False) for q in raw["questions"]] + [(q, True) for q in raw.get("cases") or []]
-        section = laws[law_id].sections.get(number) if law_id in laws else None
-        if section is None or section.repealed:
-            warnings.append(
-                f"{path.name}: {law_id} § {number} er ikke i kraft i lovteksten; spørsmålene er utelatt."
-            )
-            continue
-        for q, case in asked:
-            ledd = q.get("ledd")
-            whole = section.ledd_no(ledd) if ledd is not None else None
-            if ledd is not None and (whole is None or not whole.complete):
-                raise CorpusError(
-                    f"{path}, linje {item.line}: {law_id} § {number} har ikke noe helt {ledd}. ledd "
-                    f"({q['q']!r})."
-                )
-            questions.append(LawQuestion(law_id, number, q["q"], ledd, case=case))
-    return questions
 
 
 def load_provider(path: Path) -> Provider:

@@ -41,7 +41,7 @@ def test_a_case_that_matches_lifts_its_section_and_points_to_its_ledd():
     hits = _search().search(_query(), FusionConfig())
     ranked = sorted(hits.values(), key=lambda h: -h.dense)
     assert ranked[0].key == f"{AML}:4-3"
-    assert max(ranked[0].ledd_scores, key=ranked[0].ledd_scores.get) == 3
+    assert max(ranked[0].ledd_scores.items(), key=lambda kv: kv[1])[0] == 3
 
 
 def test_without_cases_only_the_index_questions_count():

@@ -75,6 +75,16 @@ def test_cases_load_beside_the_questions_and_a_bad_ledd_in_them_is_an_error(tmp_
         load_law_questions(path, corpus.laws, [])
 
 
+@pytest.mark.parametrize("cases", ["bare tekst", "[ingen q]", "[{ledd: 1}]"])
+def test_cases_that_are_not_a_list_of_questions_are_an_error_naming_the_line(tmp_path, corpus, cases):
+    path = tmp_path / "law_questions.yaml"
+    path.write_text(
+        f"sections:\n- law: LOV-2005-06-17-62\n  section: '3-5'\n  questions:\n  - q: x?\n  cases: {cases}\n"
+    )
+    with pytest.raises(CorpusError, match="law_questions.yaml, linje 2"):
+        load_law_questions(path, corpus.laws, [])
+
+
 def test_a_section_no_longer_in_the_law_is_left_out_with_a_warning(tmp_path, corpus):
     path = tmp_path / "law_questions.yaml"
     path.write_text("sections:\n- law: LOV-2005-06-17-62\n  section: '99-1'\n  questions:\n  - q: x?\n")
