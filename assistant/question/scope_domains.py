@@ -227,7 +227,7 @@ OTHER_DOMAINS = {
         r"first[- ]aid (kits?|box\w*)",
     ),
     "mattrygghet": word_pattern(
-        r"(temperatur|grader)\w*( \w+){0,6} (kjøleskap|kjølerom|kjøledisk|fryser(en)?|frysedisk|frysebokse?n?)\w*",
+        r"(temperatur|grader)\w*( \w+){0,6} (kjøleskap|kjølerom|kjøledisk|frysedisk|frysebokse?n?)\w*",
         r"(kjøleskap|kjølerom|kjøledisk|frysedisk)\w*( \w+){0,6} (temperatur|grader)\w*",
         r"mattrygghet\w*",
         r"næringsmiddel\w*",
@@ -259,7 +259,8 @@ OTHER_DOMAINS = {
     "verneombudets funksjonstid og AMUs møter": word_pattern(
         r"funksjonstid\w*",
         r"valgperiode\w*",
-        r"hvor lenge (sitter|varer|er)(?![^?]*utpek)( \w+){0,3} (verneombud|hovedverneombud|amu|arbeidsmiljøutvalg)\w*",
+        r"hvor lenge (sitter|varer)(?![^?]*utpek)( \w+){0,3} (verneombud|hovedverneombud|amu|arbeidsmiljøutvalg)\w*",
+        r"hvor lenge er (man|en|et|du|jeg|hun|han) (valgt som )?(verneombud|hovedverneombud|amu-medlem)\w*(?![^?]*utpek)",
         r"hvor ofte (skal|må|bør)( \w+){0,2} (amu|arbeidsmiljøutvalg\w*)( \w+){0,3} (møte\w*|samles|ha møte\w*)",
         r"(hvor mange|antall|minimum)( \w+){0,3} møter( \w+){0,5} (amu|arbeidsmiljøutvalg\w*)",
         r"(amu|arbeidsmiljøutvalg\w*)( \w+){0,5} (hvor mange|antall) møter",

@@ -209,6 +209,8 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "hvor lenge kan et verneombud som arbeidsgiver har utpekt sitte?",  # oml § 3-2: two years
         "jeg har ENK uten ansatte, må jeg ta hms-kurs?",  # the FAQ's ENK entry
         "kan jeg få fri for å pleie min døende far?",  # § 12-10
+        "hvor lenge er verneombudet beskyttet mot å bli sagt opp?",  # a question for the law, not the term
+        "det er 12 grader på lageret og folka fryser, er det lov?",  # § 4-4: people freezing, not a freezer
         "regnskapsføreren sier vi mangler dokumentasjon i internkontrollen, hva må vi ha skriftlig?",  # § 3-1
         "det koster firmaet mye når verneombudet stanser arbeidet, kan hun bli erstatningsansvarlig?",  # § 6-3
     ],
