@@ -49,6 +49,11 @@ ABLATIONS = {
     "minus-law-cases": Variant(
         "without the law index's cases (questions that start from a case)", E5, FusionConfig(law_cases=False)
     ),
+    "minus-faq-classifier": Variant(
+        "without the FAQ classifier (entries by their fused score alone)",
+        E5,
+        FusionConfig(faq_classifier=0.0),
+    ),
     "minus-everyday-glossary": Variant(
         "without the everyday glossary", E5, FusionConfig(everyday_glossary=False)
     ),

@@ -6,6 +6,7 @@ import numpy as np
 
 from assistant.index.manifest import Record
 from assistant.index.vectors import VectorTable
+from assistant.retrieval.faq_classifier import FaqClassifier
 from assistant.retrieval.hits import Hit
 from assistant.text import words
 
@@ -22,6 +23,14 @@ class FaqSearch:
         self.faq = VectorTable(questions + entries)
         self._faq_rows = _rows_by_key(self.faq)
         self._known_questions = {question_key(r.document): str(r.metadata["key"]) for r in questions}
+        rows = [i for i, meta in enumerate(self.faq.metadata) if meta["kind"] == "faq_q"]
+        self.classifier = FaqClassifier.train(
+            self.faq.matrix[rows], [str(self.faq.metadata[i]["key"]) for i in rows]
+        )
+
+    def classify(self, vector: np.ndarray) -> dict[str, float]:
+        """Each entry's probability of being what the question is about ({} without a classifier)."""
+        return self.classifier.probabilities(vector) if self.classifier is not None else {}
 
     def known(self, text: str) -> str | None:
         """The entry whose question is ``text`` word for word, if any."""

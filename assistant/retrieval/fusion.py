@@ -35,6 +35,9 @@ class FusionConfig:
         0.03  # the lexical reranking of the best law candidates (assistant.retrieval.rerank)
     )
     everyday_glossary: bool = True  # expand everyday words to the law's words (glossary group "everyday")
+    # FAQ entries are ordered by their fused score plus this times the FAQ classifier's probability
+    # (assistant.retrieval.faq_classifier); 0: by the fused score alone
+    faq_classifier: float = 0.05
 
 
 def fuse(

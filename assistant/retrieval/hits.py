@@ -20,7 +20,9 @@ class Hit:
     chunk_id: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
     exact: bool = False
-    rerank: float = 0.0  # law: the reranking bonus (orders the hits; the thresholds read `score`)
+    rerank: float = (
+        0.0  # law: the reranking bonus; FAQ: the classifier's (both order hits; thresholds read `score`)
+    )
     passage: float = 0.0  # law: best passage cosine
     question: float = 0.0  # law: best law-index question cosine
     ledd_scores: dict[int, float] = field(default_factory=dict)  # law: best cosine per ledd (0 = whole §)

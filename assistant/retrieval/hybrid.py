@@ -115,6 +115,10 @@ class HybridRetriever:
             vector = self.embedder.embed_query(dense_text)
             faq, law = self.faq.search(vector), self.law.search(vector, cfg)
             outside = self.outside.match(vector)
+            if cfg.faq_classifier:
+                for key, probability in self.faq.classify(vector).items():
+                    if key in faq:
+                        faq[key].rerank = cfg.faq_classifier * probability
         question_lexical: dict[str, float] = {}
         if cfg.mode != "dense":
             lex_text = f"{text} {expansion.lexical}" if cfg.expand_lexical and expansion.lexical else text
