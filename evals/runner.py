@@ -54,6 +54,11 @@ ABLATIONS = {
         E5,
         FusionConfig(faq_classifier=0.0),
     ),
+    "minus-law-classifier": Variant(
+        "without the section classifier (law candidates by score and reranking)",
+        E5,
+        FusionConfig(law_classifier=0.0),
+    ),
     "minus-everyday-glossary": Variant(
         "without the everyday glossary", E5, FusionConfig(everyday_glossary=False)
     ),

@@ -38,6 +38,9 @@ class FusionConfig:
     # FAQ entries are ordered by their fused score plus this times the FAQ classifier's probability
     # (assistant.retrieval.faq_classifier); 0: by the fused score alone
     faq_classifier: float = 0.05
+    # the best law candidates gain this times the section classifier's score
+    # (assistant.retrieval.section_classifier); 0: none
+    law_classifier: float = 0.08
 
 
 def fuse(

@@ -125,6 +125,8 @@ class HybridRetriever:
             question_lexical = self._lexical(lex_text, cfg, faq, law)
         fuse(cfg, faq, law, question_lexical)
         self._rerank(f"{text} {expansion.lexical}", cfg, law)
+        if cfg.law_classifier and cfg.law_questions and cfg.mode != "bm25":
+            self._classify_law(vector, cfg, law)
         known = self.faq.known(text)
         if known in faq and cfg.mode != "bm25":
             faq[known].exact = True
@@ -149,6 +151,14 @@ class HybridRetriever:
             lookup_only=is_lookup(text, parsed, titles=_titles(self.corpus, refs)),
             outside=outside,
         )
+
+    def _classify_law(self, vector: np.ndarray, cfg: FusionConfig, law: dict[str, Hit]) -> None:
+        """The best law candidates (as many as the reranker sees) gain the section classifier's score."""
+        if self.law.classifier is None:
+            return
+        best = sorted(law, key=lambda k: -(law[k].score + law[k].rerank))[: self.reranker.top]
+        for key, score in self.law.classifier.scores(vector, best).items():
+            law[key].rerank += cfg.law_classifier * score
 
     def _rerank(self, query: str, cfg: FusionConfig, law: dict[str, Hit]) -> None:
         if not cfg.rerank_weight or cfg.mode == "bm25":

@@ -10,6 +10,7 @@ from assistant.index.manifest import Record
 from assistant.index.vectors import EXACT_MAX_VECTORS, VectorTable, chroma_search
 from assistant.retrieval.fusion import FusionConfig
 from assistant.retrieval.hits import Hit
+from assistant.retrieval.section_classifier import SectionClassifier
 
 LAW_CANDIDATE_ROWS = 200  # law passages searched per query in Chroma (large collections only)
 
@@ -33,6 +34,9 @@ class LawSearch:
         self._cases = np.array([bool(m.get("case")) for m in self.law_questions.metadata], dtype=bool)
         self._section_passages = [np.flatnonzero(self._law_rows == n) for n in range(len(self._sections))]
         self._section_questions = [np.flatnonzero(self._law_q_rows == n) for n in range(len(self._sections))]
+        self.classifier = SectionClassifier.train(
+            self.law_questions.matrix, [str(m["key"]) for m in self.law_questions.metadata]
+        )
 
     def _section_maxima(self, table: VectorTable, rows: np.ndarray, sims: np.ndarray) -> np.ndarray:
         """The best cosine per law section (-1 where the table has no row of that section)."""
