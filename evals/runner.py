@@ -49,10 +49,10 @@ ABLATIONS = {
     "minus-law-cases": Variant(
         "without the law index's cases (questions that start from a case)", E5, FusionConfig(law_cases=False)
     ),
-    "minus-faq-classifier": Variant(
-        "without the FAQ classifier (entries by their fused score alone)",
+    "plus-faq-classifier": Variant(
+        "with the FAQ classifier (not shipped; assistant.retrieval.faq_classifier)",
         E5,
-        FusionConfig(faq_classifier=0.0),
+        FusionConfig(faq_classifier=0.05),
     ),
     "minus-law-classifier": Variant(
         "without the section classifier (law candidates by score and reranking)",
