@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 
 from assistant.index.manifest import Record
@@ -23,10 +25,12 @@ class FaqSearch:
         self.faq = VectorTable(questions + entries)
         self._faq_rows = _rows_by_key(self.faq)
         self._known_questions = {question_key(r.document): str(r.metadata["key"]) for r in questions}
+
+    @cached_property
+    def classifier(self) -> FaqClassifier | None:
+        """Trained on first use: the shipped configuration does not use it (FusionConfig.faq_classifier)."""
         rows = [i for i, meta in enumerate(self.faq.metadata) if meta["kind"] == "faq_q"]
-        self.classifier = FaqClassifier.train(
-            self.faq.matrix[rows], [str(self.faq.metadata[i]["key"]) for i in rows]
-        )
+        return FaqClassifier.train(self.faq.matrix[rows], [str(self.faq.metadata[i]["key"]) for i in rows])
 
     def classify(self, vector: np.ndarray) -> dict[str, float]:
         """Each entry's probability of being what the question is about ({} without a classifier)."""
