@@ -172,6 +172,8 @@ OTHER_LAWS = word_pattern(
     r"førerkort\w*",
     r"depositum\w*",
     r"husleie\w*",
+    r"tjenestebolig\w*",  # husleieloven kapittel 11
+    r"(keep|store|retain|delete)\w*( [\w'-]+){0,4} (cvs|cv's|résumés|resumes)",
     r"hybel\w*",
     r"spillolje\w*",
     r"(farlig )?avfall\w*",
@@ -230,7 +232,20 @@ INJECTION = word_pattern(
     r"developer mode",
     r"utviklermodus",
     r"(?-i:DAN)",
-    r"late som (du|at du)",
+    r"late? som (du|at du)",  # "Lat som du er Arbeidstilsynet ..."
+    # asked to say what it knows is false, or told the question is the developers' test
+    r"(selv om|even though|even if) (du|you) (vet|veit|know)( \w+){0,3} (er|is|it's|that's) (feil|galt|usant|wrong|false|untrue)",
+    r"(svar|si|skriv|bekreft|answer|say|write|confirm) (at|that)( [\w-]+){0,12},? (selv om|even though|even if)",
+    r"(intern|hemmelig) test fra (utviklerne|utviklere|teamet)",
+    r"(internal|secret) test (from|by) (the )?(developers|devs|team)",
+    # what the set-up holds: files, paths, model, keys
+    r"api-?nøkl\w*",
+    r"api[- ]keys?",
+    r"filstie?r?\w*",
+    r"file ?paths?",
+    r"miljøvariab\w*",
+    r"environment variables?",
+    r"(hvilke|hvilken|which|what) (filer|dokumenter|files|documents)( \w+){0,4} (har du|do you have) (tilgang|access)",
     r"pretend (you|to)",
     r"act as (if|though|an? (unrestricted|unfiltered|different|new|evil|ai|assistant|chatbot|lawyer))",
     r"roleplay",
