@@ -126,6 +126,8 @@ OTHER_DOMAINS = {
         r"aksjekapital\w*",
         r"styremedlem\w*",
         r"styreleder\w*",
+        r"(\w*representant\w*|plass|sete|sitte|med) i styret",  # board representation: aksjeloven
+        r"styrerepresentant\w*",
         r"generalforsamling\w*",
         r"aksjonær\w*",
         r"stifte\w*",
@@ -134,6 +136,7 @@ OTHER_DOMAINS = {
     # areas other laws govern, asked about without naming the law
     "personvern": word_pattern(
         r"personalmapp\w*",
+        r"(lagre|oppbevare|ta vare på|slette|beholde)( [\w-]+){0,4} (cv|cv-ene|cv-er|cver|cv'?er)",
         r"databehandl\w*",
         r"data process(ing|or)( agreement)?s?",
         r"personvernombud\w*",
