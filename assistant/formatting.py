@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from assistant.question.scope_adjacent import DOMAIN_TOPICS_EN as ADJACENT_TOPICS_EN
+
 if TYPE_CHECKING:
     from assistant.question.scope import OutOfScope
     from assistant.sources.corpus import Provider
@@ -154,6 +156,7 @@ DOMAIN_TOPICS_EN = {
     "selskapsform og prising": "company form and pricing",
     "velferdspermisjon": "welfare leave under collective agreements",
     "verneombudets funksjonstid og AMUs møter": "the safety representative's term and AMU meetings (regulation parts I do not hold)",
+    **ADJACENT_TOPICS_EN,
 }
 
 

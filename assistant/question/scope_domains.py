@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.question.scope_adjacent import ADJACENT_DOMAINS
 from assistant.question.scope_patterns import stem_pattern, word_pattern
 
 OTHER_DOMAINS = {
@@ -270,6 +271,7 @@ OTHER_DOMAINS = {
         r"how often (must|should|does) (the )?(amu|working environment committee)( \w+){0,2} meet",
         r"(term of office|how long)( \w+){0,4} (safety rep(resentative)?|verneombud)\w*( \w+){0,3} (serve|sit|last)\w*",
     ),
+    **ADJACENT_DOMAINS,
 }
 # Asking which of the course provider's courses to take is the FAQ's to answer, not a supplier recommendation.
 COURSE_WORDS = word_pattern(

@@ -113,6 +113,9 @@ PROVIDER = {
         r"plass til( \w+){0,2} (deltakere|personer|stykker)",
         r"(fins|finnes|har dere) (det )?(fortsatt |ennå |enda )?(ledig )?plass\w*",
         r"plass til (alle|oss|hele)",
+        r"(overta|overtar|ta over|få) plassen (min|hans|hennes)",
+        r"(transfer|give) (my|our|her|his) (seat|place|spot|booking)",
+        r"(minimum|maximum|max|min|minst|maks\w*)( \w+){0,2} (participants|deltakere)",
     ),
     "kurssted": word_pattern(
         r"kurssted\w*",
@@ -138,6 +141,8 @@ PROVIDER = {
         r"(mistet|mista|lost)( \w+){0,2} (kursbevis|diplom|certificate)\w*",
         r"account (is |was |got |has been )?(locked|blocked|disabled)",
         r"(unlock|reset) (my |the |our )?(account|login|log-in|password)\w*",
+        r"(hvor lenge|how long)( \w+){0,4} (tilgang|access)( \w+){0,2} (til|to) (e-?læring\w*|elæring\w*|kurset|nettkurset|"
+        r"kursportal\w*|the course|the e-?learning|the platform)",
     ),
 }
 VACATION = word_pattern(
@@ -246,6 +251,16 @@ INJECTION = word_pattern(
     r"miljøvariab\w*",
     r"environment variables?",
     r"(hvilke|hvilken|which|what) (filer|dokumenter|files|documents)( \w+){0,4} (har du|do you have) (tilgang|access)",
+    # a chat role, an image that carries the conversation away, an "authorisation" or a game to lift the rules
+    r"[\"']?role[\"']?\s*:\s*[\"']?(system|assistant|developer)",
+    r"<\|?(im_start|system)\|?>",
+    r"!\[[^\]]*\]\(https?://[^)\s]*\)",
+    r"autoriserer (jeg )?deg",
+    r"(i )?authori[sz]e you",
+    r"(slå|skru) av( [\w-]+){0,2} (begrensning\w*|filter\w*|regler\w*|kildekrav\w*)",
+    r"(turn|switch) off( \w+){0,2} (restrictions?|limits?|filters?|rules|safeguards?)",
+    r"la oss leke",
+    r"let'?s play a game",
     r"pretend (you|to)",
     r"act as (if|though|an? (unrestricted|unfiltered|different|new|evil|ai|assistant|chatbot|lawyer))",
     r"roleplay",
