@@ -27,7 +27,13 @@ ADJACENT_DOMAINS = {
         r"(wages?|salary|holiday pay)(\W+\w+){0,10}\W+bankrupt\w*",
     ),
     "arv og testament": word_pattern(
-        r"testament\w*", r"arveloven", r"arving\w*", r"arveoppgjør\w*", r"\barv\b", r"inheritance", r"\bwills?\b(?= \w+ (so|that))"
+        r"testament\w*",
+        r"arveloven",
+        r"arving\w*",
+        r"arveoppgjør\w*",
+        r"\barv\b",
+        r"inheritance",
+        r"\bwills?\b(?= \w+ (so|that))",
     ),
     "trafikk og bøter": word_pattern(
         r"fartsbot\w*",
