@@ -116,7 +116,7 @@ def not_covered(ref: str, url: str, lang: Lang, *, reason: str | None = None) ->
 
 PROVIDER_TOPICS: dict[str, dict[Lang, str]] = {
     "pris": {"nb": "priser", "en": "prices"},
-    "kursdatoer": {"nb": "kursdatoer", "en": "course dates"},
+    "kursdatoer": {"nb": "kursdatoer eller kurstider", "en": "course dates or times"},
     "ledige plasser": {"nb": "ledige plasser", "en": "free seats"},
     "kontaktinformasjon": {"nb": "kontaktinformasjon", "en": "contact details"},
     "åpningstider": {"nb": "åpningstider", "en": "opening hours"},

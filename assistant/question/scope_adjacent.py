@@ -78,6 +78,66 @@ ADJACENT_DOMAINS = {
         r"(lønn|lønna|lønnen)( \w+){0,3} (til|for) (en |ei |et )?lærling\w*",
         r"apprentice\w* (pay|wages?|salary)",
     ),
+    # damage to customers' property or persons, and products: skadeserstatningsloven, produktansvarsloven
+    "erstatning til kunder og produktansvar": word_pattern(
+        r"(kunde\w*|passasjer\w*|gjest\w*|customer\w*|passenger\w*)( [\w-]+){0,14} (erstatning\w*|erstatningsansvar\w*|"
+        r"compensation|liable|liability)",
+        r"(erstatning\w*|erstatningsansvar\w*|compensation|liable|liability)( [\w-]+){0,8} (kunde\w*|passasjer\w*|"
+        r"gjest\w*|customer\w*|passenger\w*)",
+        r"produktansvar\w*",
+        r"product liability",
+    ),
+    # who owns what an employee makes: åndsverkloven, arbeidstakeroppfinnelsesloven
+    "opphavsrett og patent": word_pattern(
+        r"patent\w*",
+        r"opphavsrett\w*",
+        r"immaterielle rettigheter",
+        r"oppfinnelse\w*",
+        r"(hvem|who) (eier|owns)( [\w-]+){0,3} (koden|appen|programvaren|the code|the app|the software|rettighetene)",
+        r"copyright",
+        r"intellectual property",
+    ),
+    # theft and other crimes by an employee: straffeloven, the police
+    "straffesak og politianmeldelse": word_pattern(
+        # asking whether or how to report it (suspending the employee meanwhile is aml § 15-13's)
+        r"(bør|skal|må|kan) (vi|jeg|man)( [\w-]+){0,2} (anmelde|politianmelde)\w*",
+        r"hvordan( [\w-]+){0,3} (anmelde|politianmelde)\w*",
+        r"(should|must|can|how do) (we|i)( \w+){0,2} report (it|him|her|them|this|the theft) to the police",
+    ),
+    "offentlige anskaffelser": word_pattern(
+        r"anskaffelse\w*",
+        r"anbudskonkurranse\w*",
+        r"kunngjøre( \w+){0,2} konkurranse",
+        r"direkte ?anskaff\w*",
+        r"public procurement",
+        r"tender\w*",
+    ),
+    "pensjon og trygd": word_pattern(
+        r"\bafp\b",
+        r"uføretrygd\w*",
+        r"uføre(grad|pensjon)\w*",
+        r"arbeidsavklaringspenger",
+        r"\baap\b",
+        r"disability benefit\w*",
+    ),
+    # supplements for nights, evenings and weekends are agreed, not set by the law (aml § 10-6 sets overtime pay)
+    "lønnstillegg": word_pattern(
+        r"(hva er|hvor mye|hvor stort|hvor høyt|vanlig\w*|normalt?)( [\w-]+){0,3} (natt?|kvelds|helge|helg|lørdags|søndags|skift|"
+        r"ubekvem\w*)tillegg\w*",
+        r"(night|evening|weekend|shift) (supplement|premium|differential|allowance)s?",
+    ),
+    "habilitet i forvaltningen": word_pattern(
+        r"inn?habil\w*", r"habilitet\w*", r"conflict of interest in (a|the) (case|municipality)"
+    ),
+    "lærekontrakt": word_pattern(r"lærekontrakt\w*", r"lærebedrift\w*", r"apprenticeship contract\w*"),
+    "universell utforming": word_pattern(
+        r"universell\w* utform\w*",
+        r"(rampe|løfteplattform|heis)( [\w-]+){0,6} (rullestol\w*|kunde\w*)",
+        r"wheelchair (access|ramp)\w*",
+    ),
+    "foreldreansvar og samvær": word_pattern(
+        r"foreldreansvar\w*", r"samværsrett\w*", r"barnefordeling\w*", r"barnebidrag\w*", r"custody"
+    ),
 }
 
 DOMAIN_TOPICS_EN = {
@@ -89,4 +149,14 @@ DOMAIN_TOPICS_EN = {
     "utleie av bolig": "letting housing",
     "bemanningsnorm i barnehage og skole": "staffing norms in kindergartens and schools",
     "lønnsnivå": "pay levels",
+    "erstatning til kunder og produktansvar": "liability to customers and for products",
+    "opphavsrett og patent": "copyright and patents",
+    "straffesak og politianmeldelse": "crime and police reports",
+    "offentlige anskaffelser": "public procurement",
+    "pensjon og trygd": "pensions and social security benefits",
+    "lønnstillegg": "pay supplements",
+    "habilitet i forvaltningen": "impartiality in public administration",
+    "lærekontrakt": "apprenticeship contracts",
+    "universell utforming": "universal design of buildings",
+    "foreldreansvar og samvær": "parental responsibility and custody",
 }
