@@ -104,6 +104,18 @@ def _delegating(section: Section, query: str) -> set[int]:
     return {ledd.number for ledd in section.ledd if DELEGATION.search(ledd.text)}
 
 
+# A question that states how many work there ("vi er 6 ansatte", "we have 12 employees") asks which rule applies at
+# that size: a ledd that sets a number of employees ("færre enn 5 arbeidstakere", "minst 50 arbeidstakere") is the
+# one that answers it, not the ledd about the size of the company in general.
+HEADCOUNT = re.compile(
+    r"(?<![\w.,])\d{1,5} ?(ansatte|stk|stykker|arbeidstakere|medarbeidere|personer|folk|employees|staff|people|workers)\b"
+    r"|\bvi er (\d{1,5}|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|tolv)\b",
+    re.IGNORECASE,
+)
+SIZE_RULE = re.compile(r"\d+ arbeidstakere|\d+ ansatte", re.IGNORECASE)
+HEADCOUNT_BONUS = 0.02
+
+
 def _answering(section: Section, scores: dict[int, float], query: str) -> dict[int, float]:
     """The scores without the ledd that only empower regulations (all of them when no other ledd scored)."""
     delegating = _delegating(section, query)
@@ -127,6 +139,10 @@ def focused_ledd(
         for ledd in section.ledd:
             if ledd.number in scores and terms:
                 scores[ledd.number] += lexical_weight * len(terms & set(stems(ledd.text))) / len(terms)
+    if HEADCOUNT.search(query):
+        for ledd in section.ledd:
+            if ledd.number in scores and SIZE_RULE.search(ledd.text):
+                scores[ledd.number] += HEADCOUNT_BONUS
     scored = sorted(((s, n) for n, s in scores.items()), reverse=True)
     chosen: list[int | None] = [scored[0][1]]
     if len(scored) > 1 and scored[1][0] >= scored[0][0] - second_within:

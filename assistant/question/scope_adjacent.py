@@ -80,10 +80,13 @@ ADJACENT_DOMAINS = {
     ),
     # damage to customers' property or persons, and products: skadeserstatningsloven, produktansvarsloven
     "erstatning til kunder og produktansvar": word_pattern(
-        r"(kunde\w*|passasjer\w*|gjest\w*|customer\w*|passenger\w*)( [\w-]+){0,14} (erstatning\w*|erstatningsansvar\w*|"
-        r"compensation|liable|liability)",
-        r"(erstatning\w*|erstatningsansvar\w*|compensation|liable|liability)( [\w-]+){0,8} (kunde\w*|passasjer\w*|"
-        r"gjest\w*|customer\w*|passenger\w*)",
+        # the customer (or passenger, guest) claims; an employee hurt by a customer is aml § 4-3 (4)
+        r"(kunde\w*|passasjer\w*|gjest\w*)( [\w-]+){0,3} (vil ha|krever|ber om|skal ha|har krav på|har rett på|saksøker)"
+        r"( [\w-]+){0,4} (erstatning\w*|penger\w*|dekket)",
+        r"erstatning\w* (til|for) (en |ei |et |vår |våre )?(kunde\w*|passasjer\w*|gjest\w*)",
+        r"(erstatningsansvar\w*|ansvar\w*)( [\w-]+){0,4} (overfor|ovenfor) (kunde\w*|passasjer\w*|gjest\w*)",
+        r"(customer|passenger|guest)s?( \w+){0,3} (wants|claims|demands|is claiming|sues|is suing)( \w+){0,4} "
+        r"(compensation|damages|money)",
         r"produktansvar\w*",
         r"product liability",
     ),

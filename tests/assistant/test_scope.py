@@ -292,6 +292,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "verneombudet ble flyttet til dagskift og mistet nattillegget, er det lov?",  # § 6-5 (4)
         "kassereren er under etterforskning for underslag, kan vi holde henne borte fra jobb?",  # § 15-13
         "kan vi kreve erstatning fra en ansatt som har ødelagt utstyr?",  # § 14-15 (2) c: deductions
+        "en kunde slo en av de ansatte, har vi ansvar og kan den ansatte få erstatning?",  # § 4-3 (4)
         "hvilke dokumenter må vi ha på plass i internkontrollen?",  # ik § 5, aml § 3-1
     ],
 )
