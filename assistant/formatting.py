@@ -134,6 +134,7 @@ DOMAIN_TOPICS_EN = {
     "regnskap": "accounting",
     "forsikring": "insurance",
     "merverdiavgift": "VAT",
+    "mva-registrering": "VAT registration",
     "lønn og ytelser": "pay and benefits",
     "statistikk": "statistics",
     "anbefalinger og innkjøp": "recommendations and purchases",

@@ -141,6 +141,35 @@ ADJACENT_DOMAINS = {
     "foreldreansvar og samvær": word_pattern(
         r"foreldreansvar\w*", r"samværsrett\w*", r"barnefordeling\w*", r"barnebidrag\w*", r"custody"
     ),
+    # customers and guests turned away (likestillings- og diskrimineringsloven); aml protects employees and applicants
+    "diskriminering av kunder og gjester": word_pattern(
+        r"aldersgrense\w* (for|på) (gjest|kunde|besøkende|publikum)\w*",
+        r"(nekte\w*|avvise\w*|kaste\w* ut)( [\w-]+){0,6} (gjest\w*|kunde\w*|besøkende|publikum)( [\w-]+){0,4} "
+        r"(adgang|inngang|å komme inn|inn|service)",
+        r"(nekte\w*|avvise\w*)( [\w-]+){0,2} (menn|kvinner|barn|eldre|mennesker) (adgang|inngang)",
+        r"(gjest\w*|kunde\w*|besøkende)( [\w-]+){0,8} (diskriminer\w*|forskjellsbehandl\w*)",
+        r"(refus\w*|den(y|ied|ies)|turn\w* away)( \w+){0,3} (entry|service|access)?( \w+){0,2} (to )?(a |the |our )?"
+        r"(customers?|guests?|patrons?)",
+    ),
+    # authorisation of health personnel and their duty of confidentiality (helsepersonelloven)
+    "helsepersonell og autorisasjon": word_pattern(
+        r"helsedirektorat\w*",
+        r"autorisasjon\w*( [\w-]+){0,4} (som )?(helsepersonell|sykepleier\w*|lege\w*|helsefagarbeider\w*|tannlege\w*)",
+        r"(sykepleier|lege|leger|helsefagarbeider|tannlege|jordmor|fysioterapeut)\w*( [\w-]+){0,8} "
+        r"(norsk )?(autorisasjon|lisens)\w*",
+        r"(nurses?|doctors?|physicians?)( \w+){0,6} (norwegian )?(authori[sz]ation|licen[sc]e)",
+    ),
+    # what a business may claim in its advertising (markedsføringsloven)
+    "markedsføring og reklame": word_pattern(
+        r"reklamen",
+        r"(i|in) (reklame\w*|markedsføring\w*|annonse(n|ne|r)|our (ads|advertising|marketing))",
+        r"(lov|lovlig|ulovlig|allowed|legal)( \w+){0,3} (å |to )?(reklamere|markedsføre|advertise)",
+    ),
+    "matoppskrifter": word_pattern(
+        r"(mat)?oppskrift\w* på( [\w-]+){1,3} (til|for) \d+",
+        r"oppskrift\w* på (lapskaus|kake\w*|middag|suppe|pizza|taco|boller|brød)",
+        r"recipes?",
+    ),
 }
 
 DOMAIN_TOPICS_EN = {
@@ -162,4 +191,8 @@ DOMAIN_TOPICS_EN = {
     "lærekontrakt": "apprenticeship contracts",
     "universell utforming": "universal design of buildings",
     "foreldreansvar og samvær": "parental responsibility and custody",
+    "diskriminering av kunder og gjester": "turning away or discriminating against customers and guests",
+    "helsepersonell og autorisasjon": "health personnel's authorisation",
+    "markedsføring og reklame": "marketing and advertising",
+    "matoppskrifter": "recipes",
 }

@@ -49,7 +49,8 @@ OTHER_DOMAINS = {
         r"\bkonto(en)? (skal|bør|må)",
     ),
     "forsikring": stem_pattern(r"forsikring", r"\bpremie", r"insurance", r"\binsure", r"forsikre"),
-    "merverdiavgift": word_pattern(
+    # registering for VAT and reporting it: never about the VAT on a course, whatever course the asker runs
+    "mva-registrering": word_pattern(
         r"mva-melding\w*",
         r"mva-registrer\w*",
         r"momsregister\w*",
@@ -57,7 +58,10 @@ OTHER_DOMAINS = {
         r"momskompensasjon",
         r"vat return",
         r"vat registration",
+        r"register for vat",
         r"omsetningsoppgave\w*",
+    ),
+    "merverdiavgift": word_pattern(
         r"\d+ ?%( \w+)? (mva|moms|vat)",
         r"(mva|moms|vat)-?sats\w*",
         r"(mva|moms) på (mat|varer|salg|take-?away\w*|servering\w*)",

@@ -264,6 +264,11 @@ INJECTION = word_pattern(
     r"(ps|p\.s\.|note|merk)\W+(til|to) (ai|the ai|ki|assistent\w*|the assistant|chatbot\w*)",
     r"(lim inn|gjengi|paste|dump)( [\w-]+){0,3} (faq-?fil\w*|kildefil\w*|kilde\w*|datafil\w*|yaml|json|source files?|the faq)",
     r"let'?s play a game",
+    # asked to repeat what came before the question (its instructions), or to answer yes whatever it thinks
+    r"(gjenta|repeat|print|output|skriv ut)( \w+){0,3} (everything|alt|all)( \w+){0,3} (above|over|ovenfor|før)",
+    r"starting with( the words?)? [\"'‘«]?you are",
+    r"(svar|answer|reply|say)( \w+){0,2} (bare|kun|only|just) [«\"'‘]?(ja|nei|yes|no)\b",
+    r"(uansett|regardless of|no matter) (hva|what) (du|you) (egentlig |actually |really )?(mener|tror|vet|think|believe|know)",
     r"pretend (you|to)",
     r"act as (if|though|an? (unrestricted|unfiltered|different|new|evil|ai|assistant|chatbot|lawyer))",
     r"roleplay",
