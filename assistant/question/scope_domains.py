@@ -18,7 +18,7 @@ OTHER_DOMAINS = {
         r"beskatn",
         r"skattlegg",
         r"\btax",
-        r"deduct(?!\w*( \w+){0,3} from (my|his|her|their|the|an?|our)( \w+)? (pay|salary|wages?|lønn\w*))",
+        r"deduct(?!\w*( \w+){0,8} from (my|his|her|their|the|an?|our)( \w+)? (pay|salary|wages?|lønn\w*))",
         r"social security contribution",
         r"employer'?s? contribution",
         r"national insurance contribution",

@@ -50,10 +50,14 @@ PROVIDER = {
         r"(hva|hvor mye) (bør|må|skal) (jeg|vi|man) budsjettere",
         r"[\w-]*rabatt\w*",
         r"discounts?",
-        r"how much (does|do|is|are|will)",
-        r"costs?",
-        r"price\w*",
-        r"fee",
+        # English price words about the course, a seat or "it" (not "the repair cost", "a supervision fee")
+        r"how much (does|do|is|are|will|would)( [\w-]+){0,4} (course|training|class|e-?learning|session|it|this|that|cost|"
+        r"charge|pay|seat|place|certificate)\w*",
+        r"(course|training|class|e-?learning|session|seat|place|certificate|it|this)( [\w-]+){0,4} (costs?|price\w*|fees?)",
+        r"(costs?|price\w*|fees?)( \w+){0,3} (for|of|per) (the |your |a |an |this |each |one )?(course|training|class|"
+        r"e-?learning|session|seat|place|certificate|participant|person|attendee|employee|head|test|exam|retak\w*)s?",
+        r"(what'?s|what is|what are|tell me|send me) (the |your )?(price|cost|fee)\w*",
+        r"pric(es|ing)|price ?list|how much for",
     ),
     "kursdatoer": word_pattern(
         r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
