@@ -72,7 +72,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
     law = other_law(question, known_laws)
     if law:
         return OutOfScope("other_law", law)
-    if found(VACATION):
+    if found(VACATION) and not found(PAYSLIP):
         return OutOfScope("other_law", "ferieloven")
     for topic, pattern in PROVIDER.items():
         if found(pattern):
@@ -86,6 +86,11 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
             return OutOfScope("other_domain", topic)
     return None
 
+
+# The payslip states the holiday pay (aml § 14-15 (3)): a question about what it must show is not ferieloven's.
+PAYSLIP = re.compile(
+    r"(?<![\wæøå])(lønnsslipp\w*|lønnsoppgave\w*|pay ?slips?|pay stubs?)(?![\wæøå])", re.IGNORECASE
+)
 
 # Who told the asker something ("regnskapsføreren sa", "revisoren vår mener", "forsikringsselskapet krever"): the
 # messenger, not what is asked about. Left out before the other domains' words are matched.

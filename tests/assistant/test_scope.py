@@ -324,6 +324,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "er det lov å sette en aldersgrense på 35 år i stillingsannonsen?",  # § 13-1: applicants, not guests
         "kan en sykepleier nekte å jobbe overtid?",  # § 10-6 (5)
         "kan vi nekte en ansatt å komme inn på jobb når han er ruset?",
+        "må lønnsslippen vise hvordan feriepengene er beregnet?",  # § 14-15 (3): the payslip shows holiday pay
         # English cost words that are not the course's price
         "Can I deduct the repair cost of a broken laptop from his next salary?",  # § 14-15 (2)
         "Who pays the costs of a local working environment committee at a building site?",  # § 7-1
