@@ -91,6 +91,9 @@ class FaqEntry:
     # For an entry about one situation (the only employee of an AS, an ENK, changing jobs): patterns the question
     # must all match (case and æøå folded) for the entry to answer it. Empty: the entry is about no one situation.
     only_when: tuple[str, ...] = ()
+    # Patterns of questions the entry does not answer although its words are close: "er kursbeviset fortsatt
+    # gyldig?" is about how long a course counts (kurs-gyldighet), not about what the certificate shows.
+    not_when: tuple[str, ...] = ()
 
     @property
     def law_basis(self) -> tuple[FaqRef, ...]:

@@ -43,9 +43,13 @@ def _situation(pattern: str) -> re.Pattern[str]:
 def fits(entry: FaqEntry, hit: Hit, question: str) -> bool:
     """An entry about one situation answers only a question that names it: "Må jeg ha HMS-kurs hvis jeg er eneste
     ansatte i mitt eget aksjeselskap?" does not answer "er daglig leder i et AS med 4 ansatte, må jeg ha kurs?".
-    One of the entry's own questions, word for word, always fits."""
+    Nor does it answer a question its not_when names. One of the entry's own questions, word for word, always
+    fits."""
     text = fold_letters(question)
-    return hit.exact or all(_situation(p).search(text) for p in entry.only_when)
+    return hit.exact or (
+        all(_situation(p).search(text) for p in entry.only_when)
+        and not any(_situation(p).search(text) for p in entry.not_when)
+    )
 
 
 def rests_on(entry: FaqEntry, hit: Hit) -> bool:

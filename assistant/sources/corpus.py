@@ -132,18 +132,19 @@ def _faq_entry(raw: dict[str, Any]) -> FaqEntry:
         answer=raw["answer"],
         refs=tuple(_faq_ref(r) for r in raw.get("refs", [])),
         rests_on=tuple(_faq_ref(r) for r in raw.get("rests_on", [])),
-        only_when=tuple(_pattern(p) for p in raw.get("only_when", [])),
+        only_when=tuple(_pattern(p, "only_when") for p in raw.get("only_when", [])),
+        not_when=tuple(_pattern(p, "not_when") for p in raw.get("not_when", [])),
     )
 
 
-def _pattern(raw: Any) -> str:
-    """An only_when pattern, checked here so a typo in the corpus is found at load time, not at question time."""
+def _pattern(raw: Any, key: str) -> str:
+    """An only_when or not_when pattern, checked here so a typo in the corpus is found at load time."""
     if not isinstance(raw, str) or not raw.strip():
-        raise ValueError("only_when må være en liste med regulære uttrykk")
+        raise ValueError(f"{key} må være en liste med regulære uttrykk")
     try:
         re.compile(raw)
     except re.error as exc:
-        raise ValueError(f"only_when-mønsteret «{raw}» er ugyldig: {exc}") from None
+        raise ValueError(f"{key}-mønsteret «{raw}» er ugyldig: {exc}") from None
     return raw
 
 

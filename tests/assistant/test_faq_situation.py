@@ -88,3 +88,23 @@ def test_switched_off_the_best_entry_answers_whatever_its_situation(corpus):
     question = "er daglig leder i et AS med 4 ansatte, må jeg ha hms-kurs?"
     ev = select_evidence(corpus, result(corpus, question, TIED), Thresholds(faq_situations=False))
     assert ev.faq is not None and ev.faq.id == "aksjeselskap-eneste-ansatt"
+
+
+def test_a_question_about_expiry_is_not_about_what_the_certificate_shows(corpus):
+    # not_when: the certificate entry and the law-on-training entry are closer in words, kurs-gyldighet answers
+    faq = [("kursbevis", 0.95), ("opplaering-gjennomforing", 0.93), ("kurs-gyldighet", 0.92)]
+    for question in (
+        "går kursbeviset ut etter et par år, eller er det gyldig for alltid?",
+        "Does the certificate expire?",
+    ):
+        ev = select_evidence(corpus, result(corpus, question, faq), Thresholds())
+        assert ev.faq is not None and ev.faq.id == "kurs-gyldighet", question
+    ev = select_evidence(corpus, result(corpus, "hva står det på kursbeviset?", faq), Thresholds())
+    assert ev.faq is not None and ev.faq.id == "kursbevis"
+
+
+def test_real_model_expiry_of_the_certificate(real_assistant):
+    # written for this test
+    answer = real_assistant.ask("fikk kursbeviset mitt for fire år siden – har det gått ut nå?")
+    faq_ids = [c.faq_id for c in answer.citations if c.kind == "faq"]
+    assert faq_ids[:1] == ["kurs-gyldighet"]

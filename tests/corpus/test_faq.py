@@ -106,6 +106,21 @@ def test_every_question_of_a_situational_entry_names_its_situation(entry, corpus
         assert fits(loaded, hit, question.replace("å", "a").replace("ø", "o").replace("æ", "ae")), question
 
 
+@pytest.mark.parametrize("entry", [e for e in FAQ if e.get("not_when")], ids=lambda e: e["id"])
+def test_not_when_leaves_the_entrys_own_questions_and_turns_away_what_it_names(entry, corpus):
+    """not_when never turns away one of the entry's own questions (read in any case, with or without æøå); a
+    question it names goes to the next entry that fits."""
+    from assistant.evidence.faq_match import fits
+    from assistant.retrieval.hits import Hit
+
+    loaded = corpus.faq[entry["id"]]
+    hit = Hit(f"faq:{entry['id']}", "faq", 0.9, metadata={"faq_id": entry["id"]})
+    for question in loaded.questions:
+        assert fits(loaded, hit, question.upper().replace("Å", "A").replace("Ø", "O")), question
+    assert not fits(corpus.faq["kursbevis"], hit, "Utløper kursbeviset etter noen år?")
+    assert fits(corpus.faq["kurs-gyldighet"], hit, "Utløper kursbeviset etter noen år?")
+
+
 def test_a_bad_only_when_pattern_is_named_in_norwegian(tmp_path):
     from assistant.sources.corpus import load_faq
     from assistant.sources.files import CorpusError
