@@ -103,6 +103,13 @@ def test_a_question_about_expiry_is_not_about_what_the_certificate_shows(corpus)
     assert ev.faq is not None and ev.faq.id == "kursbevis"
 
 
+def test_a_question_about_how_long_it_takes_to_get_the_certificate_is_about_duration(corpus):
+    faq = [("kursbevis", 0.95), ("kurs-varighet", 0.93)]
+    question = "hvor lang tid tar det før jeg har kursbeviset i hånda?"
+    ev = select_evidence(corpus, result(corpus, question, faq), Thresholds())
+    assert ev.faq is not None and ev.faq.id == "kurs-varighet"
+
+
 def test_real_model_expiry_of_the_certificate(real_assistant):
     # written for this test
     answer = real_assistant.ask("fikk kursbeviset mitt for fire år siden – har det gått ut nå?")
