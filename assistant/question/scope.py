@@ -6,8 +6,9 @@
   skatteloven, GDPR, ...): neither the FAQ nor the laws held answer them, however close the words are.
 - Prompt injections: instructions aimed at the assistant, not questions.
 
-Each signal is a pattern over the lower-cased question (assistant.question.scope_patterns and scope_domains). The patterns
-were written from the categories, not from eval questions, and tuned on the dev split only.
+Each signal is a pattern over the lower-cased question (assistant.question.scope_patterns, scope_provider and
+scope_domains). The patterns were written from the categories, not from eval questions, and tuned on the dev split
+only.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from assistant.question.scope_patterns import (
     INJECTION,
     LAW_NAME,
     OTHER_LAWS,
-    PROVIDER,
     TASK,
     VACATION,
 )
+from assistant.question.scope_provider import PROVIDER
 from assistant.text import fold_letters
 
 Reason = Literal["provider", "other_domain", "other_law", "injection"]

@@ -122,12 +122,50 @@ ADJACENT_DOMAINS = {
         r"arbeidsavklaringspenger",
         r"\baap\b",
         r"disability benefit\w*",
+        r"alderspensjon\w*",
+        r"pensjonskapitalbevis\w*",
+        r"(occupational|retirement|old[- ]age) pensions?",
+        r"(over|under|opp til|inntil|above|up to) \d+ ?g",  # the folketrygd's base amount
+        r"(lønn|penger|utbetaling\w*|dekning|dekket|betalt|refusjon) fra nav",
+        # who may write a sick note is the folketrygdloven's (aml only names the employee's inability to work)
+        r"(skrive|skriver|utstede\w*) (ut )?(en )?sykmelding\w*",
+        r"write (a |an )?sick (note|certificate)s?",
     ),
     # supplements for nights, evenings and weekends are agreed, not set by the law (aml § 10-6 sets overtime pay)
     "lønnstillegg": word_pattern(
         r"(hva er|hvor mye|hvor stort|hvor høyt|vanlig\w*|normalt?)( [\w-]+){0,3} (natt?|kvelds|helge|helg|lørdags|søndags|skift|"
         r"ubekvem\w*)tillegg\w*",
         r"(night|evening|weekend|shift) (supplement|premium|differential|allowance)s?",
+    ),
+    # what a named collective agreement gives ("Byggeindustrioverenskomsten"): the agreement's, not the law's
+    "tariffavtaler": word_pattern(
+        r"[\wæøå]+overenskomst\w*",
+        r"verneombudstillegg\w*",
+        r"tillegg\w*( \w+){0,3} i (tariffavtalen|overenskomsten|hovedavtalen)",
+    ),
+    # registering foreign workers (D-number, the police): folkeregisterloven, utlendingsloven
+    "registrering av utenlandske arbeidstakere": word_pattern(
+        r"d-nummer\w*",
+        r"registrere seg hos politiet",
+        r"(work|residence) permits?",
+    ),
+    # advice on treating an illness or an injury: a doctor's, not the law's
+    "medisinske råd": word_pattern(
+        r"ibux",
+        r"ibuprofen",
+        r"paracet\w*",
+        r"smertestillende\w*",
+        r"painkillers?",
+        r"(hvor mange|hvor mye)( \w+){0,2} (tabletter|piller|mg)",
+        r"hvor lang tid tar det (å bli|før (jeg|han|hun|det) blir) (bra|frisk|bedre)\w*",
+        r"how long (does it|will it|until)( \w+){0,3} (take to )?(heal|recover|get better)",
+        r"(bør|skal) (jeg|han|hun) (bruke|ta) (en |ei |et )?[\w-]*(skinne|bandasje|medisin\w*|tabletter)",
+    ),
+    # applying for the HMS card (forskrift om HMS-kort, not held; aml § 4-1 only lets the ministry require it)
+    "HMS-kort": word_pattern(
+        r"(søk\w*|bestill\w*|få|utstede\w*|rett til)( [\w-]+){0,3} (hms|bygge)-?kort\w*",
+        r"(hms|bygge)-?kort\w*( [\w-]+){0,4} (søke\w*|søknad\w*|bestille\w*|koste\w*|utsted\w*)",
+        r"(apply|application) for (an? |the )?(hse|construction|hms) (id )?cards?",
     ),
     "habilitet i forvaltningen": word_pattern(
         r"inn?habil\w*", r"habilitet\w*", r"conflict of interest in (a|the) (case|municipality)"
@@ -187,6 +225,10 @@ DOMAIN_TOPICS_EN = {
     "offentlige anskaffelser": "public procurement",
     "pensjon og trygd": "pensions and social security benefits",
     "lønnstillegg": "pay supplements",
+    "tariffavtaler": "what a collective agreement gives",
+    "registrering av utenlandske arbeidstakere": "registering foreign workers",
+    "medisinske råd": "medical advice",
+    "HMS-kort": "applying for the HMS card",
     "habilitet i forvaltningen": "impartiality in public administration",
     "lærekontrakt": "apprenticeship contracts",
     "universell utforming": "universal design of buildings",

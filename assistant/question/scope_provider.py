@@ -1,0 +1,145 @@
+"""Questions about the course provider's own business that the FAQ does not answer (prices, course dates, free
+seats, where courses are held, log-in help): the answer points to the course provider."""
+
+from __future__ import annotations
+
+from assistant.question.scope_patterns import word_pattern
+
+MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+
+
+PROVIDER = {
+    "pris": word_pattern(
+        r"hva koster\w*",
+        r"(hva|hvor mye)( [\w-]+){0,3} koster",
+        r"koster (det|dette|kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*)",  # not "det koster firmaet penger"
+        r"(kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*|det)( \w+){0,3} koster( \w+){0,3}\?",
+        r"pris(en|er|ene|liste)?",
+        r"(kroner|kr|(?-i:NOK))( [\w-]+){0,3} (for|per|pr\.?) (kurset|deltaker\w*|person\w*|stk|plass\w*)",
+        r"[\w-]*kurs\w*( [\w-]+){0,4} (\d[\d .]*)? ?(kroner|kr|(?-i:NOK))",
+        r"hvor mye (må|skal) (vi|jeg|man) betale",
+        r"kursavgift\w*",
+        r"betalingsfrist\w*",
+        r"betale (kurset|for kurset|med kort|med vipps)",
+        r"faktura(en)? fra dere",
+        r"(ny|en ny|kreditnota\w*) faktura",
+        r"refunder\w*",
+        r"(pengene|beløpet) tilbake",
+        r"refund\w*",
+        r"invoice\w* (from|for) (you|the course)",
+        # how the course provider invoices: one invoice per department, a cost centre, an order number
+        r"(samlet|felles|egen|egne|separate?|én) faktura\w*( \w+){0,3} (per|pr\.?|for hver) (avdeling|ansatt|deltaker|person)\w*",
+        r"kostnadssted\w*",
+        r"(one|single|separate|combined) invoices? (per|for each) (department|employee|participant)s?",
+        r"(send|get|receive|pay) (us |me )?(an |the |a new |your )?invoice\w*",
+        r"hva (må|skal) (vi|jeg|man) betale",
+        r"hvor mye (må|skal) (vi|jeg|man) (ut med|punge ut)",
+        r"(noe |et |ekstra )?gebyr\w* (for|ved) (å ta |å melde \w+ |å )?(\w*test\w*|kurset|påmelding\w*|avmelding\w*|"
+        r"avbestilling\w*|ny\w* (test|forsøk|kopi))",
+        r"avbestillingsgebyr\w*",
+        r"budsjett\w*( [\w–-]+){0,14} (hva|hvor mye) (bør|må|skal) (jeg|vi|man) (sette av|regne med|beregne)",
+        r"(hva|hvor mye) (bør|må|skal) (jeg|vi|man) budsjettere",
+        r"[\w-]*rabatt\w*",
+        r"discounts?",
+        # English price words about the course, a seat or "it" (not "the repair cost", "a supervision fee")
+        r"how much (does|do|is|are|will|would)( [\w-]+){0,4} (course|training|class|e-?learning|session|it|this|that|cost|"
+        r"charge|pay|seat|place|certificate)\w*",
+        r"(course|training|class|e-?learning|session|seat|place|certificate|it|this)( [\w-]+){0,4} (costs?|price\w*|fees?)",
+        r"(costs?|price\w*|fees?)( \w+){0,3} (for|of|per) (the |your |a |an |this |each |one )?(course|training|class|"
+        r"e-?learning|session|seat|place|certificate|participant|person|attendee|employee|head|test|exam|retak\w*)s?",
+        r"(what'?s|what is|what are|tell me|send me) (the |your )?(price|cost|fee)\w*",
+        r"pric(es|ing)|price ?list|how much for",
+    ),
+    "kursdatoer": word_pattern(
+        r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
+        r"kursdato\w*",
+        r"kursstart",
+        r"(klokkeslett\w*|hvilke tider|what time)( [\w-]+){0,6} (kurs\w*|klasserom\w*|course|class)",
+        r"når (går|starter|er|holdes|arrangeres) (det )?(neste|kurset|kursene|et kurs)\w*",
+        r"hvilke datoer",
+        r"(noen|flere|ledige) datoer",
+        r"next (course|class|session)",
+        r"course dates?",
+        r"when (is|does) the next",
+        rf"(har|holder|tilbyr|arrangerer|kjører|blir|går|er|fins|finnes) (dere|du|det)( [\w-]+){{0,3}} [\w-]*(kurs|klasserom)\w*( \w+){{0,4}} (i|in) ({MONTHS})",
+        rf"(any|is there an?|do you (have|run|offer|hold))( [\w-]+){{0,3}} (course|class|session)\w*( \w+){{0,4}} in ({MONTHS}|january|february|march|may|june|july|october|december)",
+        r"fra påmelding( \w+){0,3} til",
+        r"(har|holder|arrangerer|kjører) dere( [\w-]+){0,5} (før|etter|i|til|neste) "
+        r"(sommer\w*|jul\w*|romjul\w*|påske\w*|høst\w*|vår\w*|nyttår\w*)",
+        r"(course|class|session)s?( [\w-]+){0,6} (this|next) (autumn|fall|spring|summer|winter|term)",
+        r"(book|reserve|sign (me|us) up|register)( [\w-]+){0,6} (for|on) (the )?(\d{1,2}(st|nd|rd|th)?|"
+        r"january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+        r"wednesday|thursday|friday)",
+        rf"(booke|bestille|melde (meg|oss|\w+) på|reservere)( [\w-]+){{0,6}} (den|til|på) (\d{{1,2}}\.|({MONTHS}))",
+        r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
+        rf"(i|til|neste|denne|in|next) ({MONTHS}|uke|måned|høst|vår|week|month)\w*",
+    ),
+    "kontaktinformasjon": word_pattern(
+        r"telefonnummer\w*",
+        r"tlf",
+        r"e-?postadresse\w*",
+        r"(ringe|kontakte|nå) dere",
+        r"hvilket (telefon)?nummer",
+        r"ringer jeg",
+        r"snakke med (en|et) (kursrådgiver|rådgiver|menneske|person)\w*",
+        r"kontaktinfo\w*",
+        r"phone number",
+        r"e-?mail address",
+        r"(call|contact|reach) you",
+    ),
+    "åpningstider": word_pattern(
+        r"åpningstid\w*", r"har (\w+ ){1,2}åpent", r"opening hours", r"when are you open"
+    ),
+    "ledige plasser": word_pattern(
+        r"ledige? plass\w*",
+        r"plass på (kurset|neste)",
+        r"er det (fortsatt )?plass",
+        r"fullt?booket",
+        r"venteliste\w*",
+        r"(free|available) (seats?|places?|spots?)",
+        r"seats? left",
+        r"(still|any) room (on|in|at|for)",
+        r"\d+ (spots|seats|places)",
+        r"spots? (left|available|open)",
+        r"fulltegnet",
+        r"([\w-]*kurs\w*|det) (er )?fullt(?! forsvarlig)",
+        r"få (med|plass til) (en|to|tre|fire|flere|\d+)( \w+)?",
+        r"(is|are) (it|the course|the class) full",
+        r"(hvor mange|maks|maksimalt) (deltakere|plasser)",
+        r"plass til( \w+){0,2} (deltakere|personer|stykker)",
+        r"(fins|finnes|har dere) (det )?(fortsatt |ennå |enda )?(ledig )?plass\w*",
+        r"plass til (alle|oss|hele)",
+        r"(overta|overtar|ta over|få) plassen (min|hans|hennes)",
+        r"(transfer|give) (my|our|her|his) (seat|place|spot|booking)",
+        r"(minimum|maximum|max|min|minst|maks\w*)( \w+){0,2} (participants|deltakere)",
+    ),
+    "kurssted": word_pattern(
+        r"kurssted\w*",
+        r"kurslokale\w*",
+        r"(har|holder) dere( [\w-]+){0,3} [\w-]*kurs\w* (i|på) (oslo|bergen|trondheim|stavanger|tromsø|kristiansand|"
+        r"drammen|bodø|ålesund|fredrikstad|sandnes|tønsberg|hamar|lillehammer|molde|haugesund|arendal|skien|alta|"
+        r"narvik|harstad|nord-norge|vestlandet|sørlandet|østlandet|trøndelag|\w+ fylke)",
+        r"må (vi|jeg) reise til",
+        r"(hvor|where) (holdes|foregår|arrangeres|is|are) (klasseromskurs\w*|kursene|the course|the classes)( held)?",
+        r"(courses?|classes) in (oslo|bergen|trondheim|stavanger|tromsø|kristiansand)",
+    ),
+    "brukerstøtte": word_pattern(
+        r"(får|fikk|klarer|kommer) (jo )?(ikke|ikkje) (til å )?(logget|logge|å logge)( meg)? inn",
+        r"logg(e|er)?( meg| oss)? inn (på|i) (kurs\w*|e-?læring\w*|plattform\w*|portal\w*|nettkurs\w*)",
+        r"(can'?t|cannot|unable to) log ?in",
+        r"log ?in (to|on) (the )?(course|e-?learning|platform|portal)\w*",
+        r"(glemt|nytt|tilbakestill\w*)( \w+){0,2} passord\w*",
+        r"passord\w*( \w+){0,3} (tilbakestill\w*|på nytt)",
+        r"(forgot|reset|new)( \w+){0,2} password\w*",
+        r"password reset",
+        r"(innloggings|pålogging\w*|tilgangs)(info\w*|detaljer\w*|lenke\w*|link\w*)",
+        r"(login|log-in|access) (details|link|credentials|information)",
+        r"(kursbevis|diplom|certificate)\w*( [\w-]+){0,10} (ny kopi|i posten|per post|by post|new copy)",
+        r"(ny kopi|new copy)( \w+){0,3} (av|of) (kursbevis|diplom|certificate)\w*",
+        r"(mistet|mista|lost)( \w+){0,2} (kursbevis|diplom|certificate)\w*",
+        r"account (is |was |got |has been )?(locked|blocked|disabled)",
+        r"(unlock|reset) (my |the |our )?(account|login|log-in|password)\w*",
+        r"(hvor lenge|how long)( \w+){0,4} (tilgang|access)( \w+){0,2} (til|to) (e-?læring\w*|elæring\w*|kurset|nettkurset|"
+        r"kursportal\w*|the course|the e-?learning|the platform)",
+    ),
+}
