@@ -19,7 +19,7 @@ GENERIC_TERMS = frozenset(
 # Words that make a question about the course itself (HMS Kontoret's product), where the FAQ, not the law,
 # answers: "kan jeg ta pause i kunnskapstesten?" is about the test, not about aml § 10-9 (pauser).
 COURSE_QUESTION = re.compile(
-    r"(?<!\w)(kurset|kursene|nettkurs\w*|kunnskapstest\w*|kursbevis\w*|e-?læring\w*|elæring\w*|instruktør\w*|testen|teoridel\w*|kursholder\w*|selvstudi\w*|"
+    r"(?<!\w)(kurset|kursene|nettkurs\w*|kunnskapstest\w*|kursbevis\w*|bevis(et)?|bestått|diplom(et)?|e-?læring\w*|elæring\w*|instruktør\w*|testen|teoridel\w*|kursholder\w*|selvstudi\w*|"
     r"klasserom\w*|the course|online course|knowledge test|certificate|e-?learning)(?!\w)",
     re.IGNORECASE,
 )

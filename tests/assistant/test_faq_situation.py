@@ -115,3 +115,21 @@ def test_real_model_expiry_of_the_certificate(real_assistant):
     answer = real_assistant.ask("fikk kursbeviset mitt for fire år siden – har det gått ut nå?")
     faq_ids = [c.faq_id for c in answer.citations if c.kind == "faq"]
     assert faq_ids[:1] == ["kurs-gyldighet"]
+
+
+def test_a_beginners_question_is_not_about_the_content_or_the_duty(corpus):
+    # not_when: whether a beginner keeps up is answered by forkunnskaper-sprak, not by what the course covers
+    # or why a manager must take it
+    faq = [("leder-paabudt", 0.95), ("kursinnhold", 0.94), ("forkunnskaper-sprak", 0.93)]
+    for question in ("er jeg for grønn til å henge med på kurset?", "Is the course too hard for a beginner?"):
+        ev = select_evidence(corpus, result(corpus, question, faq), Thresholds())
+        assert ev.faq is not None and ev.faq.id == "forkunnskaper-sprak", question
+
+
+def test_a_question_about_the_diploma_is_about_the_course_though_a_section_scores_higher(corpus):
+    # "bestått" and "diplom" make it a question about the course: the FAQ answers although the law scored higher
+    faq = [("kursbevis", 0.90)]
+    question = "får jeg et diplom når jeg har bestått, til å vise tilsynet?"
+    ev = select_evidence(corpus, result(corpus, question, faq, section="18-5", law_score=0.93), Thresholds())
+    assert ev.faq is not None and ev.faq.id == "kursbevis"
+    assert not ev.law_first
