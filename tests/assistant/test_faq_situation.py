@@ -133,3 +133,21 @@ def test_a_question_about_the_diploma_is_about_the_course_though_a_section_score
     ev = select_evidence(corpus, result(corpus, question, faq, section="18-5", law_score=0.93), Thresholds())
     assert ev.faq is not None and ev.faq.id == "kursbevis"
     assert not ev.law_first
+
+
+def test_a_question_about_all_employees_or_supervisors_is_not_the_top_managers_entry(corpus):
+    # not_when: daglig-leder says the top manager must; whether everyone else or the foremen must is another entry's
+    faq = [("daglig-leder", 0.95), ("ansatte-lovpalagt", 0.93)]
+    ev = select_evidence(
+        corpus, result(corpus, "må alle de 30 ansatte på verkstedet ta hms-kurs?", faq), Thresholds()
+    )
+    assert ev.faq is not None and ev.faq.id == "ansatte-lovpalagt"
+    faq = [("daglig-leder", 0.95), ("mellomledere", 0.93)]
+    ev = select_evidence(
+        corpus, result(corpus, "trenger formennene hms-kurs, eller bare sjefen?", faq), Thresholds()
+    )
+    assert ev.faq is not None and ev.faq.id == "mellomledere"
+    ev = select_evidence(
+        corpus, result(corpus, "må jeg som daglig leder ta hms-kurs selv?", faq), Thresholds()
+    )
+    assert ev.faq is not None and ev.faq.id == "daglig-leder"
