@@ -5,6 +5,8 @@ Written from the categories on dev round 13 (evals/datasets/dev/out_of_scope_dev
 
 from __future__ import annotations
 
+import re
+
 from assistant.question.scope_patterns import word_pattern
 
 ADJACENT_DOMAINS = {
@@ -123,8 +125,7 @@ ADJACENT_DOMAINS = {
         r"\baap\b",
         r"disability benefit\w*",
         r"alderspensjon\w*",
-        r"pensjonskapitalbevis\w*",
-        r"(occupational|retirement|old[- ]age) pensions?",
+        r"(retirement|old[- ]age) pensions?",
         r"(over|under|opp til|inntil|above|up to) \d+ ?g",  # the folketrygd's base amount
         r"(lønn|penger|utbetaling\w*|dekning|dekket|betalt|refusjon) fra nav",
         # who may write a sick note is the folketrygdloven's (aml only names the employee's inability to work)
@@ -136,6 +137,14 @@ ADJACENT_DOMAINS = {
         r"(hva er|hvor mye|hvor stort|hvor høyt|vanlig\w*|normalt?)( [\w-]+){0,3} (natt?|kvelds|helge|helg|lørdags|søndags|skift|"
         r"ubekvem\w*)tillegg\w*",
         r"(night|evening|weekend|shift) (supplement|premium|differential|allowance)s?",
+    ),
+    # occupational pensions are the pension laws' and the scheme's; what happens to them when the business is
+    # transferred is aml § 16-2 (3)
+    "tjenestepensjon": re.compile(
+        r"^(?![\s\S]*(overta|overdra|virksomhetsoverdrag|transferr|new owner|taken over|takeover|selges|solgt|\bsold\b))"
+        r"[\s\S]*?(?<![\wæøå])(pensjonsordning\w*|pensjonsleverandør\w*|tjenestepensjon\w*|innskuddspensjon\w*|otp(-en)?|"
+        r"pensjonskapitalbevis\w*|occupational pensions?)(?![\wæøå])",
+        re.IGNORECASE,
     ),
     # what a named collective agreement gives ("Byggeindustrioverenskomsten"): the agreement's, not the law's
     "tariffavtaler": word_pattern(
@@ -177,7 +186,37 @@ ADJACENT_DOMAINS = {
         r"wheelchair (access|ramp)\w*",
     ),
     "foreldreansvar og samvær": word_pattern(
-        r"foreldreansvar\w*", r"samværsrett\w*", r"barnefordeling\w*", r"barnebidrag\w*", r"custody"
+        r"foreldreansvar\w*",
+        r"samværsrett\w*",
+        r"barnefordeling\w*",
+        r"barnebidrag\w*",
+        r"custody",
+        r"flytte( \w+){0,3} med barna",
+        r"uten at (faren|moren|far|mor|den andre forelderen) samtykker",
+    ),
+    # a purchase, a delivery or a contract between businesses or with a consumer: kjøpsloven, forbrukerkjøpsloven
+    "kjøp og kontrakter": word_pattern(
+        r"reklamasjon\w*",
+        r"reklamere (på|over)",
+        r"dagmulkt\w*",
+        r"heve (avtalen|kontrakten|kjøpet)",
+        r"holde (igjen|tilbake) (betaling\w*|pengene)",
+        r"(rett til å )?klage på (varen|produktet|sånt|kjøpet)",
+        r"kjøpt\w*( \w+){0,4} (privat|på nett)",
+        r"(liable|liability) as (the |an )?(importer|seller|manufacturer|distributor)",
+    ),
+    # competitors agreeing on prices: konkurranseloven
+    "konkurranserett": word_pattern(
+        r"minstepris\w*",
+        r"prissamarbeid\w*",
+        r"(bli|blir|ble) enige om( \w+){0,3} (pris|priser|minstepris|timepris)\w*",
+        r"underby\w*",
+        r"price[- ]fixing",
+        r"kartell\w*",
+    ),
+    # what the hazard symbols on a chemical mean: the CLP regulation (aml § 4-5 only requires safe handling)
+    "merking av kjemikalier": word_pattern(
+        r"farepiktogram\w*", r"faresymbol\w*", r"hazard (pictogram|symbol)s?", r"clp-\w+"
     ),
     # customers and guests turned away (likestillings- og diskrimineringsloven); aml protects employees and applicants
     "diskriminering av kunder og gjester": word_pattern(
@@ -229,6 +268,10 @@ DOMAIN_TOPICS_EN = {
     "registrering av utenlandske arbeidstakere": "registering foreign workers",
     "medisinske råd": "medical advice",
     "HMS-kort": "applying for the HMS card",
+    "tjenestepensjon": "occupational pensions",
+    "kjøp og kontrakter": "purchases and contracts",
+    "konkurranserett": "competition law",
+    "merking av kjemikalier": "the labelling of chemicals",
     "habilitet i forvaltningen": "impartiality in public administration",
     "lærekontrakt": "apprenticeship contracts",
     "universell utforming": "universal design of buildings",

@@ -23,6 +23,7 @@ OTHER_DOMAINS = {
         r"employer'?s? contribution",
         r"national insurance contribution",
         r"trekke (det |kurset |utgiften )?fra på",
+        r"betale( \w+){0,3} til staten",
     ),
     "regnskap": stem_pattern(
         r"regnskap",
@@ -76,11 +77,6 @@ OTHER_DOMAINS = {
         r"lønnsoppgjør\w*",
         r"lønnsforhandling\w*",
         r"lønnskartlegging\w*",
-        r"pensjonsordning\w*",
-        r"pensjonsleverandør\w*",
-        r"tjenestepensjon\w*",
-        r"innskuddspensjon\w*",
-        r"otp(-en)?",
         r"alderssparing\w*",
         r"pensjonssparing\w*",
         r"lønnsøkning\w*",
@@ -88,7 +84,8 @@ OTHER_DOMAINS = {
         r"egenmelding\w*",
         r"arbeidsgiverperiode\w*",
         r"nav( betaler|-refusjon| refunderer)",
-        r"sykepenger\w*",
+        r"sykepeng\w*",
+        r"(hvor mye|hva) får (hun|han|de|jeg|vi|den ansatte)( \w+){0,3} fra nav",
         r"dagpenger\w*",
         r"foreldrepenger\w*",
         r"minimum wage",
@@ -225,7 +222,8 @@ OTHER_DOMAINS = {
     # lay-offs are the permitteringslønnsloven's and the Hovedavtalen's; aml § 15-3 (9) only gives a laid-off
     # employee's own notice when resigning ("lay off" in English is mostly dismissal, aml chapter 15)
     "permittering": re.compile(
-        r"^(?![\s\S]*(oppsig|si opp|sier opp|slutte|resign))[\s\S]*?(?<![\wæøå])permitt\w*",
+        r"^(?![\s\S]*(oppsig|si opp|sier opp|slutte|resign))[\s\S]*?(?<![\wæøå])"
+        r"(permitt\w*|sen(de|der|dt) (\w+ ){0,3}hjem uten lønn|før nav tar over)",
         re.IGNORECASE,
     ),
     "førstehjelp og hjertestarter": word_pattern(
@@ -260,7 +258,7 @@ OTHER_DOMAINS = {
     "velferdspermisjon": word_pattern(
         r"velferdspermisjon\w*",
         r"(fri|permisjon|lønn)\w*( [\w-]+){0,8} (begravelse|bisettelse|bryllup|flyttedag|flytting)\w*",
-        r"(begravelse|bisettelse|bryllup|flyttedag)\w*( [\w-]+){0,6} (fri|permisjon)\w*",
+        r"(begravelse|bisettelse|bryllup|flyttedag)\w*( [\w.,!-]+){0,10} (fri|permisjon)\w*",
         r"(time off|leave|day off)( \w+){0,6} (funeral|wedding|moving house)s?",
     ),
     # what the regulations say in the parts not held: the verneombud's term, how often the AMU meets

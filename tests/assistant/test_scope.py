@@ -246,6 +246,25 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("hvordan søker vi om HMS-kort til de nye tømrerne?", "other_domain", "HMS-kort"),
         ("kan dere fakturere med kostnadssted for hver avdeling?", "provider", "pris"),
         ("når kommer påloggingsinformasjonen til nettkurset?", "provider", "brukerstøtte"),
+        (
+            "en kollega skal i bryllupet til søsteren sin lørdag. får han fri?",
+            "other_domain",
+            "velferdspermisjon",
+        ),
+        ("når sykepengene er brukt opp, hva får han fra NAV?", "other_domain", "lønn og ytelser"),
+        ("må vi varsle før vi sender de ansatte hjem uten lønn i januar?", "other_domain", "permittering"),
+        ("gaven fra jobben, må jeg betale noe av den til staten?", "other_domain", "skatt"),
+        ("hvor mye sparer dere i OTP for oss?", "other_domain", "tjenestepensjon"),
+        (
+            "kan vi holde igjen betalingen til snekkeren som er forsinket?",
+            "other_domain",
+            "kjøp og kontrakter",
+        ),
+        ("kan bakeriene i byen avtale en felles minstepris på brød?", "other_domain", "konkurranserett"),
+        ("hva betyr faresymbolet med flammen?", "other_domain", "merking av kjemikalier"),
+        ("kan jeg flytte med barna uten at faren samtykker?", "other_domain", "foreldreansvar og samvær"),
+        ("jeg ble syk, får jeg igjen pengene for kurset?", "provider", "pris"),
+        ("when's your next course in Bergen?", "provider", "kursdatoer"),
     ],
 )
 def test_out_of_scope_questions_are_recognised(question, reason, topic):
@@ -347,6 +366,10 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "hva sier arbeidsmiljøloven om HMS-kort på byggeplassen?",  # § 4-1: the ministry may require it
         "kan vi avtale unntak fra arbeidstidsreglene i en tariffavtale?",  # § 10-12 (4)
         "må en sykmeldt ansatt møte til dialogmøte?",  # § 4-6 (4)
+        # pensions when the business is transferred: § 16-2 (3)
+        "hva skjer med tjenestepensjonen når virksomheten vår selges?",
+        "What happens to our occupational pension if the company is taken over?",
+        "kan vi bli enige om kortere vernombudskurs?",  # forskrift § 3-19: not a price agreement
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
