@@ -151,3 +151,14 @@ def test_a_question_about_all_employees_or_supervisors_is_not_the_top_managers_e
         corpus, result(corpus, "må jeg som daglig leder ta hms-kurs selv?", faq), Thresholds()
     )
     assert ev.faq is not None and ev.faq.id == "daglig-leder"
+
+
+def test_the_shorter_course_entry_answers_only_questions_about_a_shorter_course(corpus):
+    # only_when: "who must take the 40 hours" is hvem-40-timer's, though the shorter-course entry scores higher
+    faq = [("verneombud-kortere-kurs", 0.95), ("hvem-40-timer", 0.93)]
+    ev = select_evidence(
+        corpus, result(corpus, "gjelder 40-timerskurset bare verneombudet?", faq), Thresholds()
+    )
+    assert ev.faq is not None and ev.faq.id == "hvem-40-timer"
+    ev = select_evidence(corpus, result(corpus, "kan vo ta et kortere kurs hos oss?", faq), Thresholds())
+    assert ev.faq is not None and ev.faq.id == "verneombud-kortere-kurs"
