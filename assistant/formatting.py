@@ -121,6 +121,7 @@ PROVIDER_TOPICS: dict[str, dict[Lang, str]] = {
     "kontaktinformasjon": {"nb": "kontaktinformasjon", "en": "contact details"},
     "åpningstider": {"nb": "åpningstider", "en": "opening hours"},
     "kurssted": {"nb": "kurssteder", "en": "course locations"},
+    "kursholdere": {"nb": "opplysninger om kursholderne", "en": "details of the instructors"},
     "brukerstøtte": {
         "nb": "brukerstøtte for kursplattformen eller kursbevis",
         "en": "support for the course platform or certificates",

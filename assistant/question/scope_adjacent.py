@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from assistant.question.scope_patterns import word_pattern
+from assistant.question.scope_trades import OTHER_TRADES, TRADES_TOPICS_EN
 
 ADJACENT_DOMAINS = {
+    **OTHER_TRADES,
     # strikes and lock-outs: arbeidstvistloven and the Hovedavtalen (aml has no strike rules)
     "streik og arbeidskamp": word_pattern(
         r"streik\w*",
@@ -151,30 +153,13 @@ ADJACENT_DOMAINS = {
         r"[\wæøå]+overenskomst\w*",
         r"verneombudstillegg\w*",
         r"tillegg\w*( \w+){0,3} i (tariffavtalen|overenskomsten|hovedavtalen)",
+        r"(etter|ifølge|iht\.?) hovedavtalen\w*",
     ),
     # registering foreign workers (D-number, the police): folkeregisterloven, utlendingsloven
     "registrering av utenlandske arbeidstakere": word_pattern(
         r"d-nummer\w*",
         r"registrere seg hos politiet",
         r"(work|residence) permits?",
-    ),
-    # advice on treating an illness or an injury: a doctor's, not the law's
-    "medisinske råd": word_pattern(
-        r"ibux",
-        r"ibuprofen",
-        r"paracet\w*",
-        r"smertestillende\w*",
-        r"painkillers?",
-        r"(hvor mange|hvor mye)( \w+){0,2} (tabletter|piller|mg)",
-        r"hvor lang tid tar det (å bli|før (jeg|han|hun|det) blir) (bra|frisk|bedre)\w*",
-        r"how long (does it|will it|until)( \w+){0,3} (take to )?(heal|recover|get better)",
-        r"(bør|skal) (jeg|han|hun) (bruke|ta) (en |ei |et )?[\w-]*(skinne|bandasje|medisin\w*|tabletter)",
-    ),
-    # applying for the HMS card (forskrift om HMS-kort, not held; aml § 4-1 only lets the ministry require it)
-    "HMS-kort": word_pattern(
-        r"(søk\w*|bestill\w*|få|utstede\w*|rett til)( [\w-]+){0,3} (hms|bygge)-?kort\w*",
-        r"(hms|bygge)-?kort\w*( [\w-]+){0,4} (søke\w*|søknad\w*|bestille\w*|koste\w*|utsted\w*)",
-        r"(apply|application) for (an? |the )?(hse|construction|hms) (id )?cards?",
     ),
     "habilitet i forvaltningen": word_pattern(
         r"inn?habil\w*", r"habilitet\w*", r"conflict of interest in (a|the) (case|municipality)"
@@ -266,12 +251,11 @@ DOMAIN_TOPICS_EN = {
     "lønnstillegg": "pay supplements",
     "tariffavtaler": "what a collective agreement gives",
     "registrering av utenlandske arbeidstakere": "registering foreign workers",
-    "medisinske råd": "medical advice",
-    "HMS-kort": "applying for the HMS card",
     "tjenestepensjon": "occupational pensions",
     "kjøp og kontrakter": "purchases and contracts",
     "konkurranserett": "competition law",
     "merking av kjemikalier": "the labelling of chemicals",
+    **TRADES_TOPICS_EN,
     "habilitet i forvaltningen": "impartiality in public administration",
     "lærekontrakt": "apprenticeship contracts",
     "universell utforming": "universal design of buildings",

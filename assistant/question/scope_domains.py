@@ -109,6 +109,8 @@ OTHER_DOMAINS = {
         r"(hvor høyt|hvor stort|hvor mye) er (det )?(gjennomsnittlig\w* )?sykefravær\w*",
         r"statistics (for|from|in|on|about) (the )?(industry|sector|norway|country)",
         r"average (sick|absence|injury|accident)\w*",
+        r"(hvor mange|how many)( [\w-]+){0,5} (ble|were|was|er blitt|have been)( \w+){0,2} (reported|meldt|registrert|"
+        r"innrapportert)\w*( \w+){0,5} (i fjor|last year|per år|hvert år|each year|every year|i \d{4}|in \d{4})",
     ),
     "anbefalinger og innkjøp": word_pattern(
         r"(kan|kunne) (du|dere) anbefale",

@@ -144,6 +144,11 @@ INJECTION = word_pattern(
     r"(uansett|regardless of|no matter) (hva|what) (du|you) (egentlig |actually |really )?(mener|tror|vet|think|believe|know)",
     r"pretend (you|to|(that )?it'?s|that)",
     r"fill in the blanks?|no caveats",
+    # asked to invent: a made-up ruling, a "plausible" figure, a guess "anyway"
+    r"oppdikte[dt]|oppdiktet|(dikt|finn) (opp|på) (en|et|noen)|make (one|it|something|some) up",
+    r"(plausible|believable|troverdig\w*) (figure|number|estimate|tall|anslag|dom\w*|ruling|judgment)",
+    r"(gi|give)( \w+){0,2} (et |an? )?(anslag|estimate|guess) (likevel|anyway)",
+    r"forget (the|about the) (hms|hse|safety|law|sources?)\w*( \w+)? (stuff|for a (second|moment|minute))",
     r"act as (if|though|an? (unrestricted|unfiltered|different|new|evil|ai|assistant|chatbot|lawyer))",
     r"roleplay",
     r"rollespill",
@@ -166,5 +171,6 @@ TASK = word_pattern(
     r"(skriv|skrive|lag|lage|formuler\w*|write|draft)( meg| for meg| oss)? (en|et|ei|a|an)( [\w-]+){0,2} "
     r"(e-?post|e-?mail|mail|brev|melding|innlegg|dikt|sang|invitasjon|letter|poem|song|invitation|"
     r"stillingsannonse|jobbannonse|annonse|job ad|artikkel|article|essay|blogg?|script|skript|"
-    r"tale|speech|tweet)\w*",
+    r"tale|speech|tweet|(høyesteretts|lagmannsretts|tingretts)?dom|rettsavgjørelse|kjennelse|judgment|ruling|"
+    r"court decision)\w*",
 )

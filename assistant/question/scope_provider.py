@@ -124,6 +124,12 @@ PROVIDER = {
         r"(hvor|where) (holdes|foregår|arrangeres|is|are) (klasseromskurs\w*|kursene|the course|the classes)( held)?",
         r"(courses?|classes) in (oslo|bergen|trondheim|stavanger|tromsø|kristiansand)",
     ),
+    "kursholdere": word_pattern(
+        r"(hvem er|who are) (instruktørene|kursholderne|kurslederne|foreleserne|the (instructors|trainers|teachers))",
+        r"(bakgrunn|erfaring|kompetanse|utdanning)( \w+){0,3} (til|hos) (instruktørene|kursholderne|kurslederne)",
+        r"instruktørene (deres|på klasseromskurs\w*)",
+        r"(instructors|trainers)'? (background|experience|qualifications)",
+    ),
     "brukerstøtte": word_pattern(
         r"(får|fikk|klarer|kommer) (jo )?(ikke|ikkje) (til å )?(logget|logge|å logge)( meg)? inn",
         r"logg(e|er)?( meg| oss)? inn (på|i) (kurs\w*|e-?læring\w*|plattform\w*|portal\w*|nettkurs\w*)",

@@ -1,0 +1,75 @@
+"""Questions that another trade answers, not the law: a doctor (treatment, medicines), the supplier of protective
+gear, a recruiter, a financial adviser; and duties under laws not held that sound like aml's
+(gender-equality reporting, the HMS card's application, a report of an occupational injury to NAV).
+Written from the categories on dev rounds 16-17 (evals/datasets/dev/*_dev16.yaml, *_dev17.yaml), tuned on dev only."""
+
+from __future__ import annotations
+
+from assistant.question.scope_patterns import word_pattern
+
+OTHER_TRADES = {
+    # advice on treating an illness or an injury: a doctor's, not the law's
+    "medisinske råd": word_pattern(
+        r"ibux",
+        r"ibuprofen",
+        r"paracet\w*",
+        r"smertestillende\w*",
+        r"painkillers?",
+        r"(hvor mange|hvor mye)( \w+){0,2} (tabletter|piller|mg)",
+        r"hvor lang tid tar det (å bli|før (jeg|han|hun|det) blir) (bra|frisk|bedre)\w*",
+        r"how long (does it|will it|until)( \w+){0,3} (take to )?(heal|recover|get better)",
+        r"(bør|skal) (jeg|han|hun) (bruke|ta) (en |ei |et )?[\w-]*(skinne|bandasje|medisin\w*|tabletter)",
+        r"omgangssyk\w*",
+        r"flått\w*",
+        r"borrelia\w*",
+        r"symptom(ene|er)? på",
+        r"(hva slags|hvilken) behandling",
+        r"må (han|hun|jeg|de) (til|gå til) (lege|legen)",
+    ),
+    # applying for the HMS card (forskrift om HMS-kort, not held; aml § 4-1 only lets the ministry require it)
+    "HMS-kort": word_pattern(
+        r"(søk\w*|bestill\w*|få|utstede\w*|rett til)( [\w-]+){0,3} (hms|bygge)-?kort\w*",
+        r"(hms|bygge)-?kort\w*( [\w-]+){0,4} (søke\w*|søknad\w*|bestille\w*|koste\w*|utsted\w*)",
+        r"(apply|application) for (an? |the )?(hse|construction|hms) (id )?cards?",
+    ),
+    # which product to buy: the supplier's and the standards', not the law's (aml § 4-4 only requires what is safe)
+    "valg av verneutstyr": word_pattern(
+        r"(klasse|class) (s1p?|s2|s3|s4|s5|sb)",
+        r"(hvilket|hvilken|hvilke|which) (merke|brand|modell|model)( \w+){0,2} (vernesko|hjelm\w*|hansker|hørselvern|"
+        r"safety (shoes|boots)|helmets?|gloves)",
+    ),
+    "rekrutteringsråd": word_pattern(
+        r"(tips|råd) (til|om) (hvordan )?(vi |man |jeg )?(skrive|skriver|lage|lager) (en )?(god )?"
+        r"(stillingsannonse|jobbannonse|annonse)\w*",
+        r"(stillingsannonse|jobbannonse|annonse)\w*( \w+){0,6} skiller seg ut",
+    ),
+    "økonomi og investering": word_pattern(
+        r"(invest|investere|plassere)( \w+){0,4} (penger|pengene|cash|money|kroner|nok|\d+ millioner|overskudd\w*)",
+        r"aksjefond\w*",
+        r"(stocks|shares|index funds?) to buy",
+    ),
+    # reporting on gender equality and pay by gender: likestillings- og diskrimineringsloven
+    "likestillingsredegjørelse": word_pattern(
+        r"(kartlegge|kartlegging)( \w+){0,2} lønn\w*( \w+){0,3} kjønn",
+        r"redegjøre\w* for likestilling\w*",
+        r"likestillingsredegjørelse\w*",
+        r"årsberetning\w*",
+        r"gender pay (gap )?report\w*",
+    ),
+    # reporting an occupational injury to NAV, and having it approved: folketrygdloven
+    "yrkesskade hos NAV": word_pattern(
+        r"skademelding\w*( \w+){0,3} (til )?nav",
+        r"godkjent som yrkesskade",
+        r"(approved|recogni[sz]ed) as an? (occupational|work) injury",
+    ),
+}
+
+TRADES_TOPICS_EN = {
+    "medisinske råd": "medical advice",
+    "HMS-kort": "applying for the HMS card",
+    "valg av verneutstyr": "choosing protective equipment products",
+    "rekrutteringsråd": "recruitment advice",
+    "økonomi og investering": "finance and investment",
+    "likestillingsredegjørelse": "gender-equality reporting",
+    "yrkesskade hos NAV": "reporting an occupational injury to NAV",
+}
