@@ -1,0 +1,26 @@
+"""The everyday-to-legal glossary (corpus/glossary.yaml): a question in everyday words is expanded with the
+law's own words before search."""
+
+import pytest
+
+from assistant.sources.glossary import Glossary
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        # aml § 6-2 (4): the verneombud "skal tas med på råd" under planning
+        ("må vi involvere verneombudet når lageret bygges om?", "verneombudet skal tas med på råd"),
+        ("Do we have to consult the safety rep before we move?", "verneombudet skal tas med på råd"),
+        # aml § 6-2 (5): "tilløp til ulykker"
+        ("skal nestenulykker meldes til verneombudet?", "tilløp til ulykker"),
+        ("do near misses have to be recorded?", "tilløp til ulykker"),
+    ],
+)
+def test_everyday_words_are_expanded_with_the_laws_words(corpus, question, term):
+    assert term in Glossary(corpus.glossary).expand(question).terms
+
+
+def test_a_question_without_the_everyday_words_is_not_expanded_with_them(corpus):
+    terms = Glossary(corpus.glossary).expand("hvor mange verneombud skal vi ha?").terms
+    assert "verneombudet skal tas med på råd" not in terms and "tilløp til ulykker" not in terms
