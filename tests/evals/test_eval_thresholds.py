@@ -16,11 +16,10 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 # bar -> the figure measured on the sealed test split when this list was last written (issue 9 stays open).
 NOT_YET_MET: dict[str, str] = {
-    "test.all.pass": "87.8%",
-    "test.manager.pass": "83.6%",
+    "test.all.pass": "88.5%",
     "test.course.pass": "82.1%",
-    "test.out_of_scope.false_answer_rate": "11.3%",
-    "test.out_of_scope.law_cited_out_of_scope": "5 of 53",
+    "test.out_of_scope.false_answer_rate": "9.4%",
+    "test.out_of_scope.law_cited_out_of_scope": "4 of 53",
 }
 
 
