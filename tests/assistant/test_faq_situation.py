@@ -162,3 +162,7 @@ def test_the_shorter_course_entry_answers_only_questions_about_a_shorter_course(
     assert ev.faq is not None and ev.faq.id == "hvem-40-timer"
     ev = select_evidence(corpus, result(corpus, "kan vo ta et kortere kurs hos oss?", faq), Thresholds())
     assert ev.faq is not None and ev.faq.id == "verneombud-kortere-kurs"
+    # whether the verneombud must have the course at all is still the entry's: it says 40 hours, or shorter
+    for question in ("må verneombudet ha 40 timers kurs?", "og som verneombud, må jeg ha hms-kurs?"):
+        ev = select_evidence(corpus, result(corpus, question, faq), Thresholds())
+        assert ev.faq is not None and ev.faq.id == "verneombud-kortere-kurs", question
