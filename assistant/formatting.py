@@ -122,6 +122,10 @@ PROVIDER_TOPICS: dict[str, dict[Lang, str]] = {
     "åpningstider": {"nb": "åpningstider", "en": "opening hours"},
     "kurssted": {"nb": "kurssteder", "en": "course locations"},
     "kursholdere": {"nb": "opplysninger om kursholderne", "en": "details of the instructors"},
+    "provider": {
+        "nb": "svaret på dette om kursene eller om HMS Kontoret",
+        "en": "the answer to this about the courses or about HMS Kontoret",
+    },
     "brukerstøtte": {
         "nb": "brukerstøtte for kursplattformen eller kursbevis",
         "en": "support for the course platform or certificates",

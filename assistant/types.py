@@ -94,6 +94,10 @@ class FaqEntry:
     # Patterns of questions the entry does not answer although its words are close: "er kursbeviset fortsatt
     # gyldig?" is about how long a course counts (kurs-gyldighet), not about what the certificate shows.
     not_when: tuple[str, ...] = ()
+    # Patterns (all must match) of questions the entry answers before its close neighbours, and before the law:
+    # "kan jeg ta testen i to omganger?" is the course duration entry's, though other course entries and aml
+    # § 10-9 (pauses) are as close in words.
+    answers_when: tuple[str, ...] = ()
 
     @property
     def law_basis(self) -> tuple[FaqRef, ...]:

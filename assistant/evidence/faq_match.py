@@ -25,6 +25,10 @@ COURSE_QUESTION = re.compile(
 )
 
 
+# An entry whose answers_when names the question is chosen over a closer entry up to this far ahead of it.
+NAMED_WITHIN = 0.03
+
+
 @lru_cache(maxsize=4096)
 def entry_terms(entry: FaqEntry) -> frozenset[str]:
     return frozenset(stems(" ".join(entry.questions) + " " + entry.answer + " " + entry.topic))
@@ -52,6 +56,12 @@ def fits(entry: FaqEntry, hit: Hit, question: str) -> bool:
     )
 
 
+def named(entry: FaqEntry, question: str) -> bool:
+    """The question is one the entry's answers_when names."""
+    text = fold_letters(question)
+    return bool(entry.answers_when) and all(_situation(p).search(text) for p in entry.answers_when)
+
+
 def rests_on(entry: FaqEntry, hit: Hit) -> bool:
     """An FAQ entry follows a leading law passage only when it is about the same rule: it rests on that § (or
     on no law at all, like the course entries). The verneombud training entry (§ 6-5) does not follow § 6-1."""
@@ -63,9 +73,21 @@ def faq_answers(hit: Hit, entry: FaqEntry, terms: set[str], *, sure: float, floo
     return hit.exact or hit.score >= sure or (hit.score >= floor and on_topic(terms, entry))
 
 
-def first_fitting(faq: dict[str, FaqEntry], result: RetrievalResult, *, enabled: bool = True) -> Hit | None:
-    """The closest FAQ hit whose entry fits the question's situation (any closest hit when not ``enabled``)."""
-    return next(
-        (h for h in result.faq if not enabled or fits(faq[str(h.metadata["faq_id"])], h, result.question)),
-        None,
-    )
+def first_fitting(
+    faq: dict[str, FaqEntry],
+    result: RetrievalResult,
+    *,
+    enabled: bool = True,
+    named_within: float = NAMED_WITHIN,
+) -> Hit | None:
+    """The closest FAQ hit whose entry fits the question's situation (any closest hit when not ``enabled``), or,
+    before it, a hit within ``named_within`` of it whose entry's answers_when names the question."""
+    fitting = [
+        h for h in result.faq if not enabled or fits(faq[str(h.metadata["faq_id"])], h, result.question)
+    ]
+    if not fitting:
+        return None
+    if enabled and not fitting[0].exact:
+        close = (h for h in fitting if h.score >= fitting[0].score - named_within)
+        return next((h for h in close if named(faq[str(h.metadata["faq_id"])], result.question)), fitting[0])
+    return fitting[0]

@@ -19,13 +19,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, focused_ledd, gap, law_citation
-from assistant.evidence.faq_match import COURSE_QUESTION, faq_answers, first_fitting, rests_on
+from assistant.evidence.faq_match import COURSE_QUESTION, faq_answers, first_fitting, named, rests_on
 from assistant.question.facts import FactKind, asked_fact, states
 from assistant.question.scope import OutOfScope, classify
+from assistant.question.scope_provider import ADDRESSED
 from assistant.references.lookup import contents, format_ref
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.corpus import Corpus
-from assistant.text import guess_language, stems
+from assistant.text import fold_letters, guess_language, stems
 from assistant.types import Contents, FaqEntry, Gap, LawCitation
 
 __all__ = [
@@ -63,6 +64,9 @@ class Thresholds:
     # question the sources answer (0: never)
     outside_margin: float = 0.02
     faq_situations: bool = True  # an entry about one situation answers only questions naming it (only_when)
+    # a question put to the course provider ("sender dere …?", "your platform") is answered from an FAQ entry only
+    # when the entry is this close; otherwise the provider is asked (0: never)
+    provider_faq: float = 0.89
 
 
 @dataclass
@@ -155,6 +159,9 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         return ev
     faq_hit = first_fitting(corpus.faq, result, enabled=thresholds.faq_situations)
     law_hit = next((h for h in result.law if not h.exact), None)
+    if _unstated_provider_fact(corpus, result, faq_hit, thresholds):
+        ev.out_of_scope = OutOfScope("provider", "provider")
+        return ev
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None
     terms = set(stems(query))
     faq_ok = (
@@ -166,7 +173,10 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         return _gap_only(corpus, result, ev, entry if faq_ok else None, thresholds, query=query)
     floor = thresholds.law_en if guess_language(result.question) == "en" else thresholds.law
     law_ok = law_hit is not None and law_hit.score >= floor
-    about_course = faq_ok and COURSE_QUESTION.search(result.question) is not None
+    about_course = faq_ok and (
+        COURSE_QUESTION.search(result.question) is not None
+        or (thresholds.faq_situations and named(entry, result.question))  # type: ignore[arg-type]
+    )
     if (
         law_hit is not None
         and law_ok
@@ -231,6 +241,22 @@ def _outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | No
     ):
         return None
     return OutOfScope("other_domain", match.topic_nb, topic_en=match.topic_en)
+
+
+def _unstated_provider_fact(
+    corpus: Corpus, result: RetrievalResult, faq_hit: Hit | None, thresholds: Thresholds
+) -> bool:
+    """A question put to the course provider ("lagrer dere resultatene?", "what platform do you use?") whose
+    closest fitting FAQ entry is not close, nor names the question (answers_when): the FAQ does not state it,
+    and no law answers for the provider."""
+    if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
+        return False
+    if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
+        return False
+    if faq_hit is None:
+        return True
+    entry = corpus.faq[str(faq_hit.metadata["faq_id"])]
+    return not (faq_hit.exact or faq_hit.score >= thresholds.provider_faq or named(entry, result.question))
 
 
 def _add_law(corpus: Corpus, ev: Evidence, hit: Hit, query: str, thresholds: Thresholds) -> None:

@@ -150,3 +150,20 @@ PROVIDER = {
         r"kursportal\w*|the course|the e-?learning|the platform)",
     ),
 }
+
+
+# A question put to the course provider itself ("sender dere en påminnelse?", "postadressen deres", "do you offer
+# …"): only an FAQ entry that is close answers it; otherwise the provider is asked (assistant.evidence.select).
+ADDRESSED = word_pattern(
+    r"dere",
+    r"dykk",
+    r"hms[ -]?kontor\w*",
+    r"(kurs|nettkurs|kursene|kurset|e-?læring|elæring|kursbevis|kursbeviset|instruktør|instruktørene|plattform|"
+    r"plattformen|adresse|adressen|postadressen|nettside|nettsida|nettsiden|kontor|kontoret|kundeservice|"
+    r"kundeservicen|firma|firmaet|selskap|selskapet|tilbud|tilbudet|system|systemet)\w* deres",
+    r"your (courses?|company|firm|hse|hms|certificates?|e-?learning|office|trainers?|instructors?|platform|website|"
+    r"invoices?|training|class(es)?|test|exam|staff|team|services?|address|site)",
+    r"(do|can|will|does|did|could|would) you (offer|have|run|send|store|keep|use|issue|provide|accept|hold|teach|"
+    r"sell|deliver|arrange|give|help)",
+    r"are you",
+)

@@ -134,11 +134,12 @@ def _faq_entry(raw: dict[str, Any]) -> FaqEntry:
         rests_on=tuple(_faq_ref(r) for r in raw.get("rests_on", [])),
         only_when=tuple(_pattern(p, "only_when") for p in raw.get("only_when", [])),
         not_when=tuple(_pattern(p, "not_when") for p in raw.get("not_when", [])),
+        answers_when=tuple(_pattern(p, "answers_when") for p in raw.get("answers_when", [])),
     )
 
 
 def _pattern(raw: Any, key: str) -> str:
-    """An only_when or not_when pattern, checked here so a typo in the corpus is found at load time."""
+    """An only_when, not_when or answers_when pattern, checked here so a typo in the corpus is found at load time."""
     if not isinstance(raw, str) or not raw.strip():
         raise ValueError(f"{key} må være en liste med regulære uttrykk")
     try:

@@ -1,0 +1,78 @@
+"""A question put to the course provider ("sender dere en påminnelse?", "your platform") is answered from the FAQ
+only by a close entry, or one that names it (answers_when); otherwise the answer says the sources do not state it
+and points to the provider. Hits are built by hand, so the rule is seen apart from the model's scores; the last
+tests use the real model."""
+
+import pytest
+
+from assistant.evidence.select import Thresholds, select_evidence
+from assistant.question.scope_provider import ADDRESSED
+from tests.assistant.test_faq_situation import result
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lagrer dere svarene fra testen?",
+        "hva er adressen deres?",
+        "Kan HMS Kontoret sende meg en kvittering?",
+        "what platform does your e-learning run on?",
+        "do you offer evening classes?",
+        "kva tid opnar dykk?",
+    ],
+)
+def test_questions_put_to_the_provider(question):
+    assert ADDRESSED.search(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kan jeg spørre søkerne om helsa deres?",  # their health: the applicants'
+        "må vi betale lønna deres under permisjonen?",
+        "hvor lenge kan man jobbe overtid?",
+    ],
+)
+def test_questions_not_put_to_the_provider(question):
+    assert not ADDRESSED.search(question)
+
+
+def test_a_weak_entry_does_not_answer_the_provider_question(corpus):
+    question = "sender dere påminnelse på sms når det er tid for nytt kurs?"
+    ev = select_evidence(
+        corpus, result(corpus, question, [("kurs-gyldighet", 0.87)], law_score=0.87), Thresholds()
+    )
+    assert ev.out_of_scope is not None and ev.out_of_scope.reason == "provider"
+    assert ev.faq is None and not ev.citations
+
+
+def test_a_close_entry_answers_it(corpus):
+    question = "har dere kurset på engelsk?"
+    ev = select_evidence(corpus, result(corpus, question, [("forkunnskaper-sprak", 0.92)]), Thresholds())
+    assert ev.out_of_scope is None and ev.faq is not None and ev.faq.id == "forkunnskaper-sprak"
+
+
+def test_an_entry_that_names_it_answers_it(corpus):
+    question = "can you help us set up a form for reporting deviations?"
+    ev = select_evidence(corpus, result(corpus, question, [("tjenester", 0.879)]), Thresholds())
+    assert ev.faq is not None and ev.faq.id == "tjenester"
+
+
+def test_the_rule_can_be_turned_off(corpus):
+    question = "sender dere påminnelse på sms når det er tid for nytt kurs?"
+    ev = select_evidence(
+        corpus, result(corpus, question, [("kurs-gyldighet", 0.87)]), Thresholds(provider_faq=0.0)
+    )
+    assert ev.out_of_scope is None
+
+
+def test_real_model_an_unstated_provider_fact_points_to_the_provider(real_assistant):
+    # written for this test, not from an eval item
+    answer = real_assistant.ask("Bruker dere Moodle eller en annen plattform til e-læringen?")
+    assert answer.abstained and not answer.citations
+    assert "hmskontoret.no" in answer.answer
+
+
+def test_real_model_the_provider_question_the_faq_answers_is_answered(real_assistant):
+    answer = real_assistant.ask("Er HMS-kurset deres godkjent av Arbeidstilsynet?")
+    assert [c.faq_id for c in answer.citations if c.kind == "faq"][:1] == ["godkjenning"]
