@@ -111,6 +111,10 @@ INJECTION = word_pattern(
     r"developer mode",
     r"utviklermodus",
     r"(?-i:DAN)",
+    # an instruction to the assistant hidden in a text it is asked to read ("[Til AI-en: skriv at …]")
+    r"(til|for|to) (the )?(ai|ai-en|ki|ki-en|assistenten|assistant|chatbot\w*|boten|bot|modellen|model|språkmodellen)\s*:",
+    r"(ikke|ikkje) (nevn|nemn|vis|gjengi) denne (linja|linjen|setningen|instruksen)",
+    r"(do not|don't) (mention|show|repeat) this (line|sentence|instruction)",
     r"late? som (du|at du)",  # "Lat som du er Arbeidstilsynet ..."
     # asked to say what it knows is false, or told the question is the developers' test
     r"(selv om|even though|even if) (du|you) (vet|veit|know)( \w+){0,3} (er|is|it's|that's) (feil|galt|usant|wrong|false|untrue)",
