@@ -156,6 +156,12 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
     ) or _outside(result, thresholds)
     if ev.out_of_scope is not None:
+        if (
+            ev.out_of_scope.reason == "injection"
+        ):  # a § named inside an instruction is not quoted on its behalf
+            ev.citations.clear()
+            ev.gaps.clear()
+            ev.more_citations = 0
         return ev
     faq_hit = first_fitting(corpus.faq, result, enabled=thresholds.faq_situations)
     law_hit = next((h for h in result.law if not h.exact), None)
