@@ -15,6 +15,9 @@ from assistant.sources.glossary import Glossary
         # aml § 6-2 (5): "tilløp til ulykker"
         ("skal nestenulykker meldes til verneombudet?", "tilløp til ulykker"),
         ("do near misses have to be recorded?", "tilløp til ulykker"),
+        # aml § 2-3 (2) c: the employee shall "avbryte arbeidet" when it cannot go on without danger
+        ("kan jeg nekte å jobbe under et hengende lass?", "avbryte arbeidet"),
+        ("may I stop working if the ladder is broken?", "avbryte arbeidet"),
     ],
 )
 def test_everyday_words_are_expanded_with_the_laws_words(corpus, question, term):
