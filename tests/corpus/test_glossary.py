@@ -18,6 +18,9 @@ from assistant.sources.glossary import Glossary
         # aml § 2-3 (2) c: the employee shall "avbryte arbeidet" when it cannot go on without danger
         ("kan jeg nekte å jobbe under et hengende lass?", "avbryte arbeidet"),
         ("may I stop working if the ladder is broken?", "avbryte arbeidet"),
+        # aml chapter 2 A: a tip to Arbeidstilsynet is whistleblowing (§ 2 A-2 (2)); worse shifts after it, retaliation
+        ("en sveiser tipset Arbeidstilsynet om røyken, hva nå?", "varsling"),
+        ("after I complained I only get worse shifts, is that legal?", "gjengjeldelse"),
     ],
 )
 def test_everyday_words_are_expanded_with_the_laws_words(corpus, question, term):
