@@ -21,6 +21,8 @@ from assistant.sources.glossary import Glossary
         # aml chapter 2 A: a tip to Arbeidstilsynet is whistleblowing (§ 2 A-2 (2)); worse shifts after it, retaliation
         ("en sveiser tipset Arbeidstilsynet om røyken, hva nå?", "varsling"),
         ("after I complained I only get worse shifts, is that legal?", "gjengjeldelse"),
+        # aml § 2 A-3 (1): the employer shall see that the report "innen rimelig tid blir tilstrekkelig undersøkt"
+        ("har fått et varsel om fusk i lageret, hva nå?", "varselet blir tilstrekkelig undersøkt"),
     ],
 )
 def test_everyday_words_are_expanded_with_the_laws_words(corpus, question, term):
