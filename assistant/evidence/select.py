@@ -43,6 +43,8 @@ MAX_LAW_CITATIONS = 12  # an answer names at most this many law passages; the re
 # ...and quotes at most this many characters of law. Each quote appears twice in the JSON answer (in the text and
 # in its citation), so this keeps one answer under 64 KB: the rest are counted, with the link.
 MAX_QUOTED_CHARS = 24_000
+# Exemplar domains (corpus/out_of_scope.yaml) of questions only the course provider can answer
+PROVIDER_DOMAINS = frozenset({"kurs-praktisk", "kursleverandørens-drift"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Thresholds:
     # a question put to the course provider ("sender dere …?", "your platform") is answered from an FAQ entry only
     # when the entry is this close; otherwise the provider is asked (0: never)
     provider_faq: float = 0.89
+    provider_law: float = 0.90  # ...unless a law section is this close (a law question put to "dere")
 
 
 @dataclass
@@ -246,6 +249,8 @@ def _outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | No
         or any(h.exact for h in result.faq[:1])
     ):
         return None
+    if match.domain in PROVIDER_DOMAINS:  # the course provider answers these: the answer points to it
+        return OutOfScope("provider", "provider")
     return OutOfScope("other_domain", match.topic_nb, topic_en=match.topic_en)
 
 
@@ -254,8 +259,11 @@ def _unstated_provider_fact(
 ) -> bool:
     """A question put to the course provider ("lagrer dere resultatene?", "what platform do you use?") whose
     closest fitting FAQ entry is not close, nor names the question (answers_when): the FAQ does not state it,
-    and no law answers for the provider."""
+    and no law answers for the provider. A law question put politely to the provider ("kan dere si meg hva loven
+    sier om overtid?") is close to a law section, and is answered."""
     if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
+        return False
+    if any(not h.exact and h.score >= thresholds.provider_law for h in result.law[:1]):
         return False
     if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
         return False

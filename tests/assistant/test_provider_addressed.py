@@ -76,3 +76,40 @@ def test_real_model_an_unstated_provider_fact_points_to_the_provider(real_assist
 def test_real_model_the_provider_question_the_faq_answers_is_answered(real_assistant):
     answer = real_assistant.ask("Er HMS-kurset deres godkjent av Arbeidstilsynet?")
     assert [c.faq_id for c in answer.citations if c.kind == "faq"][:1] == ["godkjenning"]
+
+
+def test_a_law_question_put_to_the_provider_is_answered_from_the_law(corpus):
+    question = "kan dere si meg hvor mye overtid som er lov?"
+    ev = select_evidence(
+        corpus,
+        result(corpus, question, [("mellomledere", 0.87)], section="10-6", law_score=0.91),
+        Thresholds(),
+    )
+    assert ev.out_of_scope is None
+    assert [c.section for c in ev.citations][:1] == ["10-6"]
+
+
+def test_real_model_a_law_question_put_to_the_provider_cites_the_law(real_assistant):
+    # written for this test: a law question addressed to "dere"
+    answer = real_assistant.ask("Kan dere forklare hva som gjelder for nattarbeid?")
+    assert not answer.abstained
+    assert "10-11" in [c.section for c in answer.citations if c.kind == "law"]
+
+
+def test_an_exemplar_of_the_providers_own_arrangements_points_to_the_provider(corpus):
+    from dataclasses import replace
+
+    from assistant.retrieval.outside_search import OutsideMatch
+
+    question = "finnes det skjermleser-støtte i e-læringen?"
+    for domain, reason in (("kursleverandørens-drift", "provider"), ("husleie", "other_domain")):
+        match = OutsideMatch(0.95, 0.90, domain, "et tema", "a topic", "eksempel")
+        hit = replace(result(corpus, question, [("datamaskin", 0.90)]), outside=match)
+        ev = select_evidence(corpus, hit, Thresholds())
+        assert ev.out_of_scope is not None and ev.out_of_scope.reason == reason, domain
+
+
+def test_the_provider_domains_are_exemplar_domains(corpus):
+    from assistant.evidence.select import PROVIDER_DOMAINS
+
+    assert PROVIDER_DOMAINS <= {e.domain for e in corpus.outside}
