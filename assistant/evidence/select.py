@@ -69,7 +69,7 @@ class Thresholds:
     # a question put to the course provider ("sender dere …?", "your platform") is answered from an FAQ entry only
     # when the entry is this close; otherwise the provider is asked (0: never)
     provider_faq: float = 0.89
-    provider_law: float = 0.90  # ...unless a law section is this close (a law question put to "dere")
+    provider_law: float = 0.875  # ...unless a law section is this close (a law question put to "dere")
 
 
 @dataclass

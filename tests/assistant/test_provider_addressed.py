@@ -91,9 +91,13 @@ def test_a_law_question_put_to_the_provider_is_answered_from_the_law(corpus):
 
 def test_real_model_a_law_question_put_to_the_provider_cites_the_law(real_assistant):
     # written for this test: a law question addressed to "dere"
-    answer = real_assistant.ask("Kan dere forklare hva som gjelder for nattarbeid?")
-    assert not answer.abstained
-    assert "10-11" in [c.section for c in answer.citations if c.kind == "law"]
+    for question, section in (
+        ("Kan dere forklare hva som gjelder for nattarbeid?", "10-11"),
+        ("har dere noe om hvordan vi lager en risikovurdering?", "3-1"),  # found when probing
+    ):
+        answer = real_assistant.ask(question)
+        assert not answer.abstained, question
+        assert section in [c.section for c in answer.citations if c.kind == "law"], question
 
 
 def test_an_exemplar_of_the_providers_own_arrangements_points_to_the_provider(corpus):
