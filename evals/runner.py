@@ -84,10 +84,16 @@ ABLATIONS = {
         "without the out-of-scope exemplars", E5, FusionConfig(), Thresholds(outside_margin=0.0)
     ),
     "minus-situations": Variant(
-        "without the FAQ entries' situations (only_when)",
+        "without the FAQ entries' situations (only_when, not_when, answers_when)",
         E5,
         FusionConfig(),
         Thresholds(faq_situations=False),
+    ),
+    "minus-provider": Variant(
+        "without the provider rule (questions put to the provider)",
+        E5,
+        FusionConfig(),
+        Thresholds(provider_faq=0.0),
     ),
     "minus-glossary": Variant(
         "without any glossary expansion", E5, FusionConfig(expand_dense=False, expand_lexical=False)
