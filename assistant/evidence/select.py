@@ -19,14 +19,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, focused_ledd, gap, law_citation
+from assistant.evidence.decline import declined, unstated_provider_fact
 from assistant.evidence.faq_match import COURSE_QUESTION, faq_answers, first_fitting, named, rests_on
+from assistant.evidence.thresholds import Thresholds
 from assistant.question.facts import FactKind, asked_fact, states
-from assistant.question.scope import OutOfScope, classify
-from assistant.question.scope_provider import ADDRESSED
+from assistant.question.scope import OutOfScope
 from assistant.references.lookup import contents, format_ref
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.corpus import Corpus
-from assistant.text import fold_letters, guess_language, stems
+from assistant.text import guess_language, stems
 from assistant.types import Contents, FaqEntry, Gap, LawCitation
 
 __all__ = [
@@ -43,33 +44,6 @@ MAX_LAW_CITATIONS = 12  # an answer names at most this many law passages; the re
 # ...and quotes at most this many characters of law. Each quote appears twice in the JSON answer (in the text and
 # in its citation), so this keeps one answer under 64 KB: the rest are counted, with the link.
 MAX_QUOTED_CHARS = 24_000
-# Exemplar domains (corpus/out_of_scope.yaml) of questions only the course provider can answer
-PROVIDER_DOMAINS = frozenset({"kurs-praktisk", "kursleverandørens-drift"})
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Calibrated on the dev split with `python -m evals.calibrate`."""
-
-    faq_sure: float = 0.90  # an FAQ entry this close answers the question
-    faq: float = 0.86  # ...and from here, if it is about what is asked
-    law: float = 0.86  # a law section this close answers on its own (Norwegian questions)
-    law_en: float = 0.85  # the same for English questions
-    law_margin: float = 0.015  # the law leads when its score + this margin reaches the FAQ entry's
-    faq_follow: float = 0.92  # an FAQ entry shown after a leading law passage must be this close
-    law_with_faq: float = 0.90  # a law passage added beside an FAQ answer that names no law itself
-    second_ledd: float = 0.01  # a second ledd of the same § is quoted when within this of the first
-    ledd_lexical: float = 0.05  # weight of the share of the question's words a ledd uses
-    second_section: float = 0.012  # a second § is quoted when it ranks within this of the first (0: never)
-    scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.question.scope)
-    # decline when the closest out-of-scope exemplar (corpus/out_of_scope.yaml) is this much closer than any
-    # question the sources answer (0: never)
-    outside_margin: float = 0.02
-    faq_situations: bool = True  # an entry about one situation answers only questions naming it (only_when)
-    # a question put to the course provider ("sender dere …?", "your platform") is answered from an FAQ entry only
-    # when the entry is this close; otherwise the provider is asked (0: never)
-    provider_faq: float = 0.89
-    provider_law: float = 0.875  # ...unless a law section is this close (a law question put to "dere")
 
 
 @dataclass
@@ -109,6 +83,11 @@ class Evidence:
             self.more_citations += 1
             return
         self.citations.append(citation)
+
+    def drop_quotes(self) -> None:
+        self.citations.clear()
+        self.gaps.clear()
+        self.more_citations = 0
 
     def add_gap(self, corpus: Corpus, law_id: str, section: str) -> None:
         if all(g.section != section or g.law_id != law_id for g in self.gaps):
@@ -155,20 +134,14 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if result.lookup_only or ev.missing:  # a lookup, or a question about a § that does not exist
         ev.lookup = result.lookup_only
         return ev
-    ev.out_of_scope = (
-        classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
-    ) or _outside(result, thresholds)
+    ev.out_of_scope = declined(corpus, result, thresholds)
     if ev.out_of_scope is not None:
-        if (
-            ev.out_of_scope.reason == "injection"
-        ):  # a § named inside an instruction is not quoted on its behalf
-            ev.citations.clear()
-            ev.gaps.clear()
-            ev.more_citations = 0
+        if ev.out_of_scope.reason == "injection":  # a § named inside an instruction is not quoted for it
+            ev.drop_quotes()
         return ev
     faq_hit = first_fitting(corpus.faq, result, enabled=thresholds.faq_situations)
     law_hit = next((h for h in result.law if not h.exact), None)
-    if _unstated_provider_fact(corpus, result, faq_hit, thresholds):
+    if unstated_provider_fact(corpus, result, faq_hit, thresholds):
         ev.out_of_scope = OutOfScope("provider", "provider")
         return ev
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])] if faq_hit is not None else None
@@ -195,19 +168,7 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
             not faq_ok or law_hit.score + thresholds.law_margin >= faq_hit.score  # type: ignore[union-attr]
         )
     ):
-        ev.law_first = True
-        _add_law(corpus, ev, law_hit, query, thresholds)
-        runner_up = next((h for h in result.law if not h.exact and h is not law_hit), None)
-        if (
-            runner_up is not None
-            and thresholds.second_section
-            and runner_up.score >= floor
-            and (
-                runner_up.score + runner_up.rerank
-                >= law_hit.score + law_hit.rerank - thresholds.second_section
-            )
-        ):
-            _add_law(corpus, ev, runner_up, query, thresholds)
+        _lead_with_law(corpus, ev, result, law_hit, floor, thresholds, query)
         if (
             faq_ok
             and faq_hit.score >= thresholds.faq_follow  # type: ignore[union-attr]
@@ -218,6 +179,28 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if faq_ok:
         _add_faq(corpus, ev, entry, result, law_hit=law_hit, thresholds=thresholds, query=query)  # type: ignore[arg-type]
     return ev
+
+
+def _lead_with_law(
+    corpus: Corpus,
+    ev: Evidence,
+    result: RetrievalResult,
+    law_hit: Hit,
+    floor: float,
+    thresholds: Thresholds,
+    query: str,
+) -> None:
+    """The law answers: the leading section's ledd, and a second section when it ranks close behind."""
+    ev.law_first = True
+    _add_law(corpus, ev, law_hit, query, thresholds)
+    runner_up = next((h for h in result.law if not h.exact and h is not law_hit), None)
+    if (
+        runner_up is not None
+        and thresholds.second_section
+        and runner_up.score >= floor
+        and runner_up.score + runner_up.rerank >= law_hit.score + law_hit.rerank - thresholds.second_section
+    ):
+        _add_law(corpus, ev, runner_up, query, thresholds)
 
 
 def _gap_only(
@@ -235,42 +218,6 @@ def _gap_only(
     if entry is not None and wanted & {(ref.law_id, ref.section) for ref in entry.law_basis}:
         _add_faq(corpus, ev, entry, result, law_hit=None, thresholds=thresholds, query=query)
     return ev
-
-
-def _outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
-    """Out of scope by closeness: the question is much closer to a question the sources do not answer than to
-    any they do. Never when it names a § we hold or is an FAQ question word for word."""
-    match = result.outside
-    if (
-        match is None
-        or not thresholds.outside_margin
-        or match.margin < thresholds.outside_margin
-        or any(ref.status == "found" for ref in result.refs)
-        or any(h.exact for h in result.faq[:1])
-    ):
-        return None
-    if match.domain in PROVIDER_DOMAINS:  # the course provider answers these: the answer points to it
-        return OutOfScope("provider", "provider")
-    return OutOfScope("other_domain", match.topic_nb, topic_en=match.topic_en)
-
-
-def _unstated_provider_fact(
-    corpus: Corpus, result: RetrievalResult, faq_hit: Hit | None, thresholds: Thresholds
-) -> bool:
-    """A question put to the course provider ("lagrer dere resultatene?", "what platform do you use?") whose
-    closest fitting FAQ entry is not close, nor names the question (answers_when): the FAQ does not state it,
-    and no law answers for the provider. A law question put politely to the provider ("kan dere si meg hva loven
-    sier om overtid?") is close to a law section, and is answered."""
-    if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
-        return False
-    if any(not h.exact and h.score >= thresholds.provider_law for h in result.law[:1]):
-        return False
-    if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
-        return False
-    if faq_hit is None:
-        return True
-    entry = corpus.faq[str(faq_hit.metadata["faq_id"])]
-    return not (faq_hit.exact or faq_hit.score >= thresholds.provider_faq or named(entry, result.question))
 
 
 def _add_law(corpus: Corpus, ev: Evidence, hit: Hit, query: str, thresholds: Thresholds) -> None:

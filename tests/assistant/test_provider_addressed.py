@@ -114,6 +114,6 @@ def test_an_exemplar_of_the_providers_own_arrangements_points_to_the_provider(co
 
 
 def test_the_provider_domains_are_exemplar_domains(corpus):
-    from assistant.evidence.select import PROVIDER_DOMAINS
+    from assistant.evidence.decline import PROVIDER_DOMAINS
 
     assert PROVIDER_DOMAINS <= {e.domain for e in corpus.outside}

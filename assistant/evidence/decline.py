@@ -1,0 +1,58 @@
+"""When a question is declined before any source is chosen: its words say the sources cannot answer it
+(assistant.question.scope), it is much closer to an out-of-scope exemplar than to any question the sources
+answer, or it is put to the course provider and no close FAQ entry answers it."""
+
+from __future__ import annotations
+
+from assistant.evidence.faq_match import named
+from assistant.evidence.thresholds import Thresholds
+from assistant.question.scope import OutOfScope, classify
+from assistant.question.scope_provider import ADDRESSED
+from assistant.retrieval.hits import Hit, RetrievalResult
+from assistant.sources.corpus import Corpus
+from assistant.text import fold_letters
+
+# Exemplar domains (corpus/out_of_scope.yaml) of questions only the course provider can answer
+PROVIDER_DOMAINS = frozenset({"kurs-praktisk", "kursleverandørens-drift"})
+
+
+def declined(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
+    """Out of scope by the question's words, or by closeness to the out-of-scope exemplars."""
+    by_words = classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
+    return by_words or outside(result, thresholds)
+
+
+def outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
+    """Out of scope by closeness: the question is much closer to a question the sources do not answer than to
+    any they do. Never when it names a § we hold or is an FAQ question word for word."""
+    match = result.outside
+    if (
+        match is None
+        or not thresholds.outside_margin
+        or match.margin < thresholds.outside_margin
+        or any(ref.status == "found" for ref in result.refs)
+        or any(h.exact for h in result.faq[:1])
+    ):
+        return None
+    if match.domain in PROVIDER_DOMAINS:  # the course provider answers these: the answer points to it
+        return OutOfScope("provider", "provider")
+    return OutOfScope("other_domain", match.topic_nb, topic_en=match.topic_en)
+
+
+def unstated_provider_fact(
+    corpus: Corpus, result: RetrievalResult, faq_hit: Hit | None, thresholds: Thresholds
+) -> bool:
+    """A question put to the course provider ("lagrer dere resultatene?", "what platform do you use?") whose
+    closest fitting FAQ entry is not close, nor names the question (answers_when): the FAQ does not state it,
+    and no law answers for the provider. A law question put politely to the provider ("kan dere si meg hva loven
+    sier om overtid?") is close to a law section, and is answered."""
+    if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
+        return False
+    if any(not h.exact and h.score >= thresholds.provider_law for h in result.law[:1]):
+        return False
+    if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
+        return False
+    if faq_hit is None:
+        return True
+    entry = corpus.faq[str(faq_hit.metadata["faq_id"])]
+    return not (faq_hit.exact or faq_hit.score >= thresholds.provider_faq or named(entry, result.question))
