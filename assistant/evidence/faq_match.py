@@ -51,15 +51,17 @@ def fits(entry: FaqEntry, hit: Hit, question: str) -> bool:
     fits."""
     text = fold_letters(question)
     return hit.exact or (
-        all(_situation(p).search(text) for p in entry.only_when)
-        and not any(_situation(p).search(text) for p in entry.not_when)
+        _match_all(entry.only_when, text) and not any(_situation(p).search(text) for p in entry.not_when)
     )
 
 
 def named(entry: FaqEntry, question: str) -> bool:
     """The question is one the entry's answers_when names."""
-    text = fold_letters(question)
-    return bool(entry.answers_when) and all(_situation(p).search(text) for p in entry.answers_when)
+    return bool(entry.answers_when) and _match_all(entry.answers_when, fold_letters(question))
+
+
+def _match_all(patterns: tuple[str, ...], folded_question: str) -> bool:
+    return all(_situation(p).search(folded_question) for p in patterns)
 
 
 def rests_on(entry: FaqEntry, hit: Hit) -> bool:
