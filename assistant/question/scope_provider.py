@@ -158,7 +158,7 @@ ADDRESSED = word_pattern(
     r"dere",
     r"dykk",
     r"hms[ -]?kontor\w*",
-    r"(kurs|nettkurs|kursene|kurset|e-?læring|elæring|kursbevis|kursbeviset|instruktør|instruktørene|plattform|"
+    r"[\w-]*(kurs|nettkurs|kursene|kurset|e-?læring|elæring|kursbevis|kursbeviset|instruktør|instruktørene|plattform|"
     r"plattformen|adresse|adressen|postadressen|nettside|nettsida|nettsiden|kontor|kontoret|kundeservice|"
     r"kundeservicen|firma|firmaet|selskap|selskapet|tilbud|tilbudet|system|systemet)\w* deres",
     r"your (courses?|company|firm|hse|hms|certificates?|e-?learning|office|trainers?|instructors?|platform|website|"

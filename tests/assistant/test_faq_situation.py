@@ -166,3 +166,15 @@ def test_the_shorter_course_entry_answers_only_questions_about_a_shorter_course(
     for question in ("må verneombudet ha 40 timers kurs?", "og som verneombud, må jeg ha hms-kurs?"):
         ev = select_evidence(corpus, result(corpus, question, faq), Thresholds())
         assert ev.faq is not None and ev.faq.id == "verneombud-kortere-kurs", question
+
+
+def test_the_vat_entry_answers_only_questions_about_vat_or_price(corpus):
+    # The VAT answer names the course with an instructor, so questions about that course came close to it
+    faq = [("mva-kurs", 0.90), ("opplaering-gjennomforing", 0.89)]
+    for question in ("er det moms på nettkurset?", "vi er 9 stk, lønner det seg med instruktør?"):
+        ev = select_evidence(corpus, result(corpus, question, faq), Thresholds())
+        assert ev.faq is not None and ev.faq.id == "mva-kurs", question
+    ev = select_evidence(
+        corpus, result(corpus, "hvordan gjennomføres kurset med instruktør på web?", faq), Thresholds()
+    )
+    assert ev.faq is not None and ev.faq.id == "opplaering-gjennomforing"

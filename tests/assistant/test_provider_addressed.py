@@ -19,6 +19,8 @@ from tests.assistant.test_faq_situation import result
         "what platform does your e-learning run on?",
         "do you offer evening classes?",
         "kva tid opnar dykk?",
+        "blir webkursene deres tatt opp?",  # a compound of one of the provider's things
+        "er HMS-lederkurset deres godkjent?",
     ],
 )
 def test_questions_put_to_the_provider(question):
