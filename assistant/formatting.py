@@ -173,6 +173,10 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
         if lang == "en":
             return f"My sources state no {topic}. Ask {provider.name} directly: {provider.contact_url}"
         return f"Kildene mine oppgir ikke {topic}. Spør {provider.name} direkte: {provider.contact_url}"
+    if scope.reason == "chat":
+        if lang == "en":
+            return "You're welcome! Ask me about health, safety and the working environment, and I will answer from my sources."
+        return "Bare hyggelig! Spør gjerne om HMS og arbeidsmiljø, så svarer jeg ut fra kildene mine."
     if scope.reason == "injection":
         if lang == "en":
             return (

@@ -5,6 +5,7 @@
 - Other domains (tax, accounting, insurance, wages and benefits) and other laws (ferieloven, folketrygdloven,
   skatteloven, GDPR, ...): neither the FAQ nor the laws held answer them, however close the words are.
 - Prompt injections: instructions aimed at the assistant, not questions.
+- A message that only thanks ("tusen takk, tilsynet gikk fint!"): a courtesy reply that quotes no source.
 
 Each signal is a pattern over the lower-cased question (assistant.question.scope_patterns, scope_provider and
 scope_domains). The patterns were written from the categories, not from eval questions, and tuned on the dev split
@@ -21,17 +22,19 @@ from typing import Literal
 
 from assistant.question.scope_domains import COURSE_WORDS, NOT_ABOUT_COURSES, OTHER_DOMAINS
 from assistant.question.scope_patterns import (
+    ASKING,
     COMMAND,
     INJECTION,
     LAW_NAME,
     OTHER_LAWS,
     TASK,
+    THANKS,
     VACATION,
 )
 from assistant.question.scope_provider import PROVIDER
 from assistant.text import fold_letters
 
-Reason = Literal["provider", "other_domain", "other_law", "injection"]
+Reason = Literal["provider", "other_domain", "other_law", "injection", "chat"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
 
     if found(INJECTION) or found(COMMAND) or found(TASK):
         return OutOfScope("injection", "instruksjoner")
+    if THANKS.search(question) and not ASKING.search(question):
+        return OutOfScope("chat", "takk")
     law = other_law(question, known_laws)
     if law:
         return OutOfScope("other_law", law)

@@ -155,6 +155,10 @@ INJECTION = word_pattern(
     r"forget (the|about the) (hms|hse|safety|law|sources?)\w*( \w+)? (stuff|for a (second|moment|minute))",
     r"act as (if|though|an? (unrestricted|unfiltered|different|new|evil|ai|assistant|chatbot|lawyer))",
     r"roleplay",
+    r"(oppfør|oppføre|opptre) deg som",
+    r"(behave|act) like (a|an)",
+    # what other users asked: not the asker's to see
+    r"(andre|andres|other) (brukere|brukeres|users?'?)",
     r"rollespill",
     r"fra nå av (skal|er) du",
     r"du er nå",
@@ -177,4 +181,21 @@ TASK = word_pattern(
     r"stillingsannonse|jobbannonse|annonse|job ad|artikkel|article|essay|blogg?|script|skript|"
     r"tale|speech|tweet|(høyesteretts|lagmannsretts|tingretts)?dom|rettsavgjørelse|kjennelse|judgment|ruling|"
     r"court decision)\w*",
+    # something made up for fun ("fem morsomme navn på HMS-kanalen")
+    r"(gi|lag|lage|foreslå|finn på|kom med|skriv|give|suggest|come up with|make|write)( [\w-]+){0,4} "
+    r"(morsom\w*|artig\w*|kreativ\w*|fengende|funny|creative|catchy|witty)",
+    # a plan or a document drawn up by the assistant, or a reminder set by it
+    r"(kan|kunne|vil) du( \w+){0,2} (lage|skrive|sette opp|utarbeide)( [\w-]+){0,4} "
+    r"[\w-]*(handlingsplan|årshjul|håndbok|tabell)\w*",
+    r"(can|could|would) you( \w+){0,2} (write|make|create|draft|prepare|put together)( [\w-]+){0,4} "
+    r"(action plan|annual plan|plan|handbook|manual|table|policy)",
+    r"(kan|kunne|vil) du( \w+){0,2} (sende|gi|sette opp)( \w+){0,3} (påminnelse|varsel|reminder)\w*",
+    r"remind me",
+)
+# A message that only thanks ("Tusen takk for hjelpa, tilsynet gikk fint!"): no question is asked.
+THANKS = re.compile(r"^\W*(tusen |mange |hjertelig )?(takk|thanks|thank you|thx|tack)\b", re.IGNORECASE)
+ASKING = re.compile(
+    r"\?|(?<![\wæøå])(hva|hvem|hvor|hvordan|hvorfor|hvilke\w*|når|kan|kva|korleis|må|skal|bør|what|who|where|how|"
+    r"why|which|when|can|could|must|should|do|does|is|are)(?![\wæøå])",
+    re.IGNORECASE,
 )

@@ -75,6 +75,11 @@ def test_other_domains_laws_and_injections_cite_nothing(real_assistant, question
     assert answer.abstained and answer.citations == []
 
 
+def test_thanks_that_name_an_inspection_get_a_courtesy_reply_not_chapter_18(real_assistant):
+    answer = real_assistant.ask("Tusen takk for hjelpa i går, tilsynet gikk kjempefint!")
+    assert answer.abstained and answer.citations == [] and "Bare hyggelig" in answer.answer
+
+
 def test_a_nonexistent_section_in_a_topical_question_is_named_and_nothing_else_is_said(real_assistant):
     answer = real_assistant.ask("hva sier aml § 21-3 om overtid?")
     assert answer.abstained and answer.citations == [] and "ingen § 21-3" in answer.answer
