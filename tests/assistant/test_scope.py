@@ -304,6 +304,7 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("could you draft a policy on remote work for us?", "injection", "instruksjoner"),
         ("kan du sende meg en påminnelse om vernerunden?", "injection", "instruksjoner"),
         ("Tusen takk for hjelpa, møtet gikk fint!", "chat", "takk"),
+        ("hvor mange dagers varsel må vi gi før permittering?", "other_domain", "permittering"),  # notice
         ("thanks a lot 🙏", "chat", "takk"),
     ],
 )
@@ -415,6 +416,12 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "må vi melde en alvorlig arbeidsulykke til Arbeidstilsynet?",  # § 5-2
         "hva sier aml om tillitsvalgte ved nedbemanning?",  # § 15-2
         "takk! men hva med helgearbeid",  # thanks, then a question
+        # whistleblowing is the law's (ch. 2 A), whatever was reported: the accounts, pay, fraud
+        "en ansatt varslet styret om rot i regnskapet. kan lederen hennes omplassere henne nå?",
+        "Hun sendte en e-post merket «varsel» om lønna si. Er det en varslingssak?",
+        "One of my staff reported a colleague for expense fraud. What must I do?",
+        "Står det på kursbeviset hva vi har lært? Revisor spør etter det.",  # who asks, not what is asked
+        "lærer man noe om brannslukking og rus på kurset?",  # what the course teaches: the FAQ's
         "må vi ha en skriftlig handlingsplan for HMS?",  # asked of the law, not a plan to draw up
         "do we need a written policy on harassment?",
     ],
