@@ -66,3 +66,23 @@ def test_real_model_a_pace_question_gets_the_duration_entry(real_assistant):
     answer = real_assistant.ask("må kunnskapstesten tas i én økt, eller kan jeg dele den opp over to dager?")
     faq_ids = [c.faq_id for c in answer.citations if c.kind == "faq"]
     assert faq_ids[:1] == ["kurs-varighet"]
+
+
+def test_a_beginners_question_is_the_prior_knowledge_entrys(corpus):
+    question = "Jeg har null erfaring med HMS. Henger jeg med på kurset?"
+    assert named(corpus.faq["forkunnskaper-sprak"], question)
+    assert not named(corpus.faq["forkunnskaper-sprak"], "hvor lang tid tar kurset?")
+    faq = [("amu-opplaering", 0.90), ("forkunnskaper-sprak", 0.885)]
+    ev = select_evidence(corpus, result(corpus, question, faq, law_score=0.88), Thresholds())
+    assert ev.faq is not None and ev.faq.id == "forkunnskaper-sprak"
+
+
+def test_what_the_course_teaches_is_the_content_entrys(corpus):
+    for question in ("Hva lærer man på lederkurset?", "does the course cover ergonomics?"):
+        assert named(corpus.faq["kursinnhold"], question), question
+    assert not named(corpus.faq["kursinnhold"], "må jeg ha kurs som leder?")
+    faq = [("leder-paabudt", 0.90), ("kursinnhold", 0.89)]
+    ev = select_evidence(
+        corpus, result(corpus, "Hva lærer man egentlig på HMS-kurset for ledere?", faq), Thresholds()
+    )
+    assert ev.faq is not None and ev.faq.id == "kursinnhold"
