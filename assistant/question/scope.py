@@ -78,7 +78,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
     law = other_law(question, known_laws)
     if law:
         return OutOfScope("other_law", law)
-    if found(VACATION) and not found(PAYSLIP):
+    if found(VACATION) and not found(PAYSLIP) and not found(YOUNG):
         return OutOfScope("other_law", "ferieloven")
     for topic, pattern in PROVIDER.items():
         if found(pattern):
@@ -98,6 +98,14 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
 # The payslip states the holiday pay (aml § 14-15 (3)): a question about what it must show is not ferieloven's.
 PAYSLIP = re.compile(
     r"(?<![\wæøå])(lønnsslipp\w*|lønnsoppgave\w*|pay ?slips?|pay stubs?)(?![\wæøå])", re.IGNORECASE
+)
+
+# Children and young workers' holidays and free time are aml ch. 11's (§ 11-5: four weeks free in the summer holidays).
+YOUNG = re.compile(
+    r"(?<![\wæøå])(\d{2}[- ]?(åring\w*|år gaml\w*|years? old|year-olds?)|under 18( år)?|ungdom\w*|barn|"
+    r"mindreårig\w*|unge (arbeidstakere|ansatte|folk)|children|teen\w*|minors?|young (workers?|people|employees))"
+    r"(?![\wæøå])",
+    re.IGNORECASE,
 )
 
 # Who told the asker something ("regnskapsføreren sa", "revisoren vår mener", "Revisor spør etter det"): the

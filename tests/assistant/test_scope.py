@@ -422,6 +422,8 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "One of my staff reported a colleague for expense fraud. What must I do?",
         "Står det på kursbeviset hva vi har lært? Revisor spør etter det.",  # who asks, not what is asked
         "lærer man noe om brannslukking og rus på kurset?",  # what the course teaches: the FAQ's
+        "hvor mange timer kan en 14-åring jobbe i sommerferien?",  # children's work: aml ch. 11
+        "Can a 15 year old work full days in the summer holidays?",
         "må vi ha en skriftlig handlingsplan for HMS?",  # asked of the law, not a plan to draw up
         "do we need a written policy on harassment?",
     ],
