@@ -124,7 +124,7 @@ PROVIDER_TOPICS: dict[str, dict[Lang, str]] = {
     "kursholdere": {"nb": "opplysninger om kursholderne", "en": "details of the instructors"},
     "provider": {
         "nb": "svaret på dette om kursene eller om HMS Kontoret",
-        "en": "the answer to this about the courses or about HMS Kontoret",
+        "en": "answer to this about the courses or about HMS Kontoret",
     },
     "brukerstøtte": {
         "nb": "brukerstøtte for kursplattformen eller kursbevis",

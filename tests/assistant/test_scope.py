@@ -442,6 +442,11 @@ def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
         ),
         (OutOfScope("other_domain", "skatt"), "a question of tax", "Spørsmålet gjelder skatt"),
         (OutOfScope("provider", "kurssted"), "no course locations", "oppgir ikke kurssteder"),
+        (
+            OutOfScope("provider", "provider"),
+            "My sources state no answer to this about the courses",
+            "Kildene mine oppgir ikke svaret på dette om kursene",
+        ),
     ],
 )
 def test_every_topic_is_named_in_the_answers_language(scope, english, norwegian):
