@@ -96,6 +96,8 @@ INJECTION = word_pattern(
     r"(svar|answer)( \w+){0,3} (fra|med|ut fra|from|with|using) (din|your) (egen|own) (kunnskap|viten|knowledge)",
     r"uten (å bruke |å se på )?(kildene|kilder)",
     r"(ignore|without) (your|the) sources",
+    r"(trenger|behøver) (du )?ikke (å )?(holde deg til|følge|bruke|tenke på)( [\w-]+){0,2} (kilde\w*|regl\w*|hms\w*)",
+    r"(you )?(don't|do not|no need to|needn't) (have to |need to )?(stick to|follow|use)( [\w-]+){0,2} (sources|rules)",
     r"glem at du",
     r"forget (that )?(you('re| are)|your|all|everything|previous|prior|the rules|the instructions)",
     r"svar som om du (var|er)",

@@ -86,3 +86,8 @@ def test_what_the_course_teaches_is_the_content_entrys(corpus):
         corpus, result(corpus, "Hva lærer man egentlig på HMS-kurset for ledere?", faq), Thresholds()
     )
     assert ev.faq is not None and ev.faq.id == "kursinnhold"
+
+
+def test_how_long_the_provider_has_been_in_business_is_not_the_duration_entrys(corpus):
+    assert named(corpus.faq["kurs-varighet"], "hvor lenge tar kurset?")
+    assert not named(corpus.faq["kurs-varighet"], "hvor lenge har dere holdt på med kurs?")
