@@ -91,3 +91,16 @@ def test_what_the_course_teaches_is_the_content_entrys(corpus):
 def test_how_long_the_provider_has_been_in_business_is_not_the_duration_entrys(corpus):
     assert named(corpus.faq["kurs-varighet"], "hvor lenge tar kurset?")
     assert not named(corpus.faq["kurs-varighet"], "hvor lenge har dere holdt på med kurs?")
+
+
+def test_who_else_must_have_training_is_named_by_the_entry_for_that_group(corpus):
+    cases = {
+        "mellomledere": "må formennene mine på byggeplassen også ha opplæring?",
+        "ansatte-lovpalagt": "må alle de 14 ansatte ha hms kurs?",
+        "kurs-gyldighet": "ny jobb i transport, tok hms-kurs da jeg jobba i bank. holder det?",
+    }
+    for entry, question in cases.items():
+        assert named(corpus.faq[entry], question), (entry, question)
+    # the VAT on a course for supervisors is the VAT entry's; whether the whole staff benefits is not a duty
+    assert not named(corpus.faq["mellomledere"], "skal vi betale mva på kurset for 3 avdelingsledere?")
+    assert not named(corpus.faq["ansatte-lovpalagt"], "sende hele gjengen på kurs, er det noe vits?")
