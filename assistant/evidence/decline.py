@@ -14,6 +14,9 @@ from assistant.text import fold_letters
 
 # Exemplar domains (corpus/out_of_scope.yaml) of questions only the course provider can answer
 PROVIDER_DOMAINS = frozenset({"kurs-praktisk", "kursleverandørens-drift"})
+# How many of the best law candidates may answer a question put to the provider: the reranking reorders close
+# sections, and the threshold reads a section's cosine, not its rank
+PROVIDER_LAW_TOP = 2
 
 
 def declined(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
@@ -48,7 +51,7 @@ def unstated_provider_fact(
     sier om overtid?") is close to a law section, and is answered."""
     if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
         return False
-    if any(not h.exact and h.score >= thresholds.provider_law for h in result.law[:1]):
+    if any(not h.exact and h.score >= thresholds.provider_law for h in result.law[:PROVIDER_LAW_TOP]):
         return False
     if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
         return False
