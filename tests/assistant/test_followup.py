@@ -34,3 +34,20 @@ def test_a_short_question_without_its_own_source_is_a_follow_up(question):
 )
 def test_a_question_naming_its_own_law_or_section_stands_alone(question):
     assert not is_followup(question)
+
+
+@pytest.mark.parametrize("question", ["thanks!", "tusen takk 🙏", "takk for hjelpa"])
+def test_thanks_are_not_a_follow_up(question):
+    # found in the browser: "thanks!" after "hva står i aml § 6-5?" quoted § 6-5 again
+    assert not is_followup(question)
+
+
+def test_thanks_with_a_question_can_still_be_one():
+    assert is_followup("takk, og for verneombud?")
+
+
+def test_real_model_thanks_after_a_lookup_get_a_courtesy_reply(real_assistant):
+    answer = real_assistant.ask("thanks!", history=["hva står i aml § 6-5?"])
+    # one word is too little to tell the language by; either courtesy reply is right
+    assert answer.abstained and answer.citations == []
+    assert "Bare hyggelig" in answer.answer or "You're welcome" in answer.answer
