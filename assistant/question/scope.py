@@ -22,14 +22,13 @@ from typing import Literal
 
 from assistant.question.scope_domains import COURSE_WORDS, NOT_ABOUT_COURSES, OTHER_DOMAINS
 from assistant.question.scope_patterns import (
-    ASKING,
     COMMAND,
     INJECTION,
     LAW_NAME,
     OTHER_LAWS,
     TASK,
-    THANKS,
     VACATION,
+    only_thanks,
     word_pattern,
 )
 from assistant.question.scope_provider import PROVIDER
@@ -74,7 +73,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
 
     if found(INJECTION) or found(COMMAND) or found(TASK):
         return OutOfScope("injection", "instruksjoner")
-    if THANKS.search(question) and not ASKING.search(question):
+    if only_thanks(question):
         return OutOfScope("chat", "takk")
     if found(REPORTED):
         return None

@@ -201,3 +201,8 @@ ASKING = re.compile(
     r"why|which|when|can|could|must|should|do|does|is|are)(?![\wæøå])",
     re.IGNORECASE,
 )
+
+
+def only_thanks(question: str) -> bool:
+    """The message thanks and asks nothing ("takk, det var nyttig"; not "takk! hva med helg?")."""
+    return bool(THANKS.search(question)) and not ASKING.search(question)
