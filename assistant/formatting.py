@@ -156,6 +156,7 @@ DOMAIN_TOPICS_EN = {
     "budsjettering": "budgeting",
     "vær og nyheter": "weather and news",
     "permittering": "lay-offs",
+    "barnevern": "child welfare",
     "førstehjelp og hjertestarter": "first aid and defibrillators",
     "mattrygghet": "food safety",
     "oppbevaring av regnskap og lønn": "keeping accounting and pay records",
@@ -173,6 +174,10 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
         if lang == "en":
             return f"My sources state no {topic}. Ask {provider.name} directly: {provider.contact_url}"
         return f"Kildene mine oppgir ikke {topic}. Spør {provider.name} direkte: {provider.contact_url}"
+    if scope.reason == "chat" and scope.topic == "hilsen":
+        if lang == "en":
+            return "Hello! Ask me about health, safety and the working environment, and I will answer from my sources."
+        return "Hei! Spør gjerne om HMS og arbeidsmiljø, så svarer jeg ut fra kildene mine."
     if scope.reason == "chat":
         if lang == "en":
             return "You're welcome! Ask me about health, safety and the working environment, and I will answer from my sources."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.question.scope_patterns import only_thanks
+from assistant.question.scope_patterns import only_greeting, only_thanks
 from assistant.sources.glossary import Glossary
 from assistant.text import EN_STOPWORDS, NO_STOPWORDS, words
 
@@ -45,7 +45,7 @@ def is_followup(question: str) -> bool:
     tokens = words(question)
     if not tokens or len(tokens) > 8 or OWN_REFERENCE.search(question):
         return False
-    if only_thanks(question):  # "thanks!" asks nothing more
+    if only_thanks(question) or only_greeting(question):  # "thanks!", "hvordan går det?" ask nothing more
         return False
     if FOLLOWUP_START.match(question):
         return True

@@ -5,7 +5,8 @@
 - Other domains (tax, accounting, insurance, wages and benefits) and other laws (ferieloven, folketrygdloven,
   skatteloven, GDPR, ...): neither the FAQ nor the laws held answer them, however close the words are.
 - Prompt injections: instructions aimed at the assistant, not questions.
-- A message that only thanks ("tusen takk, tilsynet gikk fint!"): a courtesy reply that quotes no source.
+- A message that only thanks ("tusen takk, tilsynet gikk fint!") or greets ("hei, hvordan går det?"): a courtesy
+  reply that quotes no source.
 
 Each signal is a pattern over the lower-cased question (assistant.question.scope_patterns, scope_provider and
 scope_domains). The patterns were written from the categories, not from eval questions, and tuned on the dev split
@@ -28,6 +29,7 @@ from assistant.question.scope_patterns import (
     OTHER_LAWS,
     TASK,
     VACATION,
+    only_greeting,
     only_thanks,
     word_pattern,
 )
@@ -75,6 +77,8 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
         return OutOfScope("injection", "instruksjoner")
     if only_thanks(question):
         return OutOfScope("chat", "takk")
+    if only_greeting(question):
+        return OutOfScope("chat", "hilsen")
     if found(REPORTED):
         return None
     law = other_law(question, known_laws)
@@ -107,6 +111,7 @@ YOUNG = word_pattern(
     r"ungdom\w*",
     r"barn",
     r"mindreårig\w*",
+    r"\w*(gutt|jent|sønn|datter|nevø|niese)\w*( \w+)? (er|på) 1[3-8]",  # "nabogutten er 14"
     r"unge (arbeidstakere|ansatte|folk)",
     r"children|teen\w*|minors?|young (workers?|people|employees)",
 )

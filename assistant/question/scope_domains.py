@@ -96,6 +96,10 @@ OTHER_DOMAINS = {
         r"lønnsstatistikk\w*",
         r"hva tjener (en|et|ei)( [\w-]+){1,2}",
         r"hva får (en|et|ei)( [\w-]+){1,2} i (års|måneds|time)?lønn",
+        # pay transparency in job ads (the EU directive), not aml
+        r"lønnsåpenhet\w*",
+        r"lønnsspenn\w*",
+        r"pay transparency",
         r"(what|which|average|typical|normal|usual|market|starting|fair|good)( \w+)? salar(y|ies)",
         r"salar(y|ies) (level|range|band|scale|statistic)\w*",
         r"salar(y|ies) (for|of) (a|an)",
@@ -146,6 +150,13 @@ OTHER_DOMAINS = {
         r"personvernombud\w*",
         r"(data protection|privacy) officer",
         r"datatilsynet",
+        r"(etter|ifølge|i henhold til|under) (personvernreglene|personvernregelverket|personvernlovgivningen)",
+    ),
+    # reporting concern for a child is the barnevernsloven's
+    "barnevern": word_pattern(
+        r"bekymringsmelding\w*",
+        r"(melde|meldeplikt\w*|opplysningsplikt\w*|avvergeplikt\w*)( [\w-]+){0,6} barnevern\w*",
+        r"child (welfare|protection) (services|service|authorities)",
     ),
     "brannvern": word_pattern(
         r"brannslukk\w*",
@@ -215,6 +226,8 @@ OTHER_DOMAINS = {
         r"(melde|varsle)( [\w-]+){0,4} (utslipp|forurensning)\w*",
         r"miljødirektorat\w*",
         r"oljesøl\w*",
+        r"oljeutskiller\w*",
+        r"(slippe|slipper|slippes|sleppe)( [\w-]+){0,4} (i|ut i|på) (avløp|kloakk)\w*",
         r"\w*olje( \w+){0,2} (søl|lekk)\w*",
         r"søl\w*( \w+){0,4} \w*olje\w*",
     ),

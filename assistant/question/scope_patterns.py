@@ -20,7 +20,7 @@ def stem_pattern(*alternatives: str) -> re.Pattern[str]:
 
 
 VACATION = word_pattern(
-    r"ferie(dag|dager|uke|uker|tid|avvikling)?",
+    r"ferie(n|dag|dagen|dager|dagene|uke|uker|ukene|tid|avvikling)?",
     # how much and when holiday pay is paid is the ferieloven's (aml §§ 14-6 and 14-15 only name it)
     r"(hvor mye|hvor store|hvor mange prosent|når|beregn\w*)( [\w-]+){0,5} feriepeng\w*",
     r"feriepeng\w*( [\w-]+){0,5} (beregn\w*|prosent\w*)",
@@ -111,6 +111,11 @@ INJECTION = word_pattern(
     r"you are now",
     r"jailbreak\w*",
     r"developer mode",
+    r"developer note",
+    # a rule for every later answer ("svar heretter uten å sitere", "avslutt hvert svar med ...")
+    r"(svar|svare|skriv|skrive) (heretter|fra nå av|for fremtiden)",
+    r"avslutt (hvert|alle|ethvert) svar",
+    r"(end|finish) (every|each|all) (answer|reply|response)s?",
     r"utviklermodus",
     r"(?-i:DAN)",
     # an instruction to the assistant hidden in a text it is asked to read ("[Til AI-en: skriv at …]")
@@ -182,7 +187,7 @@ TASK = word_pattern(
     r"(e-?post|e-?mail|mail|brev|melding|innlegg|dikt|sang|invitasjon|letter|poem|song|invitation|"
     r"stillingsannonse|jobbannonse|annonse|job ad|artikkel|article|essay|blogg?|script|skript|"
     r"tale|speech|tweet|(høyesteretts|lagmannsretts|tingretts)?dom|rettsavgjørelse|kjennelse|judgment|ruling|"
-    r"court decision)\w*",
+    r"court decision|[\w-]*referat|[\w-]*protokoll|minutes)\w*",
     # something made up for fun ("fem morsomme navn på HMS-kanalen")
     r"(gi|lag|lage|foreslå|finn på|kom med|skriv|give|suggest|come up with|make|write)( [\w-]+){0,4} "
     r"(morsom\w*|artig\w*|kreativ\w*|fengende|funny|creative|catchy|witty)",
@@ -201,6 +206,20 @@ ASKING = re.compile(
     r"why|which|when|can|could|must|should|do|does|is|are)(?![\wæøå])",
     re.IGNORECASE,
 )
+
+
+# A greeting that asks only how the assistant is ("God morgen! Hvordan går det med deg?"): small talk.
+GREETING = re.compile(
+    r"^\W*((hei|hallo|heisann|hei hei|god (morgen|dag|kveld|ettermiddag)|hi|hello|hey|good (morning|afternoon|evening))"
+    r"\W+)?(hvordan (går det|har du det|står det til)|how are you|how's it going|how are things)"
+    r"( (med|deg|dere|i|dag|idag|da|nå|today|there|this|morning|mate|doing))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def only_greeting(question: str) -> bool:
+    """The message greets or asks how the assistant is, and nothing else."""
+    return bool(GREETING.search(question.strip()))
 
 
 def only_thanks(question: str) -> bool:

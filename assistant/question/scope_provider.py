@@ -50,6 +50,15 @@ PROVIDER = {
         r"e-?learning|session|seat|place|certificate|participant|person|attendee|employee|head|test|exam|retak\w*)s?",
         r"(what'?s|what is|what are|tell me|send me) (the |your )?(price|cost|fee)\w*",
         r"pric(es|ing)|price ?list|how much for",
+        # paying in instalments, or for a participant who did not come
+        r"(betale|betaling\w*|[\w-]*kurs\w*|faktura\w*)( [\w-]+){0,4} (i|på|med) (\w+ )?avdrag\w*",
+        r"avdragsordning\w*",
+        r"delbetal\w*",
+        r"(dele|splitte) (opp )?betaling\w*",
+        r"betalingsutsettelse\w*",
+        r"(pay|paying) in instal+ments|instal+ment plan",
+        r"(må|skal) (vi|jeg|man) (likevel|fortsatt|uansett) betale( for)? (den|denne|ham|henne|plassen|kurset|"
+        r"deltaker\w*|personen)",
     ),
     "kursdatoer": word_pattern(
         r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
@@ -74,6 +83,14 @@ PROVIDER = {
         rf"(booke|bestille|melde (meg|oss|\w+) på|reservere)( [\w-]+){{0,6}} (den|til|på) (\d{{1,2}}\.|({MONTHS}))",
         r"(har|holder) dere( \w+){0,3} [\w-]*kurs\w*( \w+){0,3} "
         rf"(i|til|neste|denne|in|next) ({MONTHS}|uke|måned|høst|vår|week|month)\w*",
+        # the time of day of the courses: evenings, weekends, the day's programme
+        r"[\w-]*kurs\w*( [\w-]+){0,4} (på kveldstid|på kvelden|om kvelden|på kveldene|i helgene?|på lørdag\w*|"
+        r"på søndag\w*|in the evenings?|at weekends|on weekends)",
+        r"(kvelds|helge)kurs\w*",
+        r"(evening|weekend) (courses?|classes)",
+        r"dagsprogram\w*",
+        r"(når|hvilket klokkeslett|hva tid) (starter|begynner|slutter) (dere|kurset|kursdagen|kursdagene|undervisningen)",
+        r"(starter|begynner) og slutter (dere|kurset|kursdagen|kursdagene|undervisningen)",
     ),
     "kontaktinformasjon": word_pattern(
         r"telefonnummer\w*",
@@ -113,6 +130,11 @@ PROVIDER = {
         r"(overta|overtar|ta over|få|flytte) plassen (min|vår|hans|hennes)",
         r"(transfer|give) (my|our|her|his) (seat|place|spot|booking)",
         r"(minimum|maximum|max|min|minst|maks\w*)( \w+){0,2} (participants|deltakere)",
+        # whether a course runs or is cancelled
+        r"(hvor mange|antall)( \w+){0,2} (må|skal) (være )?(påmeldt|melde seg på)",
+        r"(få|får|blir|bli|risikere) (en )?avlysning\w*",
+        r"(avlyser|avlyst|avlyses) (dere|kurset|kursene|klasseromskurs\w*)",
+        r"(kurset|kursene|klasseromskurs\w*) (blir )?(avlyst|avlyses)",
     ),
     "kurssted": word_pattern(
         r"kurssted\w*",
@@ -123,6 +145,14 @@ PROVIDER = {
         r"må (vi|jeg) reise til",
         r"(hvor|where) (holdes|foregår|arrangeres|is|are) (klasseromskurs\w*|kursene|the course|the classes)( held)?",
         r"(courses?|classes) in (oslo|bergen|trondheim|stavanger|tromsø|kristiansand)",
+    ),
+    # the course provider as a business: its owners and staff
+    "provider": word_pattern(
+        r"(dere|hms[ -]?kontoret) (er )?(eid|eiet|eies) av",
+        r"hvem eier (dere|hms[ -]?kontoret)",
+        r"(hvor mange|hvem) (jobber|er ansatt|arbeider) (hos|i|på) (dere|hms[ -]?kontoret)",
+        r"how many (people|employees|staff)( \w+){0,2} (work )?(at|for) (you|hms[ -]?kontoret)",
+        r"who owns (you|hms[ -]?kontoret)",
     ),
     "kursholdere": word_pattern(
         r"(hvem er|who are) (instruktørene|kursholderne|kurslederne|foreleserne|the (instructors|trainers|teachers))",

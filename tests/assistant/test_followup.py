@@ -42,6 +42,11 @@ def test_thanks_are_not_a_follow_up(question):
     assert not is_followup(question)
 
 
+@pytest.mark.parametrize("question", ["hvordan går det?", "hei, hvordan har du det?", "how are you?"])
+def test_a_greeting_is_not_a_follow_up(question):
+    assert not is_followup(question)
+
+
 def test_thanks_with_a_question_can_still_be_one():
     assert is_followup("takk, og for verneombud?")
 
