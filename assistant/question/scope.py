@@ -94,8 +94,10 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
     about_courses = found(COURSE_WORDS)
     asked, asked_folded = MESSENGER.sub(" ", question), _folded(MESSENGER).sub(" ", folded)
     for topic, pattern in OTHER_DOMAINS.items():
-        if (pattern.search(asked) or _folded(pattern).search(asked_folded)) and not (
-            about_courses and topic in NOT_ABOUT_COURSES
+        if (
+            (pattern.search(asked) or _folded(pattern).search(asked_folded))
+            and not (about_courses and topic in NOT_ABOUT_COURSES)
+            and not (topic == "lønn og ytelser" and found(OVERTIME_PAY))
         ):
             return OutOfScope("other_domain", topic)
     return None
@@ -141,6 +143,14 @@ REPORTED = word_pattern(
     # Arbeidstilsynet's coercive fine is aml § 18-7's, not a contract's daily penalty
     r"arbeidstilsynet( [\w-]+){0,4} (dagmulkt|tvangsmulkt)\w*",
     r"(dagmulkt|tvangsmulkt)\w*( [\w-]+){0,4} fra arbeidstilsynet",
+)
+# The overtime premium is aml § 10-6 (11)'s, whatever the hourly wage it is added to ("fikk overtiden betalt med vanlig
+# timelønn"); the tax on it is still tax.
+OVERTIME_PAY = word_pattern(
+    r"overtidstillegg\w*",
+    r"overtidsbetaling\w*",
+    r"overtid\w*( [\w-]+){0,6} (betalt|betales|tillegg\w*|timelønn\w*)",
+    r"overtime (pay|premium|rate)",
 )
 # What the course teaches ("lærer man noe om brannslukking?"): the course content entry's, whatever the subject.
 COURSE_CONTENT = word_pattern(

@@ -330,6 +330,7 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("må vi ha lønnsspenn i jobbannonsen?", "other_domain", "lønn og ytelser"),
         ("har ansatte i barnehagen meldeplikt til barnevernet?", "other_domain", "barnevern"),
         ("får vi slippe vaskevannet fra verkstedet ut i avløpet?", "other_domain", "forurensning"),
+        ("hvor mye skatt trekkes det på overtidsbetalingen?", "other_domain", "skatt"),  # the tax on it is tax
     ],
 )
 def test_out_of_scope_questions_are_recognised(question, reason, topic):
@@ -458,6 +459,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "kan vi kreve at ansatte jobber på kveldstid?",  # working time, not the course's hours
         "kan arbeidsgiver trekke avdrag på lån i lønna?",  # § 14-15 (2): a deduction from pay
         "vi er eid av et større konsern, må vi ha eget AMU?",  # § 7-1: the asker's owners
+        "fikk overtiden betalt med vanlig timelønn, skal det ikke være tillegg?",  # § 10-6 (11)
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
