@@ -330,7 +330,11 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("må vi ha lønnsspenn i jobbannonsen?", "other_domain", "lønn og ytelser"),
         ("har ansatte i barnehagen meldeplikt til barnevernet?", "other_domain", "barnevern"),
         ("får vi slippe vaskevannet fra verkstedet ut i avløpet?", "other_domain", "forurensning"),
-        ("hvor mye skatt trekkes det på overtidsbetalingen?", "other_domain", "skatt"),  # the tax on it is tax
+        (
+            "hvor mye skatt trekkes det på overtidsbetalingen?",
+            "other_domain",
+            "skatt",
+        ),  # the tax on it is tax
     ],
 )
 def test_out_of_scope_questions_are_recognised(question, reason, topic):
