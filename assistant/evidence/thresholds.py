@@ -22,7 +22,7 @@ class Thresholds:
     scope_signals: bool = True  # recognise out-of-scope questions from their words (assistant.question.scope)
     # decline when the closest out-of-scope exemplar (corpus/out_of_scope.yaml) is this much closer than any
     # question the sources answer (0: never)
-    outside_margin: float = 0.02
+    outside_margin: float = 0.013
     faq_situations: bool = True  # an entry about one situation answers only questions naming it (only_when)
     # a question put to the course provider ("sender dere …?", "your platform") is answered from an FAQ entry only
     # when the entry is this close; otherwise the provider is asked (0: never)

@@ -39,7 +39,7 @@ def test_a_question_much_closer_to_an_exemplar_is_declined_with_its_domain(corpu
 @pytest.mark.parametrize(
     ("question", "score", "in_scope", "faq_exact"),
     [
-        ("hvor mye må vi spare til pensjon?", 0.915, 0.90, False),  # within the margin
+        ("hvor mye må vi spare til pensjon?", 0.91, 0.90, False),  # within the margin (0.013)
         ("hva sier aml § 15-3 om pensjonister?", 0.95, 0.90, False),  # names a § we hold
         ("må daglig leder ha hms-kurs?", 0.95, 0.90, True),  # an FAQ question word for word
     ],
