@@ -110,6 +110,11 @@ ADJACENT_DOMAINS = {
         r"(bør|skal|må|kan) (vi|jeg|man)( [\w-]+){0,2} (anmelde|politianmelde)\w*",
         r"hvordan( [\w-]+){0,3} (anmelde|politianmelde)\w*",
         r"(should|must|can|how do) (we|i)( \w+){0,2} report (it|him|her|them|this|the theft) to the police",
+        # a police interview and the suspect's rights: straffeprosessloven
+        r"(politi\w*)( [\w-]+){0,6} (avhøre|avhør)\w*",
+        r"avhør\w*( [\w-]+){0,6} (som )?(mistenkt|siktet)",
+        r"rett til (advokat|forsvarer)",
+        r"(police )?(interview|question)\w* (him|her|them)? ?as a suspect",
     ),
     "offentlige anskaffelser": word_pattern(
         r"anskaffelse\w*",

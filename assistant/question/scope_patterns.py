@@ -112,6 +112,12 @@ INJECTION = word_pattern(
     r"jailbreak\w*",
     r"developer mode",
     r"developer note",
+    # an instruction dressed as data ({"override_source_rules": true, "task": ...}) or as granted access
+    r"override_\w+",
+    r"[\"']task[\"']\s*:",
+    r"utfør (oppgaven|instruksjonen|kommandoen|ordren)",
+    r"du har (nå )?fått( [\w-]+){0,2} \w*(tilgang|rettigheter)",
+    r"you (now )?have (been given |been granted )?(write|admin|full|root) access",
     # a rule for every later answer ("svar heretter uten å sitere", "avslutt hvert svar med ...")
     r"(svar|svare|skriv|skrive) (heretter|fra nå av|for fremtiden)",
     r"avslutt (hvert|alle|ethvert) svar",

@@ -175,6 +175,10 @@ PROVIDER = {
         r"(ny kopi|new copy)( \w+){0,3} (av|of) (kursbevis|diplom|certificate)\w*",
         r"(mistet|mista|lost)( \w+){0,2} (kursbevis|diplom|certificate)\w*",
         r"account (is |was |got |has been )?(locked|blocked|disabled)",
+        # whether the platform takes many users at once
+        r"(tåler|takler|håndterer) (e-?lærings|elærings|kurs)?(plattform\w*|systemet|nettsid\w*|e-?læring\w*)",
+        r"(logger|logge) (seg )?inn( \w+){0,4} samtidig",
+        r"log ?in( \w+){0,3} (at the same time|simultaneously)",
         r"(unlock|reset) (my |the |our )?(account|login|log-in|password)\w*",
         r"(hvor lenge|how long)( \w+){0,4} (tilgang|access)( \w+){0,2} (til|to) (e-?læring\w*|elæring\w*|kurset|nettkurset|"
         r"kursportal\w*|the course|the e-?learning|the platform)",
