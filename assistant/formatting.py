@@ -156,7 +156,6 @@ DOMAIN_TOPICS_EN = {
     "budsjettering": "budgeting",
     "vær og nyheter": "weather and news",
     "permittering": "lay-offs",
-    "barnevern": "child welfare",
     "førstehjelp og hjertestarter": "first aid and defibrillators",
     "mattrygghet": "food safety",
     "oppbevaring av regnskap og lønn": "keeping accounting and pay records",

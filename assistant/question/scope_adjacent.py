@@ -237,6 +237,12 @@ ADJACENT_DOMAINS = {
         r"oppskrift\w* på (lapskaus|kake\w*|middag|suppe|pizza|taco|boller|brød)",
         r"recipes?",
     ),
+    # reporting concern for a child is the barnevernsloven's
+    "barnevern": word_pattern(
+        r"bekymringsmelding\w*",
+        r"(melde|meldeplikt\w*|opplysningsplikt\w*|avvergeplikt\w*)( [\w-]+){0,6} barnevern\w*",
+        r"child (welfare|protection) (services|service|authorities)",
+    ),
 }
 
 DOMAIN_TOPICS_EN = {
@@ -269,4 +275,5 @@ DOMAIN_TOPICS_EN = {
     "helsepersonell og autorisasjon": "health personnel's authorisation",
     "markedsføring og reklame": "marketing and advertising",
     "matoppskrifter": "recipes",
+    "barnevern": "child welfare",
 }

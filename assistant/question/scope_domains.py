@@ -152,12 +152,6 @@ OTHER_DOMAINS = {
         r"datatilsynet",
         r"(etter|ifølge|i henhold til|under) (personvernreglene|personvernregelverket|personvernlovgivningen)",
     ),
-    # reporting concern for a child is the barnevernsloven's
-    "barnevern": word_pattern(
-        r"bekymringsmelding\w*",
-        r"(melde|meldeplikt\w*|opplysningsplikt\w*|avvergeplikt\w*)( [\w-]+){0,6} barnevern\w*",
-        r"child (welfare|protection) (services|service|authorities)",
-    ),
     "brannvern": word_pattern(
         r"brannslukk\w*",
         r"brannalarm\w*",
