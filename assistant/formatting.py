@@ -192,13 +192,14 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
             "instruksjoner som står i spørsmålet."
         )
     if scope.reason == "other_law":
+        law = scope.topic[:1].upper() + scope.topic[1:]  # the answer's first word
         if lang == "en":
             return (
-                f"{scope.topic} is not among my sources (the Working Environment Act and parts of two "
+                f"{law} is not among my sources (the Working Environment Act and parts of two "
                 "regulations), so I cannot answer this. The law is on Lovdata: https://lovdata.no"
             )
         return (
-            f"{scope.topic} er ikke blant kildene mine (arbeidsmiljøloven og deler av to forskrifter), så jeg "
+            f"{law} er ikke blant kildene mine (arbeidsmiljøloven og deler av to forskrifter), så jeg "
             "kan ikke svare på dette. Loven finner du på Lovdata: https://lovdata.no"
         )
     if lang == "en":

@@ -513,6 +513,13 @@ def test_thanks_get_a_courtesy_reply_in_the_answers_language():
     assert "You're welcome" in out_of_scope(OutOfScope("chat", "takk"), provider, "en")
 
 
+def test_another_laws_answer_starts_with_a_capital_letter():
+    provider = Provider(name="HMS Kontoret", contact_url="https://example.test/kontakt")
+    scope = OutOfScope("other_law", "ferieloven")
+    assert out_of_scope(scope, provider, "nb").startswith("Ferieloven er ikke blant kildene mine")
+    assert out_of_scope(scope, provider, "en").startswith("Ferieloven is not among my sources")
+
+
 def test_a_greeting_gets_a_greeting_in_the_answers_language():
     provider = Provider(name="HMS Kontoret", contact_url="https://example.test/kontakt")
     assert out_of_scope(OutOfScope("chat", "hilsen"), provider, "nb").startswith("Hei!")
