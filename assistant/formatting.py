@@ -90,8 +90,14 @@ def format_date(iso: str | None, lang: Lang) -> str:
     return f"{label('as_of', lang)} {day}. {MONTHS[month - 1]} {year}"
 
 
+def capitalized(text: str) -> str:
+    """``text`` with a capital first letter, for a law's name that starts a sentence."""
+    return text[:1].upper() + text[1:]
+
+
 def missing_section(law_name: str, what: str, url: str, lang: Lang) -> str:
-    """'arbeidsmiljøloven har ingen § 3-9', '… ingen § 3-5 femte ledd', '… ingen kapittel 25'."""
+    """'Arbeidsmiljøloven har ingen § 3-9', '… ingen § 3-5 femte ledd', '… ingen kapittel 25'."""
+    law_name = capitalized(law_name)
     if lang == "en":
         return (
             f"{law_name} has no {what}. Check the reference, or see the table of contents on Lovdata: {url}"
@@ -192,7 +198,7 @@ def out_of_scope(scope: OutOfScope, provider: Provider, lang: Lang) -> str:
             "instruksjoner som står i spørsmålet."
         )
     if scope.reason == "other_law":
-        law = scope.topic[:1].upper() + scope.topic[1:]  # the answer's first word
+        law = capitalized(scope.topic)
         if lang == "en":
             return (
                 f"{law} is not among my sources (the Working Environment Act and parts of two "

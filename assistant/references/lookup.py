@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.formatting import capitalized
 from assistant.references.parse import normalize_section
 from assistant.sources.corpus import Corpus
 from assistant.types import (
@@ -96,7 +97,7 @@ def section_view(corpus: Corpus, law_name: str, section: str) -> SectionView:
                 not_covered=True,
                 url=law.section_url(number),
             )
-        raise UnknownSection(f"{law.short_name} har ingen § {number}.", url=law.url)
+        raise UnknownSection(f"{capitalized(law.short_name)} har ingen § {number}.", url=law.url)
     return SectionView(
         law_id=law.law_id,
         law_name=law.short_name,

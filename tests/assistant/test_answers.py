@@ -44,7 +44,7 @@ def test_off_topic_abstains_without_citations(real_assistant):
 def test_a_section_that_does_not_exist_gets_no_invented_citation(real_assistant):
     answer = real_assistant.ask("aml § 99-1")
     assert answer.abstained and answer.citations == []
-    assert "har ingen § 99-1" in answer.answer
+    assert answer.answer.startswith("Arbeidsmiljøloven har ingen § 99-1")
 
 
 def test_a_gap_is_named_and_linked_not_paraphrased(real_assistant):

@@ -23,7 +23,7 @@ IK = "FOR-1996-12-06-1127"
         ("/lov/aml/§3-5", 200, "§ 3-5"),
         ("/lov/internkontrollforskriften/5", 200, "Ikke i kildene mine."),
         ("/lov/ik/4", 200, "Plikt til internkontroll"),
-        ("/lov/aml/99-1", 404, "arbeidsmiljøloven har ingen § 99-1."),
+        ("/lov/aml/99-1", 404, "Arbeidsmiljøloven har ingen § 99-1."),
         ("/lov/aml/abc", 404, "«abc» er ikke et paragrafnummer"),
         ("/lov/ukjent", 404, "Lovleseren har ingen lov eller forskrift som heter «ukjent»."),
         ("/lov/<script>alert(1)</script>", 404, "&lt;script&gt;"),

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from assistant.formatting import capitalized
 from assistant.index.errors import IndexNotReady
 from assistant.question.validation import InvalidQuestion
 from assistant.references.lookup import parse_section_number
@@ -84,4 +85,4 @@ def section(law: str, section: str, assistant: AssistantDep) -> HTMLResponse:
     if number in found.not_covered or not found.complete:
         reason = found.not_covered.get(number, "")
         return html(gap_page(found, number, reason))
-    return html(missing_page(f"{found.short_name} har ingen § {number}.", found), 404)
+    return html(missing_page(f"{capitalized(found.short_name)} har ingen § {number}.", found), 404)
