@@ -66,6 +66,7 @@ OTHER_DOMAINS = {
         r"\d+ ?%( \w+)? (mva|moms|vat)",
         r"(mva|moms|vat)-?sats\w*",
         r"(mva|moms) på (mat|varer|salg|take-?away\w*|servering\w*)",
+        r"snudd avregning|reverse[- ]charge|(beregne|innberette|rapportere)( \w+){0,3} (norsk )?(mva|moms|vat)",
         r"(mva|moms|vat)( \w+){0,6} (tjeneste\w*|services?|faktur\w*|invoices?|kunde\w*|clients?|salg|sell\w*|sold|konsulent\w*|consult\w*|varer|goods)",
     ),
     "lønn og ytelser": word_pattern(

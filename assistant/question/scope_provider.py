@@ -153,6 +153,22 @@ PROVIDER = {
         r"(hvor mange|hvem) (jobber|er ansatt|arbeider) (hos|i|på) (dere|hms[ -]?kontoret)",
         r"how many (people|employees|staff)( \w+){0,2} (work )?(at|for) (you|hms[ -]?kontoret)",
         r"who owns (you|hms[ -]?kontoret)",
+        # whether the course is up to date, the test's form, licences, other courses, courses abroad
+        r"(kursinnhold\w*|kursmateriell\w*|innholdet i (kurset|kursene|e-?læring\w*|nettkurs\w*)|e-?læring\w*|elæring\w*)"
+        r"( [\w-]+){0,4} (oppdatert|revidert|utdatert)",
+        r"(oppdaterer|reviderer|fornyer) dere( [\w-]+){0,3} (kurs\w*|innhold\w*|e-?læring\w*|materiell\w*)",
+        r"(kunnskapstest\w*|testen|eksamen\w*)(\W+[\w-]+){0,6}\W+(åpen bok|open book|hjelpemidl\w*|flervalg\w*|"
+        r"multiple choice|hvor mange spørsmål|vanskelig\w*|første forsøk)",
+        r"(åpen bok|open book|flervalg\w*|multiple choice|hvor mange spørsmål)( [\w-]+){0,6} (kunnskapstest\w*|testen|"
+        r"eksamen\w*|test)",
+        r"\d+ lisens\w*",
+        r"lisens\w*( [\w-]+){0,4} (nettkurs\w*|e-?læring\w*|nyansatt\w*|går ut)",
+        r"(har|tilbyr|holder|selger) dere( [\w-]+){0,2} (førstehjelps|brannvern|truck|kran|stillas|fallsikring|"
+        r"arbeidsvarsling|varme arbeider)\w*",
+        r"do you (offer|have|run|sell) (first aid|forklift|fire safety|crane|scaffold\w*)",
+        r"(sverige|danmark|finland|utlandet)(\W+[\w-]+){0,8}\W+(holder|har|kjører|tilbyr) dere( \w+){0,2} kurs",
+        r"(holder|har|kjører|tilbyr) dere( [\w-]+){0,3} kurs( [\w-]+){0,3} (i|til) (sverige|danmark|finland|tyskland|polen)",
+        r"(holder|har|kjører|tilbyr) dere( [\w-]+){0,3} kurs( [\w-]+){0,3} (utenfor norge|i utlandet|abroad)",
     ),
     "kursholdere": word_pattern(
         r"(hvem er|who are) (instruktørene|kursholderne|kurslederne|foreleserne|the (instructors|trainers|teachers))",

@@ -1,7 +1,9 @@
 """Questions that another trade answers, not the law: a doctor (treatment, medicines), the supplier of protective
 gear, a recruiter, a financial adviser; and duties under laws not held that sound like aml's
-(gender-equality reporting, the HMS card's application, a report of an occupational injury to NAV).
-Written from the categories on dev rounds 16-17 (evals/datasets/dev/*_dev16.yaml, *_dev17.yaml), tuned on dev only."""
+(gender-equality reporting, the HMS card's application, a report of an occupational injury to NAV, compensation for
+an injury); and the Labour Inspection as an organisation, which its own pages describe.
+Written from the categories on dev rounds 16-17 and 23 (evals/datasets/dev/*_dev16.yaml, *_dev17.yaml, *_dev23.yaml),
+tuned on dev only."""
 
 from __future__ import annotations
 
@@ -59,8 +61,30 @@ OTHER_TRADES = {
     # reporting an occupational injury to NAV, and having it approved: folketrygdloven
     "yrkesskade hos NAV": word_pattern(
         r"skademelding\w*( \w+){0,3} (til )?nav",
-        r"godkjent som yrkesskade",
-        r"(approved|recogni[sz]ed) as an? (occupational|work) injury",
+        r"godkjent som yrkes(skade|sykdom)\w*",
+        r"(approved|recogni[sz]ed) as an? (occupational|work) (injury|disease)",
+    ),
+    # compensation for an injury at work: yrkesskadeforsikringsloven and skadeserstatningsloven (aml's compensation
+    # is for breaches of its own rules: §§ 2 A-2, 13-9, 14-11, 15-12)
+    "erstatning for skade": word_pattern(
+        r"(erstatning(en|er)?|menerstatning\w*)( [\w-]+){0,6} (skadet|skadd|skade på jobb\w*|ulykke\w*|yrkesskade\w*|"
+        r"yrkessykdom\w*|personskade\w*)",
+        r"(skadet|skadd|yrkesskade\w*|yrkessykdom\w*|arbeidsulykke\w*|personskade\w*)( [\w-]+){0,8} (erstatning(en|er)?|"
+        r"menerstatning\w*)\b",
+        r"(compensation|damages)( \w+){0,5} (injur\w*|accident\w*)",
+    ),
+    # the Labour Inspection's director, offices and staff: its own pages, not the law (aml ch. 18 gives its powers)
+    "Arbeidstilsynets organisasjon": word_pattern(
+        r"(direktør\w*|hovedkontor\w*|regionkontor\w*|tilsynsleder\w*|inspektører|ansatte) (i|hos|til|ved) arbeidstilsynet",
+        r"arbeidstilsynets (direktør\w*|hovedkontor\w*|regionkontor\w*|ledelse|organisasjon\w*|inspektører)",
+        r"hvem (leder|er sjef for|er direktør i) arbeidstilsynet",
+        r"(director|head office|headquarters|regional offices?) of (the )?(labour inspection\w*|arbeidstilsynet)",
+    ),
+    # putting employees' names and pictures on the web: personopplysningsloven
+    "bilder av ansatte på nett": word_pattern(
+        r"(legge ut|publisere|poste|dele)( [\w-]+){0,8} (bilde|bilder|bildet|bildene|foto\w*)( [\w-]+){0,8} "
+        r"(nett\w*|facebook|instagram|linkedin|sosiale medier|hjemmesid\w*)",
+        r"(post|publish|put)( \w+){0,6} (photos?|pictures?)( \w+){0,6} (website|online|social media)",
     ),
 }
 
@@ -72,4 +96,7 @@ TRADES_TOPICS_EN = {
     "økonomi og investering": "finance and investment",
     "likestillingsredegjørelse": "gender-equality reporting",
     "yrkesskade hos NAV": "reporting an occupational injury to NAV",
+    "erstatning for skade": "compensation for an injury",
+    "Arbeidstilsynets organisasjon": "the Labour Inspection Authority as an organisation",
+    "bilder av ansatte på nett": "putting employees' pictures online",
 }
