@@ -145,12 +145,13 @@ REPORTED = word_pattern(
     r"(dagmulkt|tvangsmulkt)\w*( [\w-]+){0,4} fra arbeidstilsynet",
 )
 # The overtime premium is aml § 10-6 (11)'s, whatever the hourly wage it is added to ("fikk overtiden betalt med vanlig
-# timelønn"); the tax on it is still tax.
+# timelønn"), and so is the pay for a verneombud's work outside working hours (§ 6-5 (3)); the tax on it is still tax.
 OVERTIME_PAY = word_pattern(
     r"overtidstillegg\w*",
     r"overtidsbetaling\w*",
     r"overtid\w*( [\w-]+){0,6} (betalt|betales|tillegg\w*|timelønn\w*)",
     r"overtime (pay|premium|rate)",
+    r"(verneombud\w*|vernearbeid\w*|vernerund\w*)(\W+[\w-]+){0,24}\W+(betalt|betaling|godtgjør\w*)",
 )
 # What the course teaches ("lærer man noe om brannslukking?"): the course content entry's, whatever the subject.
 COURSE_CONTENT = word_pattern(

@@ -499,6 +499,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "hva kan Arbeidstilsynet gjøre hvis vi mangler verneombud?",  # ch. 18: its powers
         "må kurset tas på nytt etter noen år?",  # the FAQ's
         "hvor lang tid tar kunnskapstesten?",  # the FAQ's
+        "verneombudet går vernerunder etter skiftet. får han det betalt? han har fast månedslønn",  # § 6-5 (3)
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
