@@ -354,6 +354,8 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("hvem er direktør i Arbeidstilsynet nå?", "other_domain", "Arbeidstilsynets organisasjon"),
         ("kan vi legge ut bilder av de ansatte på hjemmesiden?", "other_domain", "bilder av ansatte på nett"),
         ("kan han få feriepengene utbetalt og jobbe i stedet?", "other_law", "ferieloven"),
+        ("har en deltidsansatt krav på feriepenger?", "other_law", "ferieloven"),
+        ("får man feriepenger av overtid?", "other_law", "ferieloven"),
         ("må vi beregne norsk mva selv på konsulenten fra Sverige?", "other_domain", "merverdiavgift"),
         ("er kunnskapstesten flervalg?", "provider", "provider"),
         ("holder dere kurs i Danmark?", "provider", "provider"),
@@ -499,6 +501,7 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "hva kan Arbeidstilsynet gjøre hvis vi mangler verneombud?",  # ch. 18: its powers
         "må kurset tas på nytt etter noen år?",  # the FAQ's
         "hvor lang tid tar kunnskapstesten?",  # the FAQ's
+        "må arbeidsavtalen si noe om feriepenger?",  # § 14-6 (1) g
         "verneombudet går vernerunder etter skiftet. får han det betalt? han har fast månedslønn",  # § 6-5 (3)
     ],
 )
