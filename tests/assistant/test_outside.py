@@ -89,6 +89,7 @@ def test_the_real_model_declines_questions_near_an_exemplar(real_assistant, ques
         ("Hvor lang oppsigelsestid har jeg etter fem år i bedriften?", "15-3"),
         ("Har jeg rett til permisjon når jeg skal føde?", "12-"),
         ("Kan sjefen lese e-posten min på jobb?", "9-5"),
+        ("hvor mange dager kan jeg være hjemme med sykt barn?", "12-9"),  # the leave is aml's, NAV's the pay
     ],
 )
 def test_the_real_model_answers_in_scope_questions_near_those_domains(real_assistant, question, section):
