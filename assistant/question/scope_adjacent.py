@@ -159,6 +159,9 @@ ADJACENT_DOMAINS = {
         r"verneombudstillegg\w*",
         r"tillegg\w*( \w+){0,3} i (tariffavtalen|overenskomsten|hovedavtalen)",
         r"(etter|ifølge|iht\.?) hovedavtalen\w*",
+        # whether to have one at all: arbeidstvistloven and the unions' right to demand one
+        r"(må|skal|trenger) (vi|jeg|bedriften|firmaet|man)( \w+){0,2} (ha|inngå|opprette|signere) (en )?tariffavtale\b",
+        r"(kreve|krever|krav om)( \w+){0,3} tariffavtale\b",
     ),
     # registering foreign workers (D-number, the police): folkeregisterloven, utlendingsloven
     "registrering av utenlandske arbeidstakere": word_pattern(

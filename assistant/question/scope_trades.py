@@ -55,6 +55,8 @@ OTHER_TRADES = {
         r"(kartlegge|kartlegging)( \w+){0,2} lønn\w*( \w+){0,3} kjønn",
         r"redegjøre\w* for likestilling\w*",
         r"likestillingsredegjørelse\w*",
+        r"likestillingsrapport\w*",
+        r"redegjørelsesplikt\w*",
         r"årsberetning\w*",
         r"gender pay (gap )?report\w*",
     ),

@@ -356,6 +356,12 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("kan han få feriepengene utbetalt og jobbe i stedet?", "other_law", "ferieloven"),
         ("har en deltidsansatt krav på feriepenger?", "other_law", "ferieloven"),
         ("får man feriepenger av overtid?", "other_law", "ferieloven"),
+        ("må vi ha tariffavtale hvis en ansatt krever det?", "other_domain", "tariffavtaler"),
+        (
+            "har vi plikt til å lage likestillingsrapport med 30 ansatte?",
+            "other_domain",
+            "likestillingsredegjørelse",
+        ),
         ("må vi beregne norsk mva selv på konsulenten fra Sverige?", "other_domain", "merverdiavgift"),
         ("er kunnskapstesten flervalg?", "provider", "provider"),
         ("holder dere kurs i Danmark?", "provider", "provider"),
@@ -502,6 +508,8 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "må kurset tas på nytt etter noen år?",  # the FAQ's
         "hvor lang tid tar kunnskapstesten?",  # the FAQ's
         "må arbeidsavtalen si noe om feriepenger?",  # § 14-6 (1) g
+        "er vi bundet av tariffavtalen etter virksomhetsoverdragelsen?",  # § 16-2 (2)
+        "kan vi avtale gjennomsnittsberegning når vi er bundet av tariffavtale?",  # § 10-5
         "verneombudet går vernerunder etter skiftet. får han det betalt? han har fast månedslønn",  # § 6-5 (3)
     ],
 )
