@@ -83,6 +83,35 @@ def test_a_global_rate_limit_of_n_lets_exactly_n_through_from_two_hosts(new_host
     assert all(v.retry_after_s > 0 for v in verdicts if not v.allowed)
 
 
+def test_the_rate_limit_slides_across_the_edge_of_a_minute(new_host: Hosts):
+    """Three questions in the last seconds of a minute leave no room in the first seconds of the next (fixed minute
+    windows let three more through there); one fits again a minute after the first."""
+    now = [60 * 1_000_000 + 57.5]
+    hosts = [RateLimiter(new_host(), per_minute=3, clock=lambda: now[0]) for _ in range(2)]
+    assert [hosts[n % 2].hit("client").allowed for n in range(3)] == [True, True, True]
+    now[0] += 4  # 1.5 s into the next minute
+    refused = hosts[0].hit("client")
+    assert not refused.allowed and refused.retry_after_s == 56  # the first left at 57 + 60 s
+    now[0] += 55  # second 116: the three at second 57 are still within the last 60 seconds
+    assert not hosts[1].hit("client").allowed  # refused retries are not counted, and do not lengthen the wait
+    now[0] += 1
+    assert [hosts[n % 2].hit("client").allowed for n in range(4)] == [True, True, True, False]
+    assert hosts[0].hit("someone else").allowed
+
+
+def test_the_rate_limit_leaves_no_lock_row_and_forgets_old_seconds(new_host: Hosts):
+    backend = new_host()
+    now = [600 * 1_000_000 + 5.0]
+    limiter = RateLimiter(backend, per_minute=2, clock=lambda: now[0])
+    assert limiter.hit("a").allowed and limiter.hit("b").allowed
+    with backend._transaction() as run:  # type: ignore[attr-defined]
+        assert run('SELECT count(*) FROM rate_limits WHERE "window" = 0').fetchone()[0] == 0
+    now[0] += 65  # a counted hit at a tenth second forgets every second past the span
+    assert limiter.hit("c").allowed
+    with backend._transaction() as run:  # type: ignore[attr-defined]
+        assert sorted(r[0] for r in run("SELECT key FROM rate_limits").fetchall()) == ["c"]
+
+
 def test_the_widget_cap_holds_across_hosts(new_host: Hosts):
     hosts = [WidgetQuota(new_host(), daily_cap=7), WidgetQuota(new_host(), daily_cap=7)]
     taken = hammer([hosts[i % 2].take for i in range(30)])

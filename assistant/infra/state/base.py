@@ -63,7 +63,9 @@ class StateBackend(Protocol):
     def add_audit(self, row: dict[str, Any]) -> None: ...
     def audit_rows(self) -> list[dict[str, Any]]: ...
     def purge(self, *, before: float, turns_before: float) -> int: ...
-    def count_hit(self, key: str, window: int) -> int: ...
+    def count_hit(
+        self, key: str, *, second: int, span_s: int, limit: int
+    ) -> tuple[bool, list[tuple[int, int]]]: ...
     def take_quota(self, day: str, cap: int) -> bool: ...
     def quota_used(self, day: str) -> int: ...
     def first_delivery(self, event_id: str, *, now: float, ttl_s: float) -> bool: ...
@@ -178,17 +180,37 @@ class SqlBackend:
             return deleted
 
     # -- counters ------------------------------------------------------------------------------------
-    def count_hit(self, key: str, window: int) -> int:
-        """Count one request in (key, window) and return the window's count, atomically."""
+    def count_hit(
+        self, key: str, *, second: int, span_s: int, limit: int
+    ) -> tuple[bool, list[tuple[int, int]]]:
+        """Count one request for ``key`` at ``second`` unless ``limit`` are counted in the ``span_s`` seconds up to it.
+        Returns whether it was counted and, when not, the span's (second, count) rows, oldest first. Atomic across
+        workers and hosts: the key's row at second 0 is written first, which makes any other transaction for the key
+        wait until this one ends, and deleted at the end, so it leaves nothing behind."""
         with self._transaction() as run:
-            row = run(
-                'INSERT INTO rate_limits (key, "window", count) VALUES (?, ?, 1) '
-                'ON CONFLICT (key, "window") DO UPDATE SET count = rate_limits.count + 1 RETURNING count',
-                (key, window),
-            ).fetchone()
-            if window % 10 == 0:  # now and then, forget old windows
-                run('DELETE FROM rate_limits WHERE "window" < ?', (window - 1,))
-        return int(row[0])
+            run(
+                'INSERT INTO rate_limits (key, "window", count) VALUES (?, 0, 0) '
+                'ON CONFLICT (key, "window") DO UPDATE SET count = 0',
+                (key,),
+            )
+            rows = run(
+                'SELECT "window", count FROM rate_limits WHERE key = ? AND "window" > ? ORDER BY "window"',
+                (key, second - span_s),
+            ).fetchall()
+            counted = sum(int(count) for _, count in rows) < limit
+            if counted:
+                run(
+                    'INSERT INTO rate_limits (key, "window", count) VALUES (?, ?, 1) '
+                    'ON CONFLICT (key, "window") DO UPDATE SET count = rate_limits.count + 1',
+                    (key, second),
+                )
+            run('DELETE FROM rate_limits WHERE key = ? AND "window" = 0', (key,))
+        if (
+            counted and second % 10 == 0
+        ):  # now and then, forget the seconds past every span (and old minute rows)
+            with contextlib.suppress(StateUnavailable), self._transaction() as run:
+                run('DELETE FROM rate_limits WHERE "window" > 0 AND "window" <= ?', (second - span_s,))
+        return counted, [] if counted else [(int(at), int(count)) for at, count in rows]
 
     def take_quota(self, day: str, cap: int) -> bool:
         """Count one use of the day's quota; False (nothing counted) once ``cap`` is reached."""
