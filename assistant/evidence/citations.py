@@ -115,6 +115,23 @@ HEADCOUNT = re.compile(
 SIZE_RULE = re.compile(r"\d+ arbeidstakere|\d+ ansatte", re.IGNORECASE)
 HEADCOUNT_BONUS = 0.02
 
+# A question that asks how long or how many days ("hvor mange dager kan jeg være hjemme med sykt barn?") is answered
+# by the ledd that states a length of time ("inntil 10 dager for hvert kalenderår"), not the ledd that gives the
+# right itself; the same bonus as a stated headcount.
+TIME_UNITS = (
+    r"(kalender|arbeids|virke)?(dag|dager|dagers|uke|uker|ukers|måned|måneder|måneders|time|timer|timers|år)"
+)
+DURATION_ASKED = re.compile(
+    rf"\bhvor (mange|mye)( [\w-]+)? {TIME_UNITS}\b|\bhvor (lenge|lang tid|mye overtid)\b"
+    r"|\bhvor lang(e)? (prøvetid|oppsigelsestid|permisjon|ferie|frist|varsel\w*)\b"
+    r"|\bhow (many|much)( [\w-]+)? (days|weeks|months|hours|years|overtime)\b|\bhow long\b",
+    re.IGNORECASE,
+)
+DURATION_RULE = re.compile(
+    rf"(?<![\w§-])(\d+|en|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|tretti) {TIME_UNITS}\b",
+    re.IGNORECASE,
+)
+
 
 def _answering(section: Section, scores: dict[int, float], query: str) -> dict[int, float]:
     """The scores without the ledd that only empower regulations (all of them when no other ledd scored)."""
@@ -142,6 +159,10 @@ def focused_ledd(
     if HEADCOUNT.search(query):
         for ledd in section.ledd:
             if ledd.number in scores and SIZE_RULE.search(ledd.text):
+                scores[ledd.number] += HEADCOUNT_BONUS
+    if DURATION_ASKED.search(query):
+        for ledd in section.ledd:
+            if ledd.number in scores and DURATION_RULE.search(ledd.text):
                 scores[ledd.number] += HEADCOUNT_BONUS
     scored = sorted(((s, n) for n, s in scores.items()), reverse=True)
     chosen: list[int | None] = [scored[0][1]]
