@@ -75,6 +75,25 @@ def test_the_short_answer_leads_and_no_quote_or_link_appears_twice(page):
     screenshot(page, "web-short-answer.png")
 
 
+def test_a_sources_note_is_on_its_card_and_not_repeated_in_the_text(page):
+    """Each law source from chapters 10-18 carries the note that Lovdata has a newer version; the answer's text
+    repeats it after every quote, and with the quotes on the cards the text showed it twice in a row."""
+    answer = ask(page, "Hva står i aml § 15-3 og § 15-8?")
+    cards = answer.locator(".card-law")
+    assert cards.count() == 2
+    assert cards.locator(".card-note").count() == 2  # the note, on each source's card
+    assert answer.locator(".answer-body").count() == 0 or "Merk:" not in answer.locator(".answer-body").inner_text()
+    assert answer.inner_text().count("Lovdata har en nyere versjon") == 2
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    answer.get_by_role("button", name="Kopier svar").click()
+    answer.get_by_text("Svaret er kopiert.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.count("Merk: Lovdata har en nyere versjon") == 2  # the copy keeps each source's note, once
+    sources = copied.split("\n- arbeidsmiljøloven ")[1:]
+    assert [s.split(" ", 2)[1] for s in sources] == ["15-3", "15-8"]
+    assert all(re.search(r"lovdata\.no\S+ Merk: Lovdata har en nyere", s) for s in sources), copied
+
+
 def test_copy_answer_gives_clean_text_with_references_and_links(page, context, site):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.app_url)
     answer = ask(page, DAGLIG_LEDER)

@@ -6,6 +6,7 @@ import { normalizeUrl, urlsIn } from "./dom.js";
 const SOURCE_ID = /^\[S\d+\]\s*/;
 const REF_LINE = /^[–-]\s/;
 const BULLET = /^\s*[•*-]\s+/;
+const NOTE_LINE = /^(?:Merk|Note):\s*(.+)$/;
 const SENTENCE_END = /(?<=[.!?])\s+(?=[«("A-ZÆØÅ0-9§])/;
 
 function squash(text) {
@@ -23,10 +24,12 @@ export function shownElsewhere(answer) {
   const urls = new Set();
   const quotes = [];
   const faqQuestions = [];
+  const notes = new Set();
   for (const c of answer.citations || []) {
     if (c.kind === "law") {
       urls.add(normalizeUrl(c.url));
       quotes.push(squash(c.quote));
+      if (c.note) notes.add(squash(c.note));
     } else if (c.kind === "faq") faqQuestions.push(squash(c.question));
   }
   for (const g of answer.gaps || []) urls.add(normalizeUrl(g.url));
@@ -35,7 +38,7 @@ export function shownElsewhere(answer) {
     urls.add(normalizeUrl(contents.url));
     for (const s of contents.sections || []) urls.add(normalizeUrl(s.url));
   }
-  return { urls, quotes, faqQuestions };
+  return { urls, quotes, faqQuestions, notes };
 }
 
 function hasShownUrl(line, seen) {
@@ -53,6 +56,12 @@ function withoutShownLinks(line, seen) {
   if (!hasShownUrl(line, seen)) return line;
   const kept = line.split(/(?<=[.!?])\s+/).filter((s) => !hasShownUrl(s, seen));
   return kept.length ? kept.join(" ") : null;
+}
+
+// A law source's note ("Merk: Lovdata har en nyere versjon …") is on its card; in the text it follows each quote.
+function isShownNote(line, seen) {
+  const m = NOTE_LINE.exec(line);
+  return Boolean(m) && seen.notes.has(squash(m[1]));
 }
 
 function isFaqEntryLine(line, seen) {
@@ -79,7 +88,9 @@ function paragraphBlocks(lines, seen) {
       i = end + (ref ? 1 : 0);
       continue;
     }
-    if ((REF_LINE.test(line) && hasShownUrl(line, seen)) || isFaqEntryLine(line, seen)) continue;
+    if ((REF_LINE.test(line) && hasShownUrl(line, seen)) || isFaqEntryLine(line, seen) || isShownNote(line, seen)) {
+      continue;
+    }
     const kept = withoutShownLinks(line, seen);
     if (!kept) continue;
     if (BULLET.test(kept)) push("list", kept.replace(BULLET, ""));

@@ -105,7 +105,8 @@ export function answerAsText(answer, question) {
     else {
       const date = formatDate(s.version_date, lang);
       const asOf = date ? ` (${t(lang, "lawAsOf").toLowerCase()} ${date})` : "";
-      sources.push(`- ${citationRef(s, lang)}${asOf}: «${s.quote}» ${s.url}`);
+      const note = s.note ? ` ${t(lang, "note")} ${s.note}` : "";
+      sources.push(`- ${citationRef(s, lang)}${asOf}: «${s.quote}» ${s.url}${note}`);
     }
   }
   for (const g of answer.gaps || []) sources.push(`- ${t(lang, "gap")}: ${g.law_name} § ${g.section}. ${g.reason} ${g.url}`);
