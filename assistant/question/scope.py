@@ -97,7 +97,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
         if (
             (pattern.search(asked) or _folded(pattern).search(asked_folded))
             and not (about_courses and topic in NOT_ABOUT_COURSES)
-            and not (topic == "lønn og ytelser" and found(OVERTIME_PAY))
+            and not (topic == "lønn og ytelser" and found(AML_PAY))
         ):
             return OutOfScope("other_domain", topic)
     return None
@@ -145,13 +145,16 @@ REPORTED = word_pattern(
     r"(dagmulkt|tvangsmulkt)\w*( [\w-]+){0,4} fra arbeidstilsynet",
 )
 # The overtime premium is aml § 10-6 (11)'s, whatever the hourly wage it is added to ("fikk overtiden betalt med vanlig
-# timelønn"), and so is the pay for a verneombud's work outside working hours (§ 6-5 (3)); the tax on it is still tax.
-OVERTIME_PAY = word_pattern(
+# timelønn"), and so is the pay for a verneombud's work outside working hours (§ 6-5 (3)) and hired-in workers' pay
+# equal to the hirer's own (§ 14-12 a); the tax on it is still tax.
+AML_PAY = word_pattern(
     r"overtidstillegg\w*",
     r"overtidsbetaling\w*",
     r"overtid\w*( [\w-]+){0,6} (betalt|betales|tillegg\w*|timelønn\w*)",
     r"overtime (pay|premium|rate)",
     r"(verneombud\w*|vernearbeid\w*|vernerund\w*)(\W+[\w-]+){0,24}\W+(betalt|betaling|godtgjør\w*)",
+    r"(innleid\w*|innleie\w*|bemanningsbyrå\w*|vikarbyrå\w*|leier inn|leid inn)(\W+[\w-]+){0,16}\W+(samme )?(\w*lønn\w*)",
+    r"(hired|agency|temp)( \w+){0,2} workers?(\W+\w+){0,12}\W+(same|equal) (pay|wages?)",
 )
 # What the course teaches ("lærer man noe om brannslukking?"): the course content entry's, whatever the subject.
 COURSE_CONTENT = word_pattern(

@@ -217,7 +217,7 @@ ADJACENT_DOMAINS = {
         r"(nekte\w*|avvise\w*|kaste\w* ut)( [\w-]+){0,6} (gjest\w*|kunde\w*|besøkende|publikum)( [\w-]+){0,4} "
         r"(adgang|inngang|å komme inn|inn|service)",
         r"(nekte\w*|avvise\w*)( [\w-]+){0,2} (menn|kvinner|barn|eldre|mennesker) (adgang|inngang)",
-        r"(gjest\w*|kunde\w*|besøkende)( [\w-]+){0,8} (diskriminer\w*|forskjellsbehandl\w*)",
+        r"(gjest\w*|kunde\w*|besøkende)( [\w-]+){0,16} (diskriminer\w*|forskjellsbehandl\w*)",
         r"(refus\w*|den(y|ied|ies)|turn\w* away)( \w+){0,3} (entry|service|access)?( \w+){0,2} (to )?(a |the |our )?"
         r"(customers?|guests?|patrons?)",
     ),

@@ -209,6 +209,7 @@ OTHER_DOMAINS = {
     ),
     "vær og nyheter": word_pattern(
         r"(hva|hvordan) blir været",
+        r"blir det (regn|snø|sol|storm|pent vær|oppholdsvær)\b",
         r"værmelding\w*",
         r"værvarsel\w*",
         r"yr\.no",

@@ -2,7 +2,8 @@
 gear, a recruiter, a financial adviser; and duties under laws not held that sound like aml's
 (gender-equality reporting, the HMS card's application, a report of an occupational injury to NAV, compensation for
 an injury); and the Labour Inspection as an organisation, which its own pages describe.
-Written from the categories on dev rounds 16-17 and 23 (evals/datasets/dev/*_dev16.yaml, *_dev17.yaml, *_dev23.yaml),
+Written from the categories on dev rounds 16-17, 23 and 24 (evals/datasets/dev/*_dev16.yaml, *_dev17.yaml, *_dev23.yaml,
+*_dev24.yaml),
 tuned on dev only."""
 
 from __future__ import annotations
@@ -49,6 +50,13 @@ OTHER_TRADES = {
         r"(invest|investere|plassere)( \w+){0,4} (penger|pengene|cash|money|kroner|nok|\d+ millioner|overskudd\w*)",
         r"aksjefond\w*",
         r"(stocks|shares|index funds?) to buy",
+        r"(hvilken|hvilke|beste|anbefale\w*)( \w+){0,3} bank(en|er|ene)?\b( \w+){0,3} (for|til) (bedrift\w*|firma\w*|lønn\w*)",
+        r"(which|best) bank( \w+){0,4} (business|company|payroll)",
+    ),
+    # whether to tell a colleague one has feelings for them: personal advice, not the law's
+    "personlige råd": word_pattern(
+        r"(følelser for|forelsket i|crush på) (en|ei|min|mitt|vår) (kollega|sjef|medarbeider)\w*",
+        r"(feelings for|in love with|crush on) (a|my|our) (colleague|co-?worker|boss)s?",
     ),
     # reporting on gender equality and pay by gender: likestillings- og diskrimineringsloven
     "likestillingsredegjørelse": word_pattern(
@@ -96,6 +104,7 @@ TRADES_TOPICS_EN = {
     "valg av verneutstyr": "choosing protective equipment products",
     "rekrutteringsråd": "recruitment advice",
     "økonomi og investering": "finance and investment",
+    "personlige råd": "personal advice",
     "likestillingsredegjørelse": "gender-equality reporting",
     "yrkesskade hos NAV": "reporting an occupational injury to NAV",
     "erstatning for skade": "compensation for an injury",

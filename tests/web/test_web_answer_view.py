@@ -82,7 +82,10 @@ def test_a_sources_note_is_on_its_card_and_not_repeated_in_the_text(page):
     cards = answer.locator(".card-law")
     assert cards.count() == 2
     assert cards.locator(".card-note").count() == 2  # the note, on each source's card
-    assert answer.locator(".answer-body").count() == 0 or "Merk:" not in answer.locator(".answer-body").inner_text()
+    assert (
+        answer.locator(".answer-body").count() == 0
+        or "Merk:" not in answer.locator(".answer-body").inner_text()
+    )
     assert answer.inner_text().count("Lovdata har en nyere versjon") == 2
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     answer.get_by_role("button", name="Kopier svar").click()
