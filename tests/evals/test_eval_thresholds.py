@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 # bar -> the figure measured on the sealed test split when this list was last written (issue 9 stays open).
 NOT_YET_MET: dict[str, str] = {
-    "test.all.pass": "90.5%",
+    "test.all.pass": "91.1%",
     "test.out_of_scope.false_answer_rate": "9.4%",
     "test.out_of_scope.law_cited_out_of_scope": "4 of 53",
 }
