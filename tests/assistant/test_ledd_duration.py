@@ -8,13 +8,13 @@ import pytest
 from assistant.evidence.citations import DURATION_ASKED, DURATION_RULE, focused_ledd
 from assistant.retrieval.hits import Hit
 from assistant.types import LawCitation
+from tests.assistant.test_ledd_headcount import AML, law_hit
 
-AML = "LOV-2005-06-17-62"
 CLOSE = {1: 0.895, 2: 0.885, 3: 0.86, 4: 0.85, 5: 0.84, 6: 0.86}  # (1) a little closer
 
 
 def hit(scores: dict[int, float]) -> Hit:
-    return Hit(f"law:{AML}:12-9", "law", 0.9, metadata={"law_id": AML, "section": "12-9"}, ledd_scores=scores)
+    return law_hit("12-9", scores)
 
 
 @pytest.mark.parametrize(

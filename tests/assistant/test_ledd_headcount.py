@@ -12,8 +12,15 @@ AML = "LOV-2005-06-17-62"
 CLOSE = {1: 0.885, 2: 0.895, 3: 0.86, 4: 0.87, 5: 0.86}  # (2) a little closer, as e5 scores it
 
 
+def law_hit(section: str, scores: dict[int, float]) -> Hit:
+    """A hit on an aml § with its ledd scores set by hand."""
+    return Hit(
+        f"law:{AML}:{section}", "law", 0.9, metadata={"law_id": AML, "section": section}, ledd_scores=scores
+    )
+
+
 def hit(scores: dict[int, float]) -> Hit:
-    return Hit(f"law:{AML}:6-1", "law", 0.9, metadata={"law_id": AML, "section": "6-1"}, ledd_scores=scores)
+    return law_hit("6-1", scores)
 
 
 @pytest.mark.parametrize(
