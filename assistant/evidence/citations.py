@@ -131,6 +131,8 @@ DURATION_RULE = re.compile(
     rf"(?<![\w§-])(\d+|en|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|tolv|femten|tjue|tretti) {TIME_UNITS}\b",
     re.IGNORECASE,
 )
+# what the question asks -> what the ledd that answers it states; each pair met adds HEADCOUNT_BONUS to that ledd
+ASKED_AND_STATED = ((HEADCOUNT, SIZE_RULE), (DURATION_ASKED, DURATION_RULE))
 
 
 def _answering(section: Section, scores: dict[int, float], query: str) -> dict[int, float]:
@@ -156,14 +158,11 @@ def focused_ledd(
         for ledd in section.ledd:
             if ledd.number in scores and terms:
                 scores[ledd.number] += lexical_weight * len(terms & set(stems(ledd.text))) / len(terms)
-    if HEADCOUNT.search(query):
-        for ledd in section.ledd:
-            if ledd.number in scores and SIZE_RULE.search(ledd.text):
-                scores[ledd.number] += HEADCOUNT_BONUS
-    if DURATION_ASKED.search(query):
-        for ledd in section.ledd:
-            if ledd.number in scores and DURATION_RULE.search(ledd.text):
-                scores[ledd.number] += HEADCOUNT_BONUS
+    for asked, stated in ASKED_AND_STATED:
+        if asked.search(query):
+            for ledd in section.ledd:
+                if ledd.number in scores and stated.search(ledd.text):
+                    scores[ledd.number] += HEADCOUNT_BONUS
     scored = sorted(((s, n) for n, s in scores.items()), reverse=True)
     chosen: list[int | None] = [scored[0][1]]
     if len(scored) > 1 and scored[1][0] >= scored[0][0] - second_within:

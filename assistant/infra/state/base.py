@@ -205,9 +205,8 @@ class SqlBackend:
                     (key, second),
                 )
             run('DELETE FROM rate_limits WHERE key = ? AND "window" = 0', (key,))
-        if (
-            counted and second % 10 == 0
-        ):  # now and then, forget the seconds past every span (and old minute rows)
+        # now and then, forget the seconds past every span (and old minute rows)
+        if counted and second % 10 == 0:
             with contextlib.suppress(StateUnavailable), self._transaction() as run:
                 run('DELETE FROM rate_limits WHERE "window" > 0 AND "window" <= ?', (second - span_s,))
         return counted, [] if counted else [(int(at), int(count)) for at, count in rows]
