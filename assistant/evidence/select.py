@@ -22,7 +22,7 @@ from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, f
 from assistant.evidence.decline import declined, unstated_provider_fact
 from assistant.evidence.faq_match import COURSE_QUESTION, faq_answers, first_fitting, named, rests_on
 from assistant.evidence.thresholds import Thresholds
-from assistant.question.facts import FactKind, asked_fact, states
+from assistant.question.facts import FactKind, asked_fact, how_directly, states
 from assistant.question.scope import OutOfScope
 from assistant.references.lookup import contents, format_ref
 from assistant.retrieval.hits import Hit, RetrievalResult
@@ -108,6 +108,8 @@ def select_evidence(
         text = " ".join([ev.faq.answer if ev.faq else "", *(c.quote for c in ev.citations)])
         if not states(kind, text):
             return Evidence(missing=ev.missing, gaps=ev.gaps, unstated=kind)
+        # the passage that states the fact asked for leads (the short answer is drawn from it)
+        ev.citations.sort(key=lambda c: how_directly(kind, c.quote))
     return ev
 
 

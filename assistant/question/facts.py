@@ -1,7 +1,8 @@
-"""Questions that ask for one specific kind of fact (a percentage, a measured limit) are only answered when the
-chosen source states such a fact (prices, course dates, seats, opening hours and contact details are the course
-provider's facts: assistant.question.scope). Otherwise the
-closest FAQ entry would be quoted in reply to a question it does not answer ("what does the course cost?")."""
+"""Questions that ask for one specific kind of fact (a percentage, a measured limit, how often something must be
+done, how long records must be kept) are only answered when the chosen source states such a fact (prices, course
+dates, seats, opening hours and contact details are the course provider's facts: assistant.question.scope).
+Otherwise the closest FAQ entry or § would be quoted in reply to a question it does not answer ("what does the
+course cost?", "how often must the lift be inspected?": the § that says equipment must be safe states no interval)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ class FactKind:
     stated: re.Pattern[str]  # a source states one
     nb: str  # what the sources lack, in Norwegian
     en: str
+    weakly: re.Pattern[str] | None = None  # states it less directly: enough to answer, ranked after `stated`
 
 
 IGNORE_CASE = re.IGNORECASE
+# a stated length of time ("seks måneder", "3 years"), which also answers "how often" ("not within six months")
+PERIOD = r"\b(\d+|ett?|én|to|tre|fire|fem|seks|sju|syv|åtte|ti|tolv) (år|måned\w*|uke\w*|dag\w*|year|month|week|day)s?\b"
 FACT_KINDS = (
     FactKind(
         "percentage",
@@ -49,6 +53,38 @@ FACT_KINDS = (
         "Kildene mine oppgir ingen slik grenseverdi eller måling.",
         "My sources state no such limit or measurement.",
     ),
+    # how often something must be done (an inspection, a fire drill, a meeting): answered only by a source that
+    # states a frequency, even a loose one ("regelmessig"), not by the § that says only that it must be done
+    FactKind(
+        "frequency",
+        re.compile(
+            r"\b(hvor ofte|hvor hyppig\w*|hvor mange ganger (i|per|pr\.?) (året|år|måneden|måned|uka|uken|uke)|"
+            r"how often|how frequently|how many times (a|per) (year|month|week))\b",
+            IGNORE_CASE,
+        ),
+        re.compile(
+            r"\b((\d+|en|én|ett|to|tre|fire|fem|seks) gang(er)?|hver(t|e)? (år|måned|uke|dag|kvartal|\d+)|"
+            r"årlig\w*|månedlig\w*|ukentlig\w*|daglig\w*|jevnlig\w*|regelmessig\w*|periodisk\w*|løpende|"
+            r"every|once|twice|times|annual\w*|monthly|weekly|daily|regular\w*)\b",
+            IGNORE_CASE,
+        ),
+        "Kildene mine oppgir ikke hvor ofte det skal gjøres.",
+        "My sources do not state how often it must be done.",
+        weakly=re.compile(PERIOD, IGNORE_CASE),
+    ),
+    # how long records must be kept: only a source that states a period answers it
+    FactKind(
+        "retention",
+        re.compile(
+            r"\b(hvor lenge (må|skal|bør|trenger) (\w+ ){0,2}(ta vare på|oppbevare\w*|lagre\w*|arkivere\w*|"
+            r"beholde\w*|spare på)|oppbevaringstid\w*|lagringstid\w*|"
+            r"how long (must|do|should|does|shall) (\w+ ){0,2}(keep|store|retain|archive))\b",
+            IGNORE_CASE,
+        ),
+        re.compile(PERIOD, IGNORE_CASE),
+        "Kildene mine oppgir ingen oppbevaringstid for dette.",
+        "My sources state no period for keeping these records.",
+    ),
 )
 
 
@@ -57,4 +93,11 @@ def asked_fact(question: str) -> FactKind | None:
 
 
 def states(kind: FactKind, text: str) -> bool:
-    return bool(kind.stated.search(text))
+    return bool(kind.stated.search(text) or (kind.weakly is not None and kind.weakly.search(text)))
+
+
+def how_directly(kind: FactKind, text: str) -> int:
+    """0 when the text states the fact, 1 when it states it weakly, 2 when not at all: the order to quote in."""
+    if kind.stated.search(text):
+        return 0
+    return 1 if states(kind, text) else 2

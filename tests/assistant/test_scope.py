@@ -4,7 +4,7 @@ the question's words; ordinary HMS questions that share a word with them are not
 import pytest
 
 from assistant.formatting import DOMAIN_TOPICS_EN, PROVIDER_TOPICS, out_of_scope
-from assistant.question.facts import asked_fact, states
+from assistant.question.facts import asked_fact, how_directly, states
 from assistant.question.scope import OutOfScope, classify
 from assistant.question.scope_domains import OTHER_DOMAINS
 from assistant.question.scope_provider import PROVIDER
@@ -609,3 +609,62 @@ def test_an_amount_in_kroner_is_answered_only_by_a_source_that_states_one():
 
 def test_cold_at_work_without_a_number_asked_is_a_question_for_the_law():
     assert asked_fact("det er kaldt på lageret om vinteren, hva sier loven?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor ofte må gaffeltrucken ha sakkyndig kontroll?",
+        "Hvor hyppig skal vi ha vernerunde på verkstedet?",
+        "hvor mange ganger i året må AMU møtes?",
+        "How often do the fire extinguishers need a service?",
+    ],
+)
+def test_how_often_is_answered_only_by_a_source_that_states_a_frequency(question):
+    kind = asked_fact(question)
+    assert kind is not None and kind.name == "frequency"
+    # aml § 3-1 (1): an HMS system, no frequency
+    assert not states(
+        kind, "For å sikre at hensynet til arbeidstakernes helse, miljø og sikkerhet blir ivaretatt"
+    )
+    assert states(kind, "Arbeidsgiver skal minst én gang i året drøfte med de tillitsvalgte")
+    assert states(kind, "minst to ganger i måneden")
+    assert states(kind, "arbeidsplassen skal kartlegges regelmessig")
+    # "not within six months of the last request" answers how often one may ask, more weakly
+    assert states(kind, "det er gått mindre enn seks måneder siden")
+
+
+def test_a_frequency_stated_outright_is_quoted_before_a_period_that_only_mentions_time():
+    kind = asked_fact("hvor ofte må vi drøfte innleie med de tillitsvalgte?")
+    assert kind is not None
+    direct = how_directly(kind, "Arbeidsgiver skal minst én gang i året drøfte bruken av innleie")
+    period = how_directly(kind, "innleie som har en varighet ut over ett år")
+    assert (direct, period, how_directly(kind, "Innleie fra virksomhet er tillatt")) == (0, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor lenge må vi ta vare på gamle vernerunderapporter?",
+        "Hvor lenge skal bedriften oppbevare risikovurderingene?",
+        "how long must we keep the safety data sheets?",
+    ],
+)
+def test_how_long_records_are_kept_is_answered_only_by_a_source_that_states_a_period(question):
+    kind = asked_fact(question)
+    assert kind is not None and kind.name == "retention"
+    # aml § 4-5 (4): a stoffkartotek must be kept, no period
+    assert not states(kind, "Det skal utarbeides et stoffkartotek over farlige kjemikalier")
+    assert states(kind, "Opplysningene skal oppbevares i 40 år")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor lenge kan man jobbe overtid?",
+        "hvor lenge varer prøvetiden?",
+        "hvor lenge må jeg ha jobbet her før jeg får fortrinnsrett?",
+    ],
+)
+def test_how_long_something_lasts_is_not_a_question_about_keeping_records(question):
+    assert asked_fact(question) is None
