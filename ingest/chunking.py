@@ -10,6 +10,7 @@ substring of the law by construction.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -67,9 +68,14 @@ def _spans(section: Section) -> Iterator[tuple[int, int, int]]:
             part_cursor = p_start + len(part)
 
 
+# a section whose text is only a lead-in to amendments printed elsewhere ('Fra lovens ikrafttredelse gjøres følgende
+# endringer i andre lover: – – –', aml § 20-3): nothing to answer a question with, though a look-up still quotes it
+ELIDED = re.compile(r"^[^.]{0,200}:\s*(– – –|- - -|\.\.\.)\s*$")
+
+
 def law_chunks(law: Law) -> Iterator[Chunk]:
     for section in law.sections.values():
-        if section.repealed or not section.text.strip():
+        if section.repealed or not section.text.strip() or ELIDED.match(section.text.strip()):
             continue
         heading = section_heading(law, section)
         for ledd, start, end in _spans(section):

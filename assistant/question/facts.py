@@ -23,6 +23,7 @@ class FactKind:
 IGNORE_CASE = re.IGNORECASE
 # a stated length of time ("seks måneder", "3 years"), which also answers "how often" ("not within six months")
 PERIOD = r"\b(\d+|ett?|én|to|tre|fire|fem|seks|sju|syv|åtte|ti|tolv) (år|måned\w*|uke\w*|dag\w*|year|month|week|day)s?\b"
+KEEPING = r"\b(oppbevar\w*|lagr\w*|slett\w*|ta vare på|arkiv\w*|keep|kept|stored?|retain\w*|delet\w*)"
 FACT_KINDS = (
     FactKind(
         "percentage",
@@ -76,12 +77,13 @@ FACT_KINDS = (
     FactKind(
         "retention",
         re.compile(
-            r"\b(hvor lenge (må|skal|bør|trenger) (\w+ ){0,2}(ta vare på|oppbevare\w*|lagre\w*|arkivere\w*|"
-            r"beholde\w*|spare på)|oppbevaringstid\w*|lagringstid\w*|"
-            r"how long (must|do|should|does|shall) (\w+ ){0,2}(keep|store|retain|archive))\b",
+            r"\b(hvor lenge (må|skal|bør|trenger|kan|har|får) (\w+ ){0,2}(lov til å )?(ta vare på|oppbevare\w*|lagre\w*|"
+            r"arkivere\w*|beholde\w*|spare på)|oppbevaringstid\w*|lagringstid\w*|"
+            r"how long (must|do|should|does|shall|can|may) (\w+ ){0,2}(keep|store|retain|archive))\b",
             IGNORE_CASE,
         ),
-        re.compile(PERIOD, IGNORE_CASE),
+        # a period in the same sentence as keeping or deleting (not 'within four weeks' of a follow-up plan)
+        re.compile(rf"{KEEPING}[^.]{{0,120}}{PERIOD}|{PERIOD}[^.]{{0,120}}{KEEPING}", IGNORE_CASE),
         "Kildene mine oppgir ingen oppbevaringstid for dette.",
         "My sources state no period for keeping these records.",
     ),

@@ -169,6 +169,11 @@ PROVIDER = {
         r"(sverige|danmark|finland|utlandet)(\W+[\w-]+){0,8}\W+(holder|har|kjører|tilbyr) dere( \w+){0,2} kurs",
         r"(holder|har|kjører|tilbyr) dere( [\w-]+){0,3} kurs( [\w-]+){0,3} (i|til) (sverige|danmark|finland|tyskland|polen)",
         r"(holder|har|kjører|tilbyr) dere( [\w-]+){0,3} kurs( [\w-]+){0,3} (utenfor norge|i utlandet|abroad)",
+        # the certificate's language: the FAQ names the course's languages, not the certificate's
+        r"(kursbevis|diplom|certificate)\w*( [\w-]+){0,6} (på|in) (tysk|polsk|engelsk|svensk|dansk|litauisk|ukrainsk|"
+        r"russisk|spansk|fransk|nynorsk|german|polish|english|swedish|danish|lithuanian|ukrainian|russian|spanish|french)",
+        r"(på|in) (tysk|polsk|engelsk|svensk|dansk|litauisk|ukrainsk|russisk|spansk|fransk|nynorsk|german|polish|"
+        r"english|swedish|danish|lithuanian|ukrainian|russian|spanish|french)( [\w-]+){0,4} (kursbevis|diplom|certificate)\w*",
     ),
     "kursholdere": word_pattern(
         r"(hvem er|who are) (instruktørene|kursholderne|kurslederne|foreleserne|the (instructors|trainers|teachers))",

@@ -58,6 +58,23 @@ OTHER_TRADES = {
         r"(følelser for|forelsket i|crush på) (en|ei|min|mitt|vår) (kollega|sjef|medarbeider)\w*",
         r"(feelings for|in love with|crush on) (a|my|our) (colleague|co-?worker|boss)s?",
     ),
+    # the assistant's own opinion or a prediction ("synes du verneombudet er for strengt?", "who will win the
+    # election?"), and whether to quit: the sources state rules, not views, forecasts or life choices
+    "meninger og spådommer": word_pattern(
+        r"(synes|syns) du",
+        r"hva mener du om",
+        r"(din|ditt) (ærlige |personlige )?(mening|syn)",
+        r"(et|noen) ærlig\w* råd",
+        r"(in|what'?s|what is) your (honest |personal |own )?(opinion|view)",
+        r"honest advice",
+        r"what do you (personally )?think (of|about)",
+        r"(hvem|hvilket parti) (tror du )?(vinner|vant|kommer til å vinne)",
+        r"stortingsvalg\w*",
+        r"who (do you think )?will win",
+        r"tror du( \w+){0,4} (kommer|blir)( \w+){0,3} (ny|nye|endring\w*)( \w+){0,2} (lov|loven|arbeidsmiljølov\w*|regler)",
+        r"burde jeg( bare)? (si opp|slutte|bytte jobb|finne (noe|en) (annet|annen))",
+        r"should i (just )?(quit|resign|leave)",
+    ),
     # reporting on gender equality and pay by gender: likestillings- og diskrimineringsloven
     "likestillingsredegjørelse": word_pattern(
         r"(kartlegge|kartlegging)( \w+){0,2} lønn\w*( \w+){0,3} kjønn",
@@ -105,6 +122,7 @@ TRADES_TOPICS_EN = {
     "rekrutteringsråd": "recruitment advice",
     "økonomi og investering": "finance and investment",
     "personlige råd": "personal advice",
+    "meninger og spådommer": "opinions and predictions",
     "likestillingsredegjørelse": "gender-equality reporting",
     "yrkesskade hos NAV": "reporting an occupational injury to NAV",
     "erstatning for skade": "compensation for an injury",

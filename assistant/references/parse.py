@@ -2,7 +2,7 @@
 
 Sections: '§ 3-5', '§3-5', 'paragraf 3-5', 'aml 3-5', 'arbeidsmiljøloven § 3-5 (2)', '§ 3-2 første ledd bokstav b',
 '§ 10-6 første ledd andre punktum', '§ 14-9 (2) 2. pkt.', '§ 2 A-1', '§ 2A-1', 'IK § 5', '§§ 2-3, 3-1',
-'section 3-5 of the ...'; ranges: '§§ 10-4 til 10-6', '§ 10-4 flg.' (the § and the two that follow);
+'bokstav c i § 3-1 andre ledd', 'section 3-5 of the ...'; ranges: '§§ 10-4 til 10-6', '§ 10-4 flg.' (the § and the two that follow);
 chapters: 'kap. 3', 'kapittel 6', 'kapittel 2 A', 'chapter 10'; and a law alone, by name, abbreviation,
 id ('LOV-2005-06-17-62') or date and number ('lov 17. juni 2005 nr. 62').
 """
@@ -37,6 +37,10 @@ _LETTER = r"(?:\s*(?:,\s*)?(?:bokstav|lit\.?|letter|litra|item)\s*(?P<letter>[a-
 _PUNKTUM = (
     rf"(?:\s*,?\s*(?P<pkt_word>{ORDINAL_WORDS})\s+(?:punktum|pkt\.?|sentence)"
     r"|\s*,?\s*(?P<pkt_num>\d{1,2})\.\s*(?:punktum|pkt\.?)|\s*,?\s*(?:punktum|pkt\.?)\s*(?P<pkt_after>\d{1,2})(?!\s?-))?"
+)
+# a letter named before its § and ledd: 'bokstav c i § 3-1 andre ledd', 'letter c of section 3-1 (2)'
+_LETTER_FIRST = re.compile(
+    r"(?:bokstav|litra|lit\.|letter)\s*(?P<letter>[a-zæøå])\)?\s+(?:i|in|of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _RANGE = r"(?:\s*(?:til|to|–|—|-{1,2})\s*(?:§\s*)?(?P<to>\d{1,3}\s?(?:[A-Za-z]\s?)?-\s?\d{1,3})(?!\d)|\s*(?P<flg>flg\.?|ff\.?|følgende))?"
 _MORE = (
@@ -133,7 +137,7 @@ class ReferenceParser:
                     continue
                 taken.append(m.span())
                 law_id = dated[0] if dated and m.start() >= dated[1][0] else None
-                found = self._chapter_ref(m) if pattern is self._chapter else self._from_match(m)
+                found = self._chapter_ref(m) if pattern is self._chapter else self._letter_first(text, m)
                 refs.extend(r if r.law_id or not law_id else _with_law(r, law_id, dated[1][0]) for r in found)  # type: ignore[index]
         if not refs:
             refs.extend(r for r in self._whole_laws(text, dated) if not content_words(text, [r]))
@@ -153,6 +157,15 @@ class ReferenceParser:
         law_id = self._law(m.group("law")) or self._law(m.group("law_after"))
         chapter = re.sub(r"\s+", "", m.group("chap")).upper()
         yield ParsedRef(law_id=law_id, span=m.span(), kind="chapter", chapter=chapter)
+
+    def _letter_first(self, text: str, m: re.Match[str]) -> Iterable[ParsedRef]:
+        """The references of a match; 'bokstav k i aml § 3-1 andre ledd' names the letter before the § (the span then
+        starts at 'bokstav')."""
+        refs = list(self._from_match(m))
+        before = _LETTER_FIRST.search(text[: m.start()])
+        if refs and before and refs[0].letter is None and refs[0].ledd is not None:
+            refs[0] = replace(refs[0], letter=before.group("letter").lower(), span=(before.start(), m.end()))
+        return refs
 
     def _from_match(self, m: re.Match[str]) -> Iterable[ParsedRef]:
         groups = m.groupdict()

@@ -58,6 +58,8 @@ FORMS = [
     ("§ 3-2 (1) b)", AML, "3-2", 1, "b", None, "at arbeidstaker som har til op"),
     ("aml § 14-9 andre ledd bokstav b", AML, "14-9", 2, "b", None, "for arbeid i stedet for en ann"),
     ("§ 6-2 (2) bokstav c", AML, "6-2", 2, "c", None, "at arbeidstakerne får den nødv"),
+    ("bokstav c i § 6-2 andre ledd", AML, "6-2", 2, "c", None, "at arbeidstakerne får den nødv"),
+    ("letter b of section 14-9 (2)", AML, "14-9", 2, "b", None, "for arbeid i stedet for en ann"),
     (
         "forskrift om organisering, ledelse og medvirkning § 3-18 bokstav c",
         OML,
@@ -90,6 +92,7 @@ FORMS = [
     ("§ 3-5 (5)", MISSING, "§ 3-5 femte ledd", None, None, None, None),
     ("§ 14-9 (2) bokstav z", MISSING, "§ 14-9 andre ledd bokstav z", None, None, None, None),
     ("§ 3-2 (1) bokstav d", MISSING, "§ 3-2 første ledd bokstav d", None, None, None, None),
+    ("bokstav k i aml 3-1 andre ledd", MISSING, "§ 3-1 andre ledd bokstav k", None, None, None, None),
     ("§ 10-6 første ledd andre punktum", MISSING, "§ 10-6 første ledd andre punktum", None, None, None, None),
     ("§ 10-9 (1) 9. pkt.", MISSING, "§ 10-9 første ledd niende punktum", None, None, None, None),
     ("aml kapittel 99", MISSING, "kapittel 99", None, None, None, None),

@@ -383,6 +383,20 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
         ("blir det snø i Tromsø til vernerunden på fredag?", "other_domain", "vær og nyheter"),
         ("jeg er forelsket i en kollega, bør jeg si det?", "other_domain", "personlige råd"),
         ("How do I tell my boss I have feelings for a coworker?", "other_domain", "personlige råd"),
+        ("synes du det er greit at sjefen aldri går vernerunde?", "other_domain", "meninger og spådommer"),
+        ("In your opinion, are safety reps in Norway too powerful?", "other_domain", "meninger og spådommer"),
+        (
+            "hvilket parti vinner, og blir det strengere HMS-regler da?",
+            "other_domain",
+            "meninger og spådommer",
+        ),
+        (
+            "AMU er bare prat. burde jeg bare slutte og finne noe annet?",
+            "other_domain",
+            "meninger og spådommer",
+        ),
+        ("får vi kursbeviset på litauisk til de nye på lageret?", "provider", "provider"),
+        ("Can we get the certificates in Polish?", "provider", "provider"),
     ],
 )
 def test_out_of_scope_questions_are_recognised(question, reason, topic):
@@ -527,6 +541,9 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "har innleide fra vikarbyrået krav på samme lønn som de fast ansatte hos oss?",  # § 14-12 a
         "Do agency workers have a right to the same pay as our own staff?",  # § 14-12 a
         "blir det for kaldt å jobbe ute i dag, når må vi stoppe?",  # the working environment, not the weather
+        "tror du vi må ha verneombud når vi er seks ansatte?",  # a law question put as a guess: § 6-1
+        "kan jeg si opp selv om jeg er sykmeldt?",  # the employee's notice: § 15-3, not advice to quit
+        "tilbyr dere kurset på polsk?",  # the course's language: the FAQ's
     ],
 )
 def test_hms_questions_sharing_a_word_are_not_out_of_scope(question):
@@ -648,6 +665,7 @@ def test_a_frequency_stated_outright_is_quoted_before_a_period_that_only_mention
         "hvor lenge må vi ta vare på gamle vernerunderapporter?",
         "Hvor lenge skal bedriften oppbevare risikovurderingene?",
         "how long must we keep the safety data sheets?",
+        "hvor lenge har vi lov til å lagre sykefraværsnotatene?",
     ],
 )
 def test_how_long_records_are_kept_is_answered_only_by_a_source_that_states_a_period(question):
@@ -656,6 +674,10 @@ def test_how_long_records_are_kept_is_answered_only_by_a_source_that_states_a_pe
     # aml § 4-5 (4): a stoffkartotek must be kept, no period
     assert not states(kind, "Det skal utarbeides et stoffkartotek over farlige kjemikalier")
     assert states(kind, "Opplysningene skal oppbevares i 40 år")
+    # a period that is not how long to keep anything (aml § 4-6 (3): a follow-up plan within four weeks)
+    assert not states(
+        kind, "planen skal være utarbeidet senest når arbeidstakeren har vært borte i fire uker"
+    )
 
 
 @pytest.mark.parametrize(
@@ -664,6 +686,7 @@ def test_how_long_records_are_kept_is_answered_only_by_a_source_that_states_a_pe
         "hvor lenge kan man jobbe overtid?",
         "hvor lenge varer prøvetiden?",
         "hvor lenge må jeg ha jobbet her før jeg får fortrinnsrett?",
+        "hvor lenge kan vi la en vikar gå i midlertidig stilling?",
     ],
 )
 def test_how_long_something_lasts_is_not_a_question_about_keeping_records(question):

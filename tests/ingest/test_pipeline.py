@@ -138,3 +138,14 @@ def test_no_index_yet_says_why(workspace):
     assistant = Assistant(settings=settings, embedder=HashEmbedder(64), store=store)
     ready, reason, version = assistant.readiness()
     assert (ready, version) == (False, None) and "hms ingest" in reason
+
+
+def test_a_section_that_only_points_to_amendments_elsewhere_is_not_indexed(corpus):
+    # aml § 20-3 'Fra lovens ikrafttredelse gjøres følgende endringer i andre lover: – – –' answers nothing
+    # (it was quoted for 'hva betyr …'); a look-up still quotes it from the corpus
+    from ingest.chunking import law_chunks
+
+    aml = corpus.laws["LOV-2005-06-17-62"]
+    sections = {chunk.metadata["section"] for chunk in law_chunks(aml)}
+    assert "20-3" not in sections
+    assert {"20-1", "20-2", "3-1", "6-2"} <= sections
