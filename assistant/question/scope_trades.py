@@ -68,6 +68,10 @@ OTHER_TRADES = {
         r"(in|what'?s|what is) your (honest |personal |own )?(opinion|view)",
         r"honest advice",
         r"what do you (personally )?think (of|about)",
+        r"do you (personally |really |honestly )?think( [\w-]+){0,8} (is|are|was|were) (too |very |really |overly )?"
+        r"(fair|unfair|strict|harsh|lenient|reasonable|unreasonable|overkill|petty)\b",
+        r"tror du( [\w-]+){0,6} (er|var) (for |altfor |veldig )?(rettferdig\w*|urettferdig\w*|rimelig\w*|urimelig\w*|"
+        r"streng\w*|pirkete|overkill)",
         r"(hvem|hvilket parti) (tror du )?(vinner|vant|kommer til å vinne)",
         r"stortingsvalg\w*",
         r"who (do you think )?will win",

@@ -396,6 +396,12 @@ KNOWN = ["arbeidsmiljøloven", "aml", "internkontrollforskriften", "ik", "arbeid
             "meninger og spådommer",
         ),
         ("får vi kursbeviset på litauisk til de nye på lageret?", "provider", "provider"),
+        (
+            "Do you think the Labour Inspection Authority is fair to small firms?",
+            "other_domain",
+            "meninger og spådommer",
+        ),
+        ("tror du Arbeidstilsynet er for strenge med oss?", "other_domain", "meninger og spådommer"),
         ("Can we get the certificates in Polish?", "provider", "provider"),
     ],
 )
@@ -542,6 +548,8 @@ def test_out_of_scope_questions_are_recognised(question, reason, topic):
         "Do agency workers have a right to the same pay as our own staff?",  # § 14-12 a
         "blir det for kaldt å jobbe ute i dag, når må vi stoppe?",  # the working environment, not the weather
         "tror du vi må ha verneombud når vi er seks ansatte?",  # a law question put as a guess: § 6-1
+        "do you think it is legal to refuse overtime?",  # § 10-6 (5), asked as an opinion
+        "tror du det er for sent å klage på oppsigelsen nå?",  # § 17-4's deadlines
         "kan jeg si opp selv om jeg er sykmeldt?",  # the employee's notice: § 15-3, not advice to quit
         "tilbyr dere kurset på polsk?",  # the course's language: the FAQ's
     ],
