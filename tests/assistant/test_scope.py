@@ -605,58 +605,79 @@ def test_every_signal_has_a_name_in_both_languages():
     assert set(PROVIDER) <= set(PROVIDER_TOPICS)
 
 
+# kind of fact -> (questions that ask for it, source texts that do not state it, texts that do)
+FACTS = {
+    "measurement": (
+        [
+            "hva er minimumstemperatur på et lager?",
+            "hvor mange grader skal det minst være på kontoret?",
+            "what is the minimum temperature in an office in Norway?",
+            "finnes det et gradetall for hvor varmt det kan bli i en kantine?",
+            "hvor mange lux må det være ved en arbeidsplass?",
+        ],
+        # aml § 4-4 (1) asks for a fully acceptable climate and light, and states no number
+        ["Luftvolum, ventilasjon, luftfuktighet, trekk, temperatur ... skal være fullt forsvarlig"],
+        ["Temperaturen skal være minst 18 grader"],
+    ),
+    "amount": (
+        ["hva er vanlig vervetillegg for et verneombud, i kroner?"],
+        ["Verneombudet skal ikke ha tap av inntekt"],
+        ["Gebyret er 500 kroner"],
+    ),
+    "frequency": (
+        [
+            "hvor ofte må gaffeltrucken ha sakkyndig kontroll?",
+            "Hvor hyppig skal vi ha vernerunde på verkstedet?",
+            "hvor mange ganger i året må AMU møtes?",
+            "How often do the fire extinguishers need a service?",
+        ],
+        # aml § 3-1 (1): an HMS system, no frequency
+        ["For å sikre at hensynet til arbeidstakernes helse, miljø og sikkerhet blir ivaretatt"],
+        [
+            "Arbeidsgiver skal minst én gang i året drøfte med de tillitsvalgte",
+            "minst to ganger i måneden",
+            "arbeidsplassen skal kartlegges regelmessig",
+            # "not within six months of the last request" answers how often one may ask, more weakly
+            "det er gått mindre enn seks måneder siden",
+        ],
+    ),
+    "retention": (
+        [
+            "hvor lenge må vi ta vare på gamle vernerunderapporter?",
+            "Hvor lenge skal bedriften oppbevare risikovurderingene?",
+            "how long must we keep the safety data sheets?",
+            "hvor lenge har vi lov til å lagre sykefraværsnotatene?",
+        ],
+        [
+            # aml § 4-5 (4): a stoffkartotek must be kept, no period
+            "Det skal utarbeides et stoffkartotek over farlige kjemikalier",
+            # a period that is not how long to keep anything (aml § 4-6 (3): a follow-up plan within four weeks)
+            "planen skal være utarbeidet senest når arbeidstakeren har vært borte i fire uker",
+        ],
+        ["Opplysningene skal oppbevares i 40 år"],
+    ),
+}
+
+
 @pytest.mark.parametrize(
-    "question",
-    [
-        "hva er minimumstemperatur på et lager?",
-        "hvor mange grader skal det minst være på kontoret?",
-        "what is the minimum temperature in an office in Norway?",
-        "finnes det et gradetall for hvor varmt det kan bli i en kantine?",
-        "hvor mange lux må det være ved en arbeidsplass?",
-    ],
+    ("name", "question"), [(name, q) for name, (questions, _, _) in FACTS.items() for q in questions]
 )
-def test_a_numeric_limit_is_answered_only_by_a_source_that_states_one(question):
+def test_a_question_asking_for_a_kind_of_fact_is_recognised(name, question):
     kind = asked_fact(question)
-    assert kind is not None and kind.name == "measurement"
-    # aml § 4-4 (1) asks for a fully acceptable climate and light, and states no number
-    assert not states(
-        kind, "Luftvolum, ventilasjon, luftfuktighet, trekk, temperatur ... skal være fullt forsvarlig"
-    )
-    assert states(kind, "Temperaturen skal være minst 18 grader")
+    assert kind is not None and kind.name == name
 
 
-def test_an_amount_in_kroner_is_answered_only_by_a_source_that_states_one():
-    kind = asked_fact("hva er vanlig vervetillegg for et verneombud, i kroner?")
-    assert kind is not None and kind.name == "amount"
-    assert not states(kind, "Verneombudet skal ikke ha tap av inntekt")
-    assert states(kind, "Gebyret er 500 kroner")
+@pytest.mark.parametrize("name", list(FACTS))
+def test_a_kind_of_fact_is_answered_only_by_a_source_that_states_one(name):
+    questions, unstated, stated = FACTS[name]
+    kind = asked_fact(questions[0])
+    assert kind is not None
+    assert not any(states(kind, text) for text in unstated)
+    assert all(states(kind, text) for text in stated)
 
 
 def test_cold_at_work_without_a_number_asked_is_a_question_for_the_law():
     assert asked_fact("det er kaldt på lageret om vinteren, hva sier loven?") is None
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "hvor ofte må gaffeltrucken ha sakkyndig kontroll?",
-        "Hvor hyppig skal vi ha vernerunde på verkstedet?",
-        "hvor mange ganger i året må AMU møtes?",
-        "How often do the fire extinguishers need a service?",
-    ],
-)
-def test_how_often_is_answered_only_by_a_source_that_states_a_frequency(question):
-    kind = asked_fact(question)
-    assert kind is not None and kind.name == "frequency"
-    # aml § 3-1 (1): an HMS system, no frequency
-    assert not states(
-        kind, "For å sikre at hensynet til arbeidstakernes helse, miljø og sikkerhet blir ivaretatt"
-    )
-    assert states(kind, "Arbeidsgiver skal minst én gang i året drøfte med de tillitsvalgte")
-    assert states(kind, "minst to ganger i måneden")
-    assert states(kind, "arbeidsplassen skal kartlegges regelmessig")
-    # "not within six months of the last request" answers how often one may ask, more weakly
-    assert states(kind, "det er gått mindre enn seks måneder siden")
 
 
 def test_a_frequency_stated_outright_is_quoted_before_a_period_that_only_mentions_time():
@@ -665,27 +686,6 @@ def test_a_frequency_stated_outright_is_quoted_before_a_period_that_only_mention
     direct = how_directly(kind, "Arbeidsgiver skal minst én gang i året drøfte bruken av innleie")
     period = how_directly(kind, "innleie som har en varighet ut over ett år")
     assert (direct, period, how_directly(kind, "Innleie fra virksomhet er tillatt")) == (0, 1, 2)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "hvor lenge må vi ta vare på gamle vernerunderapporter?",
-        "Hvor lenge skal bedriften oppbevare risikovurderingene?",
-        "how long must we keep the safety data sheets?",
-        "hvor lenge har vi lov til å lagre sykefraværsnotatene?",
-    ],
-)
-def test_how_long_records_are_kept_is_answered_only_by_a_source_that_states_a_period(question):
-    kind = asked_fact(question)
-    assert kind is not None and kind.name == "retention"
-    # aml § 4-5 (4): a stoffkartotek must be kept, no period
-    assert not states(kind, "Det skal utarbeides et stoffkartotek over farlige kjemikalier")
-    assert states(kind, "Opplysningene skal oppbevares i 40 år")
-    # a period that is not how long to keep anything (aml § 4-6 (3): a follow-up plan within four weeks)
-    assert not states(
-        kind, "planen skal være utarbeidet senest når arbeidstakeren har vært borte i fire uker"
-    )
 
 
 @pytest.mark.parametrize(
