@@ -94,12 +94,12 @@ def asked_fact(question: str) -> FactKind | None:
     return next((kind for kind in FACT_KINDS if kind.asked.search(question)), None)
 
 
-def states(kind: FactKind, text: str) -> bool:
-    return bool(kind.stated.search(text) or (kind.weakly is not None and kind.weakly.search(text)))
-
-
 def how_directly(kind: FactKind, text: str) -> int:
     """0 when the text states the fact, 1 when it states it weakly, 2 when not at all: the order to quote in."""
     if kind.stated.search(text):
         return 0
-    return 1 if states(kind, text) else 2
+    return 1 if kind.weakly is not None and kind.weakly.search(text) else 2
+
+
+def states(kind: FactKind, text: str) -> bool:
+    return how_directly(kind, text) < 2
