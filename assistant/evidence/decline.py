@@ -4,19 +4,21 @@ answer, or it is put to the course provider and no close FAQ entry answers it.""
 
 from __future__ import annotations
 
-from assistant.evidence.faq_match import named
+from assistant.evidence.faq_match import asked_as, named
 from assistant.evidence.thresholds import Thresholds
 from assistant.question.scope import OutOfScope, classify
-from assistant.question.scope_provider import ADDRESSED
+from assistant.question.scope_provider import ADDRESSED, LAW_ASKED
 from assistant.retrieval.hits import Hit, RetrievalResult
 from assistant.sources.corpus import Corpus
-from assistant.text import fold_letters
+from assistant.text import fold_letters, stems
 
 # Exemplar domains (corpus/out_of_scope.yaml) of questions only the course provider can answer
 PROVIDER_DOMAINS = frozenset({"kurs-praktisk", "kursleverandørens-drift"})
 # How many of the best law candidates may answer a question put to the provider: the reranking reorders close
 # sections, and the threshold reads a section's cosine, not its rank
 PROVIDER_LAW_TOP = 2
+# FAQ topics about the course as the provider's product (what it costs, covers, needs, proves), not about a duty
+PRODUCT_TOPICS = frozenset({"kurs"})
 
 
 def declined(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
@@ -48,14 +50,28 @@ def unstated_provider_fact(
     """A question put to the course provider ("lagrer dere resultatene?", "what platform do you use?") whose
     closest fitting FAQ entry is not close, nor names the question (answers_when): the FAQ does not state it,
     and no law answers for the provider. A law question put politely to the provider ("kan dere si meg hva loven
-    sier om overtid?") is close to a law section, and is answered."""
+    sier om overtid?") is close to a law section and asks what the law requires, and is answered; a request for
+    the provider's own service ("kan dere sette logoen vår på kursbevisene?") is not, however close § 3-5 is."""
     if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
         return False
-    if any(not h.exact and h.score >= thresholds.provider_law for h in result.law[:PROVIDER_LAW_TOP]):
+    if asks_the_law(result.question) and any(
+        not h.exact and h.score >= thresholds.provider_law for h in result.law[:PROVIDER_LAW_TOP]
+    ):
         return False
     if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
         return False
     if faq_hit is None:
         return True
     entry = corpus.faq[str(faq_hit.metadata["faq_id"])]
-    return not (faq_hit.exact or faq_hit.score >= thresholds.provider_faq or named(entry, result.question))
+    if faq_hit.exact or named(entry, result.question):
+        return False
+    about = bool(entry.only_when) or asked_as(set(stems(result.question)), entry)
+    # a request for the provider's own service is answered only by an entry about the course as a product
+    own_service = not asks_the_law(result.question)
+    return not (
+        faq_hit.score >= thresholds.provider_faq and about and (entry.topic in PRODUCT_TOPICS or not own_service)
+    )
+
+
+def asks_the_law(question: str) -> bool:
+    return bool(LAW_ASKED.search(question) or LAW_ASKED.search(fold_letters(question)))

@@ -34,6 +34,17 @@ def entry_terms(entry: FaqEntry) -> frozenset[str]:
     return frozenset(stems(" ".join(entry.questions) + " " + entry.answer + " " + entry.topic))
 
 
+@lru_cache(maxsize=4096)
+def question_terms_of(entry: FaqEntry) -> frozenset[str]:
+    return frozenset(stems(" ".join(entry.questions)))
+
+
+def asked_as(question_terms: set[str], entry: FaqEntry) -> bool:
+    """True when the question shares a non-generic stem with one of the entry's own questions (not its answer,
+    which names much it does not answer)."""
+    return bool((question_terms - GENERIC_TERMS) & question_terms_of(entry))
+
+
 def on_topic(question_terms: set[str], entry: FaqEntry) -> bool:
     """True when the question and the entry's questions or answer share a non-generic stem."""
     return bool((question_terms - GENERIC_TERMS) & entry_terms(entry))

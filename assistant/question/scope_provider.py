@@ -12,6 +12,7 @@ PROVIDER = {
     "pris": word_pattern(
         r"hva koster\w*",
         r"(hva|hvor mye)( [\w-]+){0,3} koster",
+    r"(hva|hvor mye) (vil|ville|kommer|skal) (det|dette|kurset|den|[\w-]*kurs\w*|opplæring\w*)( \w+){0,2} (å )?(koste|kostet|kosta)",
         r"koster (det|dette|kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*)",  # not "det koster firmaet penger"
         r"(kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*|det)( \w+){0,3} koster( \w+){0,3}\?",
         r"pris(en|er|ene|liste)?",
@@ -221,4 +222,45 @@ ADDRESSED = word_pattern(
     r"(do|can|will|does|did|could|would) you (offer|have|run|send|store|keep|use|issue|provide|accept|hold|teach|"
     r"sell|deliver|arrange|give|help)",
     r"are you",
+)
+
+
+# Words that ask what the law requires, what a term means, or whom the training is for. A question put to the
+# course provider is answered by a close law section, or by an FAQ entry on a duty, only when it asks this ("må
+# daglig leder ta kurset deres?", "passer kurset deres for AMU-medlemmene?"); a request for the provider's own
+# service that shares words with § 3-5 ("kan dere sette logoen vår på kursbevisene?", "selger dere gavekort på
+# kurs?") is the provider's.
+LAW_ASKED = word_pattern(
+    r"(hva|what) (menes|betyr|innebærer|is meant|does \w+ mean)",
+    r"forklar(e|er|ing)?|explain",
+    r"hvordan (skal|må|bør|kan|lager|gjør|gjennomfører|utfører|organiserer|følger|melder|varsler) (vi|jeg|man|"
+    r"arbeidsgiver\w*|leder\w*|verneombud\w*|bedrift\w*|\w+ (vi|jeg|man))|how (do|should|can|must) (we|i|you)|how to",  # how a duty is done: "har dere noe om hvordan vi lager …"
+    r"(har|finnes) (dere|du|det) noe (om|på)|hva sier|what does( \w+){1,4} say",
+    r"passer( \w+){0,3} for|suit(able|s)? for",
+    r"lov(en|lig|lige|krav\w*|pålagt|pålegg|påbud\w*|påbudt)?",
+    r"ulovlig\w*",
+    r"arbeidsmiljøloven\w*",
+    r"forskrift\w*",
+    r"aml",
+    r"krav\w*",
+    r"kreve\w*",
+    r"påkrevd\w*",
+    r"plikt\w*",
+    r"pålagt",
+    r"påbudt",
+    r"må|måtte",
+    r"rett(ighet\w*)?",
+    r"gyldig\w*",
+    r"godkjen\w*",
+    r"gjelder",
+    r"tilstrekkelig\w*",
+    r"holder det",
+    r"nok",
+    r"trenger|trengs",
+    r"oppfyller|oppfylle|dekker|dekke",
+    r"i stedet for|istedenfor",
+    r"erstatte\w*",
+    r"tell(e|er)",
+    r"(law|legal\w*|laws|required?|requirements?|must|need|needs|valid|approved|enough|obliged|entitled|allowed|"
+    r"replace|count|cover|satisfy|comply)",
 )

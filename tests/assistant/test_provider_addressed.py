@@ -68,6 +68,59 @@ def test_the_rule_can_be_turned_off(corpus):
     assert ev.out_of_scope is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kan dere trykke firmalogoen vår på kursbevisene til lederne?",
+        "selger dere gavekort på lederkurset?",
+        "har dere rabattavtale med daglig leder-kurs for franchisekjeder?",
+    ],
+)
+def test_a_request_for_the_providers_service_is_not_answered_by_a_duty(corpus, question):
+    # written for this test: close to § 3-5 and to the entry on the manager's duty, but a request for the
+    # provider's own service, which neither states
+    ev = select_evidence(
+        corpus, result(corpus, question, [("daglig-leder", 0.91)], law_score=0.89), Thresholds()
+    )
+    assert ev.out_of_scope is not None and ev.out_of_scope.reason == "provider", question
+    assert ev.faq is None and not ev.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "må daglig leder ta kurset deres?",
+        "er kurset deres nok for meg som daglig leder?",
+        "passer kurset deres for daglig leder i et lite AS?",
+        "kan dere forklare hva loven krever av daglig leder?",
+    ],
+)
+def test_a_question_about_the_duty_put_to_the_provider_is_answered(corpus, question):
+    ev = select_evidence(
+        corpus, result(corpus, question, [("daglig-leder", 0.91)], law_score=0.89), Thresholds()
+    )
+    assert ev.out_of_scope is None, question
+    assert ev.faq is not None or ev.citations, question
+
+
+def test_a_request_for_the_providers_service_is_answered_by_an_entry_on_the_course(corpus):
+    # the certificate entry is about the course as the provider's product
+    question = "kan dere sende kursbeviset til meg på e-post?"
+    ev = select_evidence(corpus, result(corpus, question, [("kursbevis", 0.91)], law_score=0.89), Thresholds())
+    assert ev.out_of_scope is None and ev.faq is not None and ev.faq.id == "kursbevis"
+
+
+def test_real_model_a_request_for_the_providers_service_points_to_the_provider(real_assistant):
+    # written for this test, not from an eval item
+    for question in (
+        "Kan dere trykke logoen til firmaet vårt på kursbevisene til de tre lederne som skal på kurs hos dere?",
+        "Selger dere verneombudskurset som gavekort?",
+    ):
+        answer = real_assistant.ask(question)
+        assert answer.abstained and not answer.citations, question
+        assert "hmskontoret.no" in answer.answer, question
+
+
 def test_real_model_an_unstated_provider_fact_points_to_the_provider(real_assistant):
     # written for this test, not from an eval item
     answer = real_assistant.ask("Bruker dere Moodle eller en annen plattform til e-læringen?")
