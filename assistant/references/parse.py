@@ -111,6 +111,13 @@ class ReferenceParser:
             rf"(?:\s?(?P<suf>[a-h])\b(?!\)))?{_LEDD}{_LETTER}{_PUNKTUM}{_RANGE}",
             re.IGNORECASE,
         )
+        # '3-14 i aml', '6-5 (2) of the working environment act': a hyphenated number, then the law's name
+        number_then_law = rf"\s*,?\s+(?:i|in|of|av)\s+(?:the\s+)?(?P<law_after>{law})(?![\w-])"
+        self._number_law = re.compile(
+            rf"(?<![\w§-])(?P<ch>\d{{1,3}})(?:\s?(?P<chl>[A-Za-z])(?=\s?-))?\s?-\s?(?P<no>\d{{1,3}})(?![\d-])"
+            rf"(?:\s?(?P<suf>[a-h])\b(?!\)))?{_LEDD}{_LETTER}{number_then_law}",
+            re.IGNORECASE,
+        )
         self._chapter = re.compile(rf"(?:{law_group}\s*,?\s*)?{_CHAPTER}{after}", re.IGNORECASE)
         self._law_alone = re.compile(rf"{law_group}", re.IGNORECASE)
 
@@ -131,7 +138,7 @@ class ReferenceParser:
         refs: list[ParsedRef] = []
         taken: list[tuple[int, int]] = []
         dated = self.law_by_date(text)
-        for pattern in (self._with_section_word, self._law_number, self._chapter):
+        for pattern in (self._with_section_word, self._law_number, self._number_law, self._chapter):
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue

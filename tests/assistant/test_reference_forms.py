@@ -92,6 +92,8 @@ FORMS = [
     ("§ 3-5 (5)", MISSING, "§ 3-5 femte ledd", None, None, None, None),
     ("§ 14-9 (2) bokstav z", MISSING, "§ 14-9 andre ledd bokstav z", None, None, None, None),
     ("§ 3-2 (1) bokstav d", MISSING, "§ 3-2 første ledd bokstav d", None, None, None, None),
+    ("6-5 (2) i arbeidsmiljøloven", AML, "6-5", 2, None, None, "Verneombud skal få nødvendig t"),
+    ("hva sier 3-14 i aml om nyansatte?", MISSING, "§ 3-14", None, None, None, None),
     ("bokstav k i aml 3-1 andre ledd", MISSING, "§ 3-1 andre ledd bokstav k", None, None, None, None),
     ("§ 10-6 første ledd andre punktum", MISSING, "§ 10-6 første ledd andre punktum", None, None, None, None),
     ("§ 10-9 (1) 9. pkt.", MISSING, "§ 10-9 første ledd niende punktum", None, None, None, None),

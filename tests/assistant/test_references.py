@@ -64,7 +64,13 @@ def test_sections_we_do_not_have(parser, corpus, text, status):
 
 
 @pytest.mark.parametrize(
-    "text", ["Må jeg ha HMS-kurs som daglig leder?", "Vi er 5 ansatte og 3-4 vikarer", "kl 10-12"]
+    "text",
+    [
+        "Må jeg ha HMS-kurs som daglig leder?",
+        "Vi er 5 ansatte og 3-4 vikarer",
+        "kl 10-12",
+        "jobber 5-10 i uka",
+    ],
 )
 def test_no_reference_in_ordinary_text(parser, text):
     assert parser.parse(text) == []
