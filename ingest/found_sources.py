@@ -32,6 +32,8 @@ ALIASES = {
         "internkontroll-forskriften",
         "internal control regulations",
         "internal control regulation",
+        "forskrift om systematisk helse-, miljø- og sikkerhetsarbeid i virksomheter",  # the title
+        "forskrift om systematisk helse-, miljø- og sikkerhetsarbeid",
     ],
     "FOR-2011-12-06-1355": [
         "forskrift om organisering, ledelse og medvirkning",

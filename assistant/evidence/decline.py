@@ -69,7 +69,9 @@ def unstated_provider_fact(
     # a request for the provider's own service is answered only by an entry about the course as a product
     own_service = not asks_the_law(result.question)
     return not (
-        faq_hit.score >= thresholds.provider_faq and about and (entry.topic in PRODUCT_TOPICS or not own_service)
+        faq_hit.score >= thresholds.provider_faq
+        and about
+        and (entry.topic in PRODUCT_TOPICS or not own_service)
     )
 
 

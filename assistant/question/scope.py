@@ -26,7 +26,9 @@ from assistant.question.scope_patterns import (
     COMMAND,
     INJECTION,
     LAW_NAME,
+    NOT_A_TITLE,
     OTHER_LAWS,
+    REGULATION_TITLE,
     TASK,
     VACATION,
     only_greeting,
@@ -55,6 +57,15 @@ def other_law(question: str, known: Iterable[str]) -> str | None:
     for match in LAW_NAME.finditer(question):
         name = _fold(match.group(1))
         if name not in held and not any(name.startswith(h) or h.startswith(name) for h in held if len(h) > 4):
+            return match.group(1).lower()
+    titles = {
+        _fold(re.sub(r"^forskrift(en|a)? om ", "", k)).split()[0]
+        for k in held
+        if _fold(k).startswith("forskrift")
+    }
+    for match in REGULATION_TITLE.finditer(question):
+        word = match.group(2).lower()
+        if word not in NOT_A_TITLE and _fold(word) not in titles:
             return match.group(1).lower()
     return None
 

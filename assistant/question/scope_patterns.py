@@ -63,6 +63,12 @@ OTHER_LAWS = word_pattern(
     r"(farlig )?avfall\w*",
     r"dsb",
     r"mattilsyn\w*",
+    # electrical installations and their inspection: el-tilsynsloven and its regulations
+    r"el-?kontroll\w*",
+    r"el-?sikkerhet\w*",
+    r"el-?tilsyn\w*",
+    r"elektriske? (anlegg|installasjon)\w*",
+    r"lavspenning\w*",
     r"hygienekurs\w*",
     r"personopplysning\w*",
     r"lagre (cv|cv-ene|søknad\w*|opptak\w*)",
@@ -94,6 +100,34 @@ OTHER_LAWS = word_pattern(
 LAW_NAME = re.compile(
     r"(?<![\wæøå])((?:[\wæøå]+- og )?[\wæøå]{3,}(?:loven|lova|lov|forskriften|forskrifta|forskrift))(?![\wæøå])",
     re.IGNORECASE,
+)
+# A regulation named by its title ("forskrift om utførelse av arbeid"): another regulation unless the title is one
+# the corpus holds ("forskrift om organisering, ledelse og medvirkning"). Not "forskriften om 40 timers kurs",
+# which describes one by its subject.
+REGULATION_TITLE = re.compile(
+    r"(?<![\wæøå])(forskrift om ([a-zæøå][\wæøå-]*)(?: (?:av|og|i|ved|med) [\wæøå-]+)?)(?![\wæøå-])",
+    re.IGNORECASE,
+)
+# ...not "finnes det en forskrift om dette?"
+NOT_A_TITLE = frozenset(
+    {
+        "dette",
+        "det",
+        "den",
+        "denne",
+        "disse",
+        "dem",
+        "hva",
+        "hvordan",
+        "hvilke",
+        "at",
+        "å",
+        "en",
+        "et",
+        "noe",
+        "slikt",
+        "sånt",
+    }
 )
 INJECTION = word_pattern(
     r"ignorer\w* (alle |de |dine )?(tidligere |forrige |ovenstående )?(instruks\w*|beskjed\w*|regler\w*|føringer|kilde\w*)",
@@ -189,6 +223,11 @@ INJECTION = word_pattern(
     r"nye regler:",
     r"(?-i:SYSTEM):",
     r"admin(istrator)? mode",
+    r"admin(istrator)?-?modus",
+    r"(svarbegrensning|begrensning|restriksjon|sperre|filter)\w* (er )?(nå )?(slått|skrudd|tatt) (av|bort)",
+    # a document forged by the assistant: a certificate in a person's name, or backdated
+    r"(kursbevis|diplom|attest|certificate)\w*( [\w-]+){0,6} (på navnet|i navnet|in the name of|made out to)",
+    r"(til)?bakedater\w*|backdat\w*",
     r"override (your|all|the|any|previous|prior|earlier) (instructions|rules|guidelines|system|prompt|restrictions)",
     r"overstyr\w* (dine|alle|de|tidligere) (instruks\w*|regler\w*|føringer)",
 )

@@ -12,7 +12,7 @@ PROVIDER = {
     "pris": word_pattern(
         r"hva koster\w*",
         r"(hva|hvor mye)( [\w-]+){0,3} koster",
-    r"(hva|hvor mye) (vil|ville|kommer|skal) (det|dette|kurset|den|[\w-]*kurs\w*|opplæring\w*)( \w+){0,2} (å )?(koste|kostet|kosta)",
+        r"(hva|hvor mye) (vil|ville|kommer|skal) (det|dette|kurset|den|[\w-]*kurs\w*|opplæring\w*)( \w+){0,2} (å )?(koste|kostet|kosta)",
         r"koster (det|dette|kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*)",  # not "det koster firmaet penger"
         r"(kurset|[\w-]*kurs\w*|opplæring\w*|e-?læring\w*|det)( \w+){0,3} koster( \w+){0,3}\?",
         r"pris(en|er|ene|liste)?",
@@ -23,6 +23,10 @@ PROVIDER = {
         r"betalingsfrist\w*",
         r"betale (kurset|for kurset|med kort|med vipps)",
         r"faktura(en)? fra dere",
+        r"(kan|vil|kunne) dere fakturere",
+        r"fakturer\w*( [\w-]+){0,3} ([\w-]*kurs\w*|opplæring\w*|deltaker\w*)",
+        r"ehf(-faktura\w*)?",
+        r"strekker (det|budsjettet|beløpet|pengene)( \w+){0,2} til",
         r"(ny|en ny|kreditnota\w*) faktura",
         r"refunder\w*",
         r"(pengene|beløpet) tilbake",
@@ -65,6 +69,8 @@ PROVIDER = {
         r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
         r"kursdato\w*",
         r"kursstart",
+        r"når kan (vi|jeg|dere|de)( \w+){0,2} (tidligst|senest|først)( [\w-]+){0,4} [\w-]*(kurs|opplæring)\w*",
+        r"(tidligst|snarest) mulig( [\w-]+){0,3} [\w-]*kurs\w*",
         r"(klokkeslett\w*|hvilke tider|what time)( [\w-]+){0,6} (kurs\w*|klasserom\w*|course|class)",
         r"når (går|starter|er|holdes|arrangeres) (det )?(neste|kurset|kursene|et kurs)\w*",
         r"hvilke datoer",
@@ -154,6 +160,10 @@ PROVIDER = {
         r"(hvor mange|hvem) (jobber|er ansatt|arbeider) (hos|i|på) (dere|hms[ -]?kontoret)",
         r"how many (people|employees|staff)( \w+){0,2} (work )?(at|for) (you|hms[ -]?kontoret)",
         r"who owns (you|hms[ -]?kontoret)",
+        # a job with the course provider
+        r"(jobbe|jobb|stilling\w*|søknad\w*|søke|ansettelse|oppdrag)( [\w-]+){0,4} (hos|for|i) (dere|hms[ -]?kontoret)",
+        r"(kursholder|instruktør|foreleser)\w* (hos|for) (dere|hms[ -]?kontoret)",
+        r"(work|job|position|apply)( \w+){0,3} (for|at|with) (you|hms[ -]?kontoret)",
         # whether the course is up to date, the test's form, licences, other courses, courses abroad
         r"(kursinnhold\w*|kursmateriell\w*|innholdet i (kurset|kursene|e-?læring\w*|nettkurs\w*)|e-?læring\w*|elæring\w*)"
         r"( [\w-]+){0,4} (oppdatert|revidert|utdatert)",
@@ -202,8 +212,8 @@ PROVIDER = {
         r"(logger|logge) (seg )?inn( \w+){0,4} samtidig",
         r"log ?in( \w+){0,3} (at the same time|simultaneously)",
         r"(unlock|reset) (my |the |our )?(account|login|log-in|password)\w*",
-        r"(hvor lenge|how long)( \w+){0,4} (tilgang|access)( \w+){0,2} (til|to) (e-?læring\w*|elæring\w*|kurset|nettkurset|"
-        r"kursportal\w*|the course|the e-?learning|the platform)",
+        r"(hvor lenge|how long)( \w+){0,4} (tilgang\w*|access)( \w+){0,2} (til|to) (e-?læring\w*|elæring\w*|kurset|nettkurset|"
+        r"kursportal\w*|kursmateriell\w*|kursmateriale\w*|the course|the e-?learning|the platform|the material)",
     ),
 }
 

@@ -57,6 +57,12 @@ OTHER_TRADES = {
     "personlige råd": word_pattern(
         r"(følelser for|forelsket i|crush på) (en|ei|min|mitt|vår) (kollega|sjef|medarbeider)\w*",
         r"(feelings for|in love with|crush on) (a|my|our) (colleague|co-?worker|boss)s?",
+        # how to word a hard talk: the sources state duties, not what to say
+        r"(ordlegge|formulere|uttrykke) meg",
+        r"(hva|hvordan) (skal|bør) jeg (si|starte|åpne|legge det fram)( \w+){0,3} (til|i|når|på) "
+        r"(samtalen|møtet|ham|henne|den ansatte|medarbeideren)",
+        r"tips til hva jeg (skal|bør) si",
+        r"(how|what) (should|do) i (word|phrase|say)( \w+){0,3} (it|this|the conversation|the meeting|to (him|her|them))",
     ),
     # the assistant's own opinion or a prediction ("synes du verneombudet er for strengt?", "who will win the
     # election?"), and whether to quit: the sources state rules, not views, forecasts or life choices
@@ -78,6 +84,14 @@ OTHER_TRADES = {
         r"tror du( \w+){0,4} (kommer|blir)( \w+){0,3} (ny|nye|endring\w*)( \w+){0,2} (lov|loven|arbeidsmiljølov\w*|regler)",
         r"burde jeg( bare)? (si opp|slutte|bytte jobb|finne (noe|en) (annet|annen))",
         r"should i (just )?(quit|resign|leave)",
+        # which supplier or product to choose, a forecast, a joke
+        r"(hvilke?n?|hvilket) (?![\w-]*(kurs|opplæring|læring))[\w-]+( [\w-]+){0,4} (vil|ville|kan|kunne|bør) du anbefale",
+        r"anbefaler du( \w+){0,2} (noen|en|et|ei|leverandør\w*|merke\w*|firma\w*|produkt\w*)",
+        r"which (?!course|training|class)[\w-]+( [\w-]+){0,4} (would|do|can|could) you recommend",
+        r"hva tror du( [\w-]+){0,6} (kommer til å|vil) (prioritere|skje|bli|endre\w*|komme)",
+        r"what do you think( [\w-]+){0,6} will",
+        r"(fortell|fortelle|si|kom med) (meg |oss )?(en|noen) (god |morsom |artig )?vits\w*",
+        r"tell (me |us )?(a|an|some) (good |funny )?jokes?",
     ),
     # reporting on gender equality and pay by gender: likestillings- og diskrimineringsloven
     "likestillingsredegjørelse": word_pattern(

@@ -106,7 +106,9 @@ def test_a_question_about_the_duty_put_to_the_provider_is_answered(corpus, quest
 def test_a_request_for_the_providers_service_is_answered_by_an_entry_on_the_course(corpus):
     # the certificate entry is about the course as the provider's product
     question = "kan dere sende kursbeviset til meg på e-post?"
-    ev = select_evidence(corpus, result(corpus, question, [("kursbevis", 0.91)], law_score=0.89), Thresholds())
+    ev = select_evidence(
+        corpus, result(corpus, question, [("kursbevis", 0.91)], law_score=0.89), Thresholds()
+    )
     assert ev.out_of_scope is None and ev.faq is not None and ev.faq.id == "kursbevis"
 
 
