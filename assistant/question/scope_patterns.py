@@ -65,6 +65,9 @@ OTHER_LAWS = word_pattern(
     r"mattilsyn\w*",
     # electrical installations and their inspection: el-tilsynsloven and its regulations
     r"el-?kontroll\w*",
+    # the builder's health and safety plan: byggherreforskriften
+    r"sha-?plan\w*",
+    r"byggherreforskrift\w*",
     r"el-?sikkerhet\w*",
     r"el-?tilsyn\w*",
     r"elektriske? (anlegg|installasjon)\w*",
@@ -138,6 +141,8 @@ INJECTION = word_pattern(
     r"(trenger|behøver) (du )?ikke (å )?(holde deg til|følge|bruke|tenke på)( [\w-]+){0,2} (kilde\w*|regl\w*|hms\w*)",
     r"(you )?(don't|do not|no need to|needn't) (have to |need to )?(stick to|follow|use)( [\w-]+){0,2} (sources|rules)",
     r"glem at du",
+    r"glem( [\w-]+){0,2} (rammene|rammer|reglene|instruksene|føringene|kildene) dine",
+    r"(til|to) (the )?(ai|ki)(-en|-assistenten|-assistant| assistant| assistenten)? (som|who|that) (leser|reads)",
     r"forget (that )?(you('re| are)|your|all|everything|previous|prior|the rules|the instructions)",
     r"svar som om du (var|er)",
     r"(reply|respond|answer|write|act) as (if|though) you (were|are)",

@@ -46,6 +46,8 @@ PROVIDER = {
         r"budsjett\w*( [\w–-]+){0,14} (hva|hvor mye) (bør|må|skal) (jeg|vi|man) (sette av|regne med|beregne)",
         r"(hva|hvor mye) (bør|må|skal) (jeg|vi|man) budsjettere",
         r"[\w-]*rabatt\w*",
+        r"(blir|er) det (noe |litt |noen kroner )?(billigere|rimeligere)",
+        r"(billigere|rimeligere|cheaper) (om|hvis|if|når)",
         r"discounts?",
         # English price words about the course, a seat or "it" (not "the repair cost", "a supervision fee")
         r"how much (does|do|is|are|will|would)( [\w-]+){0,4} (course|training|class|e-?learning|session|it|this|that|cost|"
@@ -118,6 +120,7 @@ PROVIDER = {
     "ledige plasser": word_pattern(
         r"ledige? plass\w*",
         r"plass på (kurset|neste)",
+        r"(få|får|fått) plass på( [\w-]+){0,2} [\w-]*kurs\w*",
         r"er det (fortsatt )?plass",
         r"fullt?booket",
         r"venteliste\w*",
@@ -160,6 +163,8 @@ PROVIDER = {
         r"(hvor mange|hvem) (jobber|er ansatt|arbeider) (hos|i|på) (dere|hms[ -]?kontoret)",
         r"how many (people|employees|staff)( \w+){0,2} (work )?(at|for) (you|hms[ -]?kontoret)",
         r"who owns (you|hms[ -]?kontoret)",
+        r"hvor mange har tatt( [\w-]+){0,3} [\w-]*kurs\w*( \w+){0,2} (hos dere|hos hms[ -]?kontoret)",
+        r"hvor lenge har (dere|firmaet|selskapet|hms[ -]?kontoret)( \w+){0,2} (holdt på|eksistert|drevet|vært i drift)",
         # a job with the course provider
         r"(jobbe|jobb|stilling\w*|søknad\w*|søke|ansettelse|oppdrag)( [\w-]+){0,4} (hos|for|i) (dere|hms[ -]?kontoret)",
         r"(kursholder|instruktør|foreleser)\w* (hos|for) (dere|hms[ -]?kontoret)",
@@ -223,6 +228,7 @@ PROVIDER = {
 ADDRESSED = word_pattern(
     r"dere",
     r"dykk",
+    r"(instruktøren|instruktørene|kursholderen|kursholderne|kurslederen|foreleseren)( [\w-]+){0,3} (komme|kommer|reise|holde)",
     r"hms[ -]?kontor\w*",
     r"[\w-]*(kurs|nettkurs|kursene|kurset|e-?læring|elæring|kursbevis|kursbeviset|instruktør|instruktørene|plattform|"
     r"plattformen|adresse|adressen|postadressen|nettside|nettsida|nettsiden|kontor|kontoret|kundeservice|"

@@ -32,7 +32,8 @@ OTHER_TRADES = {
     # applying for the HMS card (forskrift om HMS-kort, not held; aml § 4-1 only lets the ministry require it)
     "HMS-kort": word_pattern(
         r"(søk\w*|bestill\w*|få|utstede\w*|rett til)( [\w-]+){0,3} (hms|bygge)-?kort\w*",
-        r"(hms|bygge)-?kort\w*( [\w-]+){0,4} (søke\w*|søknad\w*|bestille\w*|koste\w*|utsted\w*)",
+        r"(hms|bygge)-?kort\w*( [\w-]+){0,4} (søke\w*|søknad\w*|bestille\w*|koste\w*|utsted\w*|gyldig\w*|utløp\w*|fornye\w*|varer)",
+        r"(gyldig\w*|utløp\w*|fornye\w*|nytt)( [\w-]+){0,3} (hms|bygge)-?kort\w*",
         r"(apply|application) for (an? |the )?(hse|construction|hms) (id )?cards?",
     ),
     # which product to buy: the supplier's and the standards', not the law's (aml § 4-4 only requires what is safe)
@@ -64,11 +65,18 @@ OTHER_TRADES = {
         r"tips til hva jeg (skal|bør) si",
         r"(how|what) (should|do) i (word|phrase|say)( \w+){0,3} (it|this|the conversation|the meeting|to (him|her|them))",
     ),
+    # which industries must have an occupational health service: the list is oml chapter 13, which is not held
+    "bransjelista for bedriftshelsetjeneste": word_pattern(
+        r"bransjelist\w*",
+        r"(lista|listen|liste) over (bransjer|næringer|virksomheter)( [\w-]+){0,8} (bedriftshelsetjeneste\w*|bht)",
+        r"(hvilke|står) (bransjer|næringer)( [\w-]+){0,6} (bedriftshelsetjeneste\w*|bht)",
+    ),
     # the assistant's own opinion or a prediction ("synes du verneombudet er for strengt?", "who will win the
     # election?"), and whether to quit: the sources state rules, not views, forecasts or life choices
     "meninger og spådommer": word_pattern(
         r"(synes|syns) du",
         r"hva mener du om",
+        r"(hva )?mener du (personlig|selv|ærlig talt|egentlig)",
         r"(din|ditt) (ærlige |personlige )?(mening|syn)",
         r"(et|noen) ærlig\w* råd",
         r"(in|what'?s|what is) your (honest |personal |own )?(opinion|view)",
@@ -141,6 +149,7 @@ TRADES_TOPICS_EN = {
     "økonomi og investering": "finance and investment",
     "personlige råd": "personal advice",
     "meninger og spådommer": "opinions and predictions",
+    "bransjelista for bedriftshelsetjeneste": "the list of industries that must have an occupational health service",
     "likestillingsredegjørelse": "gender-equality reporting",
     "yrkesskade hos NAV": "reporting an occupational injury to NAV",
     "erstatning for skade": "compensation for an injury",

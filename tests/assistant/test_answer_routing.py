@@ -83,7 +83,8 @@ def test_thanks_that_name_an_inspection_get_a_courtesy_reply_not_chapter_18(real
 
 
 @pytest.mark.parametrize(
-    ("question", "named"), [("hva sier aml § 21-3 om overtid?", "21-3"), ("hva sier 4-9 i aml om støy?", "4-9")]
+    ("question", "named"),
+    [("hva sier aml § 21-3 om overtid?", "21-3"), ("hva sier 4-9 i aml om støy?", "4-9")],
 )
 def test_a_nonexistent_section_in_a_topical_question_is_named_and_nothing_else_is_said(
     real_assistant, question, named

@@ -21,6 +21,7 @@ from tests.assistant.test_faq_situation import result
         "kva tid opnar dykk?",
         "blir webkursene deres tatt opp?",  # a compound of one of the provider's things
         "er HMS-lederkurset deres godkjent?",
+        "kan instruktøren komme til oss og holde kurset på verkstedet?",  # the provider's instructor
     ],
 )
 def test_questions_put_to_the_provider(question):
