@@ -4,6 +4,8 @@ answer, or it is put to the course provider and no close FAQ entry answers it.""
 
 from __future__ import annotations
 
+import re
+
 from assistant.evidence.faq_match import asked_as, named
 from assistant.evidence.thresholds import Thresholds
 from assistant.question.scope import OutOfScope, classify
@@ -54,11 +56,12 @@ def unstated_provider_fact(
     the provider's own service ("kan dere sette logoen vår på kursbevisene?") is not, however close § 3-5 is."""
     if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
         return False
-    if asks_the_law(result.question) and any(
+    law_asked = asks_the_law(result.question)
+    if law_asked and any(
         not h.exact and h.score >= thresholds.provider_law for h in result.law[:PROVIDER_LAW_TOP]
     ):
         return False
-    if not (ADDRESSED.search(result.question) or ADDRESSED.search(fold_letters(result.question))):
+    if not _says(ADDRESSED, result.question):
         return False
     if faq_hit is None:
         return True
@@ -67,13 +70,15 @@ def unstated_provider_fact(
         return False
     about = bool(entry.only_when) or asked_as(set(stems(result.question)), entry)
     # a request for the provider's own service is answered only by an entry about the course as a product
-    own_service = not asks_the_law(result.question)
     return not (
-        faq_hit.score >= thresholds.provider_faq
-        and about
-        and (entry.topic in PRODUCT_TOPICS or not own_service)
+        faq_hit.score >= thresholds.provider_faq and about and (law_asked or entry.topic in PRODUCT_TOPICS)
     )
 
 
 def asks_the_law(question: str) -> bool:
-    return bool(LAW_ASKED.search(question) or LAW_ASKED.search(fold_letters(question)))
+    return _says(LAW_ASKED, question)
+
+
+def _says(pattern: re.Pattern[str], question: str) -> bool:
+    """The pattern matches the question as typed or with æ, ø and å folded."""
+    return bool(pattern.search(question) or pattern.search(fold_letters(question)))
