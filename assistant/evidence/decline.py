@@ -24,8 +24,13 @@ PRODUCT_TOPICS = frozenset({"kurs"})
 
 
 def declined(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | None:
-    """Out of scope by the question's words, or by closeness to the out-of-scope exemplars."""
-    by_words = classify(result.question, known_laws=corpus.aliases) if thresholds.scope_signals else None
+    """Out of scope by the question's words, a § of a law we do not hold, or closeness to the out-of-scope
+    exemplars."""
+    if not thresholds.scope_signals:
+        return outside(result, thresholds)
+    by_words = classify(result.question, known_laws=corpus.aliases)
+    if by_words is None and result.other_law and not any(ref.status == "found" for ref in result.refs):
+        by_words = OutOfScope("other_law", result.other_law)
     return by_words or outside(result, thresholds)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from assistant.evidence.select import LEDD_PREFIX
 from assistant.llm.prompts import Source
 from assistant.llm.units import QUOTED, Problem, sentences
-from assistant.references.parse import ReferenceParser
+from assistant.references.parse import ParsedRef, ReferenceParser
 from assistant.references.resolve import ResolvedRef, resolve_refs
 from assistant.sources.corpus import Corpus
 from assistant.types import Section
@@ -128,7 +128,9 @@ class Pinpoints:
         said = " ".join(s.text.casefold() for s in cited)
         problems: list[Problem] = []
         for sentence in sentences(QUOTED.sub(" ", text)):
-            refs = _sections(resolve_refs(self.corpus, self.parser.parse(sentence)))
+            parsed = self.parser.parse(sentence)
+            problems.extend(_other_laws(sentence, parsed, said))
+            refs = _sections(resolve_refs(self.corpus, parsed))
             for ref in refs:
                 problems.extend(self._named(sentence, ref, cover))
             refs = [r for r in refs if r.status == "found"]
@@ -215,3 +217,19 @@ class Pinpoints:
                     )
                 )
         return problems
+
+
+def _other_laws(sentence: str, parsed: list[ParsedRef], said: str) -> list[Problem]:
+    """A § of a law we do not hold ('folketrygdloven § 8-7'), unless a cited source names it too."""
+    problems = []
+    for ref in parsed:
+        mentioned = sentence[ref.span[0] : ref.span[1]].strip()
+        if ref.other_law and not (ref.other_law in said and mentioned.casefold() in said):
+            problems.append(
+                Problem(
+                    "uncited_section",
+                    f"It mentions {mentioned} of {ref.other_law}, a law that is not among the sources. Mention "
+                    "only sections that a cited source contains.",
+                )
+            )
+    return problems

@@ -54,6 +54,19 @@ _BY_DATE = re.compile(
     r"\s+nr\.?\s*(?P<nr>\d{1,5})",
     re.IGNORECASE,
 )
+# Another law's name, right before a § ('folketrygdloven § 8-7', 'ftrl § 8-2', 'hovedavtalen § 6-1', 'forskrift om
+# utførelse av arbeid § 3-1', 'Holidays Act section 5') or after it ('§ 7 i ferieloven'): the § is that law's, not
+# the one of ours with the same number. 'loven § 3-5' and 'forskriften § 5' name no other law.
+_OTHER_NAME = (
+    r"(?:[\wæøå]+- og )?[\wæøå]{3,}(?:loven|lova|lovens|forskriften|forskrifta|forskriftens|avtalen|avtalens|avtala)"
+    r"|ftrl|fvl|pbl|sktl|tek ?\d\d|forskrift om [\wæøå-]+(?: (?:av|og|i|ved|med) [\wæøå-]+)?"
+    r"|(?-i:(?:[A-Z][\w-]*\s){1,3}Act)"
+)
+_OTHER_SHORT = {"ftrl": "folketrygdloven", "fvl": "forvaltningsloven", "pbl": "plan- og bygningsloven", "sktl": "skatteloven"}
+_OTHER_BEFORE = re.compile(rf"(?<![\wæøå-])(?P<name>{_OTHER_NAME})\.?\s*,?\s*$", re.IGNORECASE)
+_OTHER_AFTER = re.compile(
+    rf"\s*,?\s+(?:i|in|of|av|etter|under)\s+(?:the\s+)?(?P<name>{_OTHER_NAME})(?![\wæøå])", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class ParsedRef:
     chapter: str | None = None
     through: str | None = None  # the last section of a range ('§§ 10-4 til 10-6')
     following: bool = False  # '§ 10-4 flg.': the section and the two that follow
+    other_law: str | None = None  # the name of a law we do not hold, whose § this is ('ferieloven')
 
 
 def normalize_section(ch: str, chl: str | None, no: str | None, suf: str | None) -> str:
@@ -124,6 +138,22 @@ class ReferenceParser:
     def _law(self, name: str | None) -> str | None:
         return self.aliases.get(re.sub(r"\s+", " ", name.lower())) if name else None
 
+    def _other_law(self, text: str, m: re.Match[str]) -> str | None:
+        """The name of a law we do not hold, written right before or after the reference."""
+        for found in (_OTHER_BEFORE.search(text[: m.start()]), _OTHER_AFTER.match(text, m.end())):
+            if found and not self._held(found.group("name")):
+                name = re.sub(r"\s+", " ", found.group("name")).lower()
+                return _OTHER_SHORT.get(name, name)
+        return None
+
+    def _held(self, name: str) -> bool:
+        """'arbeidsmiljølovens', 'internkontrollforskrifta': a form of a name we hold."""
+        name = re.sub(r"\s+", " ", name.lower()).removesuffix("s")
+        return any(
+            name == alias or (len(alias) > 4 and (name.startswith(alias) or alias.startswith(name)))
+            for alias in self.aliases
+        )
+
     def law_by_date(self, text: str) -> tuple[str | None, tuple[int, int]] | None:
         """'lov 17. juni 2005 nr. 62' -> ('LOV-2005-06-17-62' if held, else None, span)."""
         m = _BY_DATE.search(text)
@@ -144,7 +174,10 @@ class ReferenceParser:
                     continue
                 taken.append(m.span())
                 law_id = dated[0] if dated and m.start() >= dated[1][0] else None
-                found = self._chapter_ref(m) if pattern is self._chapter else self._letter_first(text, m)
+                found = list(self._chapter_ref(m) if pattern is self._chapter else self._letter_first(text, m))
+                other = None if law_id or any(r.law_id for r in found) else self._other_law(text, m)
+                if other:
+                    found = [replace(r, other_law=other) for r in found]
                 refs.extend(r if r.law_id or not law_id else _with_law(r, law_id, dated[1][0]) for r in found)  # type: ignore[index]
         if not refs:
             refs.extend(r for r in self._whole_laws(text, dated) if not content_words(text, [r]))

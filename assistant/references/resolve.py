@@ -119,7 +119,7 @@ def resolve_refs(corpus: Corpus, parsed: list[ParsedRef]) -> list[ResolvedRef]:
     """Attach each parsed reference to a law and say whether the corpus holds what it names."""
     resolved: list[ResolvedRef] = []
     for ref in parsed:
-        law = _law_for(corpus, ref)
+        law = None if ref.other_law else _law_for(corpus, ref)
         if law is None:
             continue
         if ref.kind == "law":

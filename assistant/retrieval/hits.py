@@ -39,6 +39,7 @@ class RetrievalResult:
     outside: OutsideMatch | None = (
         None  # the closest out-of-scope exemplar (assistant.retrieval.outside_search)
     )
+    other_law: str | None = None  # a law we do not hold, whose § the question names ('ferieloven § 5')
 
     @property
     def best_faq(self) -> Hit | None:

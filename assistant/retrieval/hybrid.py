@@ -139,6 +139,8 @@ class HybridRetriever:
                 )
                 law[key].exact = True
 
+        ours = [r for r in parsed if not r.other_law]
+
         def order(h: Hit) -> tuple[bool, float]:
             return (not h.exact, -(h.score + h.rerank))
 
@@ -148,8 +150,9 @@ class HybridRetriever:
             refs,
             sorted(faq.values(), key=order),
             sorted(law.values(), key=order),
-            lookup_only=is_lookup(text, parsed, titles=_titles(self.corpus, refs)),
+            lookup_only=is_lookup(text, ours, titles=_titles(self.corpus, refs)),
             outside=outside,
+            other_law=next((r.other_law for r in parsed if r.other_law), None),
         )
 
     def _classify_law(self, vector: np.ndarray, cfg: FusionConfig, law: dict[str, Hit]) -> None:

@@ -76,6 +76,44 @@ def test_no_reference_in_ordinary_text(parser, text):
     assert parser.parse(text) == []
 
 
+# written for this test: a § of a law we do not hold is that law's, not ours with the same number
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("hva sier folketrygdloven § 8-7 om egenmelding?", "folketrygdloven"),
+        ("Hva står det i § 7 i ferieloven?", "ferieloven"),
+        ("ftrl § 8-2 opptjening", "folketrygdloven"),
+        ("tek17 § 12-7", "tek17"),
+        ("Hva sier hovedavtalen § 6-1 om tillitsvalgte?", "hovedavtalen"),
+        ("hva sier forskrift om utførelse av arbeid § 3-1?", "forskrift om utførelse av arbeid"),
+        ("brann- og eksplosjonsvernloven § 6", "brann- og eksplosjonsvernloven"),
+        ("section 5 of the Holidays Act", "holidays act"),
+        ("kapittel 8 i folketrygdloven", "folketrygdloven"),
+    ],
+)
+def test_a_section_of_another_law_is_not_ours(parser, corpus, text, other):
+    parsed = parser.parse(text)
+    assert parsed and {r.other_law for r in parsed} == {other}
+    assert resolve_refs(corpus, parsed) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arbeidsmiljølovens § 3-5",
+        "§ 5 i internkontrollforskrifta",
+        "forskrift om organisering, ledelse og medvirkning § 3-18",
+        "etter loven § 3-5",  # the law the question is about
+        "forskriften § 5",
+        "under the Act section 3-5",
+    ],
+)
+def test_a_section_of_a_law_we_hold_is_ours(parser, corpus, text):
+    parsed = parser.parse(text)
+    assert parsed and not any(r.other_law for r in parsed)
+    assert resolve_refs(corpus, parsed)
+
+
 def test_lookup_questions(parser):
     for text in [
         "hva står i aml § 6-5?",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.evidence.select import Thresholds, law_citation, select_evidence
@@ -143,3 +145,15 @@ def test_source_text_cannot_close_its_tag(corpus, daglig_leder):
     block = format_sources([evil, daglig_leder[1]])
     assert block.count("<source id=") == 2 and block.count("</source>") == 2
     assert "&lt;/source&gt;&lt;source id=" in block
+
+
+def test_a_section_of_a_law_we_do_not_hold_fails_unless_a_cited_source_names_it(corpus, daglig_leder):
+    # written for this test: '§ 5' exists in internkontrollforskriften; ferieloven's § 5 is not among the sources
+    verifier = Verifier(corpus)
+    problems = verifier.check("Etter ferieloven § 5 har alle fem ukers ferie [S2].", daglig_leder)
+    assert kinds(problems) == ["uncited_section"] and "ferieloven" in problems[0].message
+    passage = law_citation(corpus, AML, "4-6")
+    named = re.search(r"folketrygdloven § [\d-]+", passage.quote)
+    assert named, "aml § 4-6 names a section of folketrygdloven"
+    sources = [Source("S1", passage, passage.quote)]
+    assert verifier.check(f"Bestemmelsen viser til {named.group(0).strip()} [S1].", sources) == []
