@@ -16,6 +16,7 @@ Thresholds are calibrated on the dev split (`python -m evals.calibrate`); see `T
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.evidence.citations import LEDD_PREFIX, best_ledd, faq_citation, focused_ledd, gap, law_citation
@@ -138,7 +139,10 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         return ev
     ev.out_of_scope = declined(corpus, result, thresholds)
     if ev.out_of_scope is not None:
-        if ev.out_of_scope.reason == "injection":  # a § named inside an instruction is not quoted for it
+        # a § named inside an instruction, or beside what the sources do not answer ('etter aml § 6-5 … skal vi
+        # trekke forskuddsskatt?'), is not quoted for it; one asked about for itself ('hva sier aml § 14-9 om …
+        # etter kommuneloven § 25?') is, beside another law's
+        if ev.out_of_scope.reason != "other_law" or not _asked_for_itself(result):
             ev.drop_quotes()
         return ev
     faq_hit = first_fitting(corpus.faq, result, enabled=thresholds.faq_situations)
@@ -181,6 +185,18 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
     if faq_ok:
         _add_faq(corpus, ev, entry, result, law_hit=law_hit, thresholds=thresholds, query=query)  # type: ignore[arg-type]
     return ev
+
+
+def _asked_for_itself(result: RetrievalResult) -> bool:
+    """The question asks what a § we hold says ('hva sier aml § 14-9 …', 'what does section 14-9 say')."""
+    return any(
+        ref.status == "found" and ASKS_WHAT_IT_SAYS.search(result.question[: ref.ref.span[0]])
+        for ref in result.refs
+    )
+
+
+# the words right before a reference that ask what it says
+ASKS_WHAT_IT_SAYS = re.compile(r"(hva (sier|står)( det)?( i)?|what (does|do)( the)?)\s*$", re.IGNORECASE)
 
 
 def _lead_with_law(

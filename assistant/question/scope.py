@@ -30,6 +30,7 @@ from assistant.question.scope_patterns import (
     OTHER_LAWS,
     REGULATION_TITLE,
     TASK,
+    TOBACCO,
     VACATION,
     only_greeting,
     only_thanks,
@@ -90,15 +91,17 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
         return OutOfScope("chat", "takk")
     if only_greeting(question):
         return OutOfScope("chat", "hilsen")
-    if found(REPORTED):
+    if found(REPORTED) and not found(OWN_BOOKS):
         return None
     law = other_law(question, known_laws)
     if law:
         return OutOfScope("other_law", law)
     if found(VACATION) and not found(PAYSLIP) and not found(YOUNG):
         return OutOfScope("other_law", "ferieloven")
+    if found(TOBACCO):
+        return OutOfScope("other_law", "tobakksskadeloven")
     for topic, pattern in PROVIDER.items():
-        if found(pattern):
+        if found(pattern) and not (topic == "pris" and found(AML_PAY)):
             return OutOfScope("provider", topic)
     if found(COURSE_CONTENT):
         return None
@@ -108,7 +111,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
         if (
             (pattern.search(asked) or _folded(pattern).search(asked_folded))
             and not (about_courses and topic in NOT_ABOUT_COURSES)
-            and not (topic == "lønn og ytelser" and found(AML_PAY))
+            and not (topic == "lønn og ytelser" and found(AML_PAY) and not found(WAGE_RATE))
         ):
             return OutOfScope("other_domain", topic)
     return None
@@ -155,13 +158,21 @@ REPORTED = word_pattern(
     r"arbeidstilsynet( [\w-]+){0,4} (dagmulkt|tvangsmulkt)\w*",
     r"(dagmulkt|tvangsmulkt)\w*( [\w-]+){0,4} fra arbeidstilsynet",
 )
+# ...but how the asker books, deducts or is taxed on it is still accounting or tax ("hvordan bokfører vi tvangsmulkten?")
+OWN_BOOKS = word_pattern(
+    r"(hvordan|hvor|hvilken konto)( [\w-]+){0,3} (bokfør|kostnadsfør|avsett|fører vi|føre)\w*",
+    r"skattepliktig\w*|fradragsberettig\w*|skattefri\w*",
+)
 # The overtime premium is aml § 10-6 (11)'s, whatever the hourly wage it is added to ("fikk overtiden betalt med vanlig
 # timelønn"), and so is the pay for a verneombud's work outside working hours (§ 6-5 (3)) and hired-in workers' pay
 # equal to the hirer's own (§ 14-12 a); the tax on it is still tax.
+# A wage rate (the general minimum wage, a tariff rate) is not the law's, even for hired-in workers (aml § 14-12 a)
+WAGE_RATE = word_pattern(r"minstelønn\w*", r"allmenngj\w*", r"tarifflønn\w*", r"minimum wages?")
 AML_PAY = word_pattern(
     r"overtidstillegg\w*",
     r"overtidsbetaling\w*",
     r"overtid\w*( [\w-]+){0,6} (betalt|betales|tillegg\w*|timelønn\w*)",
+    r"overtid\w*(\W+[\w-]+){0,24}\W+(betale|betales|betalt) (\w+ )?(i )?tillegg",
     r"overtime (pay|premium|rate)",
     r"(verneombud\w*|vernearbeid\w*|vernerund\w*)(\W+[\w-]+){0,24}\W+(betalt|betaling|godtgjør\w*)",
     r"(innleid\w*|innleie\w*|bemanningsbyrå\w*|vikarbyrå\w*|leier inn|leid inn)(\W+[\w-]+){0,16}\W+(samme )?(\w*lønn\w*)",

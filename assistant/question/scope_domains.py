@@ -48,6 +48,8 @@ OTHER_DOMAINS = {
         r"balanseført",
         r"hvilken konto",
         r"\bkonto(en)? (skal|bør|må)",
+        r"\bin (our|the|my|your) (accounts|books)\b",
+        r"\b(which|what) account\b",
     ),
     "forsikring": stem_pattern(r"forsikring", r"\bpremie", r"insurance", r"\binsure", r"forsikre"),
     # registering for VAT and reporting it: never about the VAT on a course, whatever course the asker runs

@@ -39,6 +39,8 @@ PROVIDER = {
         r"(one|single|separate|combined) invoices? (per|for each) (department|employee|participant)s?",
         r"(send|get|receive|pay) (us |me )?(an |the |a new |your )?invoice\w*",
         r"hva (må|skal) (vi|jeg|man) betale",
+        r"(hva|hvor mye) tar dere (i|for|per|pr)\b",
+        r"(har|tar|gir|tilbyr) dere (en )?(timepris|fastpris|fast pris|dagpris)",
         r"hvor mye (må|skal) (vi|jeg|man) (ut med|punge ut)",
         r"(noe |et |ekstra )?gebyr\w* (for|ved) (å ta |å melde \w+ |å )?(\w*test\w*|kurset|påmelding\w*|avmelding\w*|"
         r"avbestilling\w*|ny\w* (test|forsøk|kopi))",
@@ -71,6 +73,7 @@ PROVIDER = {
         r"neste (kurs|klasseromskurs|kursdato|kursstart)\w*",
         r"kursdato\w*",
         r"kursstart",
+        r"påmeldingsfrist\w*",
         r"når kan (vi|jeg|dere|de)( \w+){0,2} (tidligst|senest|først)( [\w-]+){0,4} [\w-]*(kurs|opplæring)\w*",
         r"(tidligst|snarest) mulig( [\w-]+){0,3} [\w-]*kurs\w*",
         r"(klokkeslett\w*|hvilke tider|what time)( [\w-]+){0,6} (kurs\w*|klasserom\w*|course|class)",
