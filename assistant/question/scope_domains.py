@@ -86,6 +86,9 @@ OTHER_DOMAINS = {
         r"lønnsjustering\w*",
         r"egenmelding\w*",
         r"arbeidsgiverperiode\w*",
+        # the employer's period of sick pay, by its length, and who pays during sick leave or parental leave
+        r"første 16 (dag|dagen|dager|dagene)",
+        r"(hvem|som) (betaler|dekker) (lønn|lønna|lønnen|sykepeng\w*)( [\w-]+){0,6} (syk\w*|permisjon\w*|foreldre\w*)",
         r"nav( betaler|-refusjon| refunderer)",
         r"sykepeng\w*",
         r"(hvor mye|hva) får (hun|han|de|jeg|vi|den ansatte)( \w+){0,3} fra nav",

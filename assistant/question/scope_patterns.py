@@ -234,6 +234,8 @@ INJECTION = word_pattern(
     r"(gi|give)( \w+){0,2} (et |an? )?(anslag|estimate|guess) (likevel|anyway)",
     r"forget (the|about the) (hms|hse|safety|law|sources?)\w*( \w+)? (stuff|for a (second|moment|minute))",
     r"act as (if|though|an? (unrestricted|unfiltered|different|new|evil|ai|assistant|chatbot|lawyer))",
+    r"(act|opptre|fungere|svar) (as|som) (my|our|min|vår) (lawyer|attorney|advokat)",
+    r"vær (min|vår) advokat",
     r"roleplay",
     r"(oppfør|oppføre|opptre) deg som",
     r"(behave|act) like (a|an)",
