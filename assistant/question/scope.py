@@ -96,7 +96,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
     law = other_law(question, known_laws)
     if law:
         return OutOfScope("other_law", law)
-    if found(VACATION) and not found(PAYSLIP) and not found(YOUNG):
+    if found(VACATION) and not found(PAYSLIP) and not found(YOUNG) and not found(SICK_CHILD):
         return OutOfScope("other_law", "ferieloven")
     if found(TOBACCO):
         return OutOfScope("other_law", "tobakksskadeloven")
@@ -112,6 +112,7 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
             (pattern.search(asked) or _folded(pattern).search(asked_folded))
             and not (about_courses and topic in NOT_ABOUT_COURSES)
             and not (topic == "lønn og ytelser" and found(AML_PAY) and not found(WAGE_RATE))
+            and not (topic == "kjøp og kontrakter" and found(WORK_STOPPED))
         ):
             return OutOfScope("other_domain", topic)
     return None
@@ -119,6 +120,22 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
 
 # The payslip states the holiday pay (aml § 14-15 (3)): a question about what it must show is not ferieloven's.
 PAYSLIP = word_pattern(r"lønnsslipp\w*", r"lønnsoppgave\w*", r"pay ?slips?", r"pay stubs?")
+
+# A verneombud stopping dangerous work is § 6-3's, whatever contract penalty the asker is threatened with
+WORK_STOPPED = word_pattern(
+    r"(verneombud|vernombud)\w*(\W+[\w-]+){0,40}\W+stans\w*",
+    r"stans\w*(\W+[\w-]+){0,40}\W+(verneombud|vernombud)\w*",
+)
+
+# Leave for a sick child is aml § 12-9's, even when holiday is named as what the asker was told to take instead
+SICK_CHILD = word_pattern(
+    r"syke? barn\w*",
+    r"barns? sykdom",
+    r"sykt barn",
+    r"barnet (er|var|blir|ble) sykt?",
+    r"(kids?|child|children)(\W+[\w']+){0,10}\W+(sick|ill)",
+    r"sick (kids?|child|children)",
+)
 
 # Children and young workers' holidays and free time are aml ch. 11's (§ 11-5: four weeks free in the summer holidays).
 YOUNG = word_pattern(
@@ -135,9 +152,12 @@ YOUNG = word_pattern(
 # Who told the asker something ("regnskapsføreren sa", "revisoren vår mener", "Revisor spør etter det"): the
 # messenger, not what is asked about. Left out before the other domains' words are matched.
 MESSENGER = re.compile(
-    r"(?<![\wæøå])(?:[\wæøå-]+(?:en|et|ern|n)|revisor|regnskapsfører|advokat|rådgiver)(?: (?:vår|vårt|min|mitt|deres))? "
+    r"(?<![\wæøå])(?:[\wæøå-]+(?:en|et|ern|n)|revisor|regnskapsfører|advokat|rådgiver|styreleder|leder)"
+    r"(?: (?:vår|vårt|min|mitt|deres))? "
     r"(?:sa|sier|mener|mente|påstår|påsto|hevder|skriver|skrev|anbefaler|anbefalte|krever|krevde|spør|spurte|"
-    r"etterspør|etterspurte)(?![\wæøå])",
+    r"etterspør|etterspurte|går gjennom|gjennomgår|sjekker)(?![\wæøå])"
+    r"|(?<![\w])(?:our |the |my )?(?:insurance broker|broker|insurer|accountant|auditor|lawyer)"
+    r" (?:asked|asks|said|says|wants|wanted|requested|told)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -158,10 +178,12 @@ REPORTED = word_pattern(
     r"arbeidstilsynet( [\w-]+){0,4} (dagmulkt|tvangsmulkt)\w*",
     r"(dagmulkt|tvangsmulkt)\w*( [\w-]+){0,4} fra arbeidstilsynet",
 )
-# ...but how the asker books, deducts or is taxed on it is still accounting or tax ("hvordan bokfører vi tvangsmulkten?")
+# ...but how the asker books, deducts, is taxed or insured on it is still accounting, tax or insurance ("hvordan
+# bokfører vi tvangsmulkten?", "vi varslet Arbeidstilsynet … dekkes dette av yrkesskadeforsikringen?")
 OWN_BOOKS = word_pattern(
     r"(hvordan|hvor|hvilken konto)( [\w-]+){0,3} (bokfør|kostnadsfør|avsett|fører vi|føre)\w*",
     r"skattepliktig\w*|fradragsberettig\w*|skattefri\w*",
+    r"[\w-]*forsikring\w*( [\w-]+){0,3} (dekke|dekker|dekkes|dekket)|(dekke|dekker|dekkes|dekket)( [\w-]+){0,6} [\w-]*forsikring\w*",
 )
 # The overtime premium is aml § 10-6 (11)'s, whatever the hourly wage it is added to ("fikk overtiden betalt med vanlig
 # timelønn"), and so is the pay for a verneombud's work outside working hours (§ 6-5 (3)) and hired-in workers' pay
@@ -176,6 +198,10 @@ AML_PAY = word_pattern(
     r"overtime (pay|premium|rate)",
     r"(verneombud\w*|vernearbeid\w*|vernerund\w*)(\W+[\w-]+){0,24}\W+(betalt|betaling|godtgjør\w*)",
     r"(innleid\w*|innleie\w*|bemanningsbyrå\w*|vikarbyrå\w*|leier inn|leid inn)(\W+[\w-]+){0,16}\W+(samme )?(\w*lønn\w*)",
+    # who pays for a duty's course or equipment ("må jeg legge ut for kursavgiften selv?", § 6-5 (3); § 3-2 (2))
+    r"(legge ut|betale|dekke|ta)( for)?( [\w-]+){0,2} (kursavgift\w*|[\w-]*kurs\w*|opplæring\w*)( \w+){0,2} selv",
+    r"(verneutstyr\w*|vernesko|hørselvern|sveisemask\w*|arbeidsklær|arbeidstøy)(\W+[\w-]+){0,12}\W+refunder\w*",
+    r"refunder\w*(\W+[\w-]+){0,12}\W+(verneutstyr\w*|vernesko|hørselvern|sveisemask\w*|arbeidsklær|arbeidstøy)",
     r"(hired|agency|temp)( \w+){0,2} workers?(\W+\w+){0,12}\W+(same|equal) (pay|wages?)",
 )
 # What the course teaches ("lærer man noe om brannslukking?"): the course content entry's, whatever the subject.

@@ -228,6 +228,10 @@ INJECTION = word_pattern(
     r"(uansett|regardless of|no matter) (hva|what) (du|you) (egentlig |actually |really )?(mener|tror|vet|think|believe|know)",
     r"pretend (you|to|(that )?it'?s|that)",
     r"fill in the blanks?|no caveats",
+    # asked to answer with a given sentence, without reservations or sources
+    r"svar (bare |kun )?med (denne|følgende|dette|kun|bare) (ene )?(setning\w*|tekst\w*|ord\w*|formulering\w*)",
+    r"(ikke|uten å) (legg\w* til|ta med|ta) (noen )?forbehold",
+    r"(ikke|uten å) (vis\w*|henvis\w*) til (noen )?kilde\w*",
     # asked to invent: a made-up ruling, a "plausible" figure, a guess "anyway"
     r"oppdikte[dt]|oppdiktet|(dikt|finn) (opp|på) (en|et|noen)|make (one|it|something|some) up",
     r"(plausible|believable|troverdig\w*) (figure|number|estimate|tall|anslag|dom\w*|ruling|judgment)",

@@ -8,6 +8,12 @@ from assistant.question.scope_patterns import word_pattern
 MONTHS = "januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
 
 
+# ...what we pay a person is pay (a non-compete's compensation, § 14 A-3), not a price
+NOT_A_PERSON = (
+    r"(?! (ham|henne|han|hun|dem|de ansatte|den ansatte|ansatte|arbeidstaker\w*|verneombud\w*|lærling\w*|vikar\w*|"
+    r"him|her|them))"
+)
+
 PROVIDER = {
     "pris": word_pattern(
         r"hva koster\w*",
@@ -18,7 +24,7 @@ PROVIDER = {
         r"pris(en|er|ene|liste)?",
         r"(kroner|kr|(?-i:NOK))( [\w-]+){0,3} (for|per|pr\.?) (kurset|deltaker\w*|person\w*|stk|plass\w*)",
         r"[\w-]*kurs\w*( [\w-]+){0,4} (\d[\d .]*)? ?(kroner|kr|(?-i:NOK))",
-        r"hvor mye (må|skal) (vi|jeg|man) betale",
+        rf"hvor mye (må|skal) (vi|jeg|man) betale{NOT_A_PERSON}",
         r"kursavgift\w*",
         r"betalingsfrist\w*",
         r"betale (kurset|for kurset|med kort|med vipps)",
@@ -38,7 +44,7 @@ PROVIDER = {
         r"kostnadssted\w*",
         r"(one|single|separate|combined) invoices? (per|for each) (department|employee|participant)s?",
         r"(send|get|receive|pay) (us |me )?(an |the |a new |your )?invoice\w*",
-        r"hva (må|skal) (vi|jeg|man) betale",
+        rf"hva (må|skal) (vi|jeg|man) betale{NOT_A_PERSON}",
         r"(hva|hvor mye) tar dere (i|for|per|pr)\b",
         r"(har|tar|gir|tilbyr) dere (en )?(timepris|fastpris|fast pris|dagpris)",
         r"hvor mye (må|skal) (vi|jeg|man) (ut med|punge ut)",
