@@ -21,17 +21,19 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from assistant.question.scope_domains import COURSE_WORDS, NOT_ABOUT_COURSES, OTHER_DOMAINS
-from assistant.question.scope_patterns import (
-    COMMAND,
-    INJECTION,
+from assistant.question.scope_domains import OTHER_DOMAINS
+from assistant.question.scope_laws import (
     LAW_NAME,
     NOT_A_TITLE,
     OTHER_LAWS,
     REGULATION_TITLE,
-    TASK,
     TOBACCO,
     VACATION,
+)
+from assistant.question.scope_patterns import (
+    COMMAND,
+    INJECTION,
+    TASK,
     only_greeting,
     only_thanks,
     word_pattern,
@@ -117,6 +119,19 @@ def classify(question: str, *, known_laws: Iterable[str] = ()) -> OutOfScope | N
             return OutOfScope("other_domain", topic)
     return None
 
+
+# Asking which of the course provider's courses to take is the FAQ's to answer, not a supplier recommendation.
+COURSE_WORDS = word_pattern(
+    r"[\w-]*kurs\w*",
+    r"courses?",
+    r"opplæring\w*",
+    r"training",
+    r"e-?læring\w*",
+    r"certificates?",
+)
+# Signals that do not count when the question is about the course provider's own courses (VAT on the course is the
+# FAQ's to answer).
+NOT_ABOUT_COURSES = frozenset({"anbefalinger og innkjøp", "merverdiavgift"})
 
 # The payslip states the holiday pay (aml § 14-15 (3)): a question about what it must show is not ferieloven's.
 PAYSLIP = word_pattern(r"lønnsslipp\w*", r"lønnsoppgave\w*", r"pay ?slips?", r"pay stubs?")

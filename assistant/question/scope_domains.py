@@ -1,5 +1,4 @@
-"""The other domains the sources do not answer (tax, accounting, insurance, pay, ...), and the words that make a
-question about the course provider's own courses."""
+"""The other domains the sources do not answer (tax, accounting, insurance, pay, ...)."""
 
 from __future__ import annotations
 
@@ -291,15 +290,3 @@ OTHER_DOMAINS = {
     ),
     **ADJACENT_DOMAINS,
 }
-# Asking which of the course provider's courses to take is the FAQ's to answer, not a supplier recommendation.
-COURSE_WORDS = word_pattern(
-    r"[\w-]*kurs\w*",
-    r"courses?",
-    r"opplæring\w*",
-    r"training",
-    r"e-?læring\w*",
-    r"certificates?",
-)
-# Signals that do not count when the question is about the course provider's own courses (VAT on the course is the
-# FAQ's to answer).
-NOT_ABOUT_COURSES = frozenset({"anbefalinger og innkjøp", "merverdiavgift"})

@@ -62,7 +62,12 @@ _OTHER_NAME = (
     r"|ftrl|fvl|pbl|sktl|tek ?\d\d|forskrift om [\wæøå-]+(?: (?:av|og|i|ved|med) [\wæøå-]+)?"
     r"|(?-i:(?:[A-Z][\w-]*\s){1,3}Act)"
 )
-_OTHER_SHORT = {"ftrl": "folketrygdloven", "fvl": "forvaltningsloven", "pbl": "plan- og bygningsloven", "sktl": "skatteloven"}
+_OTHER_SHORT = {
+    "ftrl": "folketrygdloven",
+    "fvl": "forvaltningsloven",
+    "pbl": "plan- og bygningsloven",
+    "sktl": "skatteloven",
+}
 _OTHER_BEFORE = re.compile(rf"(?<![\wæøå-])(?P<name>{_OTHER_NAME})\.?\s*,?\s*$", re.IGNORECASE)
 _OTHER_AFTER = re.compile(
     rf"\s*,?\s+(?:i|in|of|av|etter|under)\s+(?:the\s+)?(?P<name>{_OTHER_NAME})(?![\wæøå])", re.IGNORECASE
@@ -174,7 +179,9 @@ class ReferenceParser:
                     continue
                 taken.append(m.span())
                 law_id = dated[0] if dated and m.start() >= dated[1][0] else None
-                found = list(self._chapter_ref(m) if pattern is self._chapter else self._letter_first(text, m))
+                found = list(
+                    self._chapter_ref(m) if pattern is self._chapter else self._letter_first(text, m)
+                )
                 other = None if law_id or any(r.law_id for r in found) else self._other_law(text, m)
                 if other:
                     found = [replace(r, other_law=other) for r in found]
