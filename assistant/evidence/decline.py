@@ -29,7 +29,7 @@ def declined(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds) ->
     if not thresholds.scope_signals:
         return outside(result, thresholds)
     by_words = classify(result.question, known_laws=corpus.aliases)
-    if by_words is None and result.other_law and not any(ref.status == "found" for ref in result.refs):
+    if by_words is None and result.other_law and not result.names_a_held_section:
         by_words = OutOfScope("other_law", result.other_law)
     return by_words or outside(result, thresholds)
 
@@ -42,7 +42,7 @@ def outside(result: RetrievalResult, thresholds: Thresholds) -> OutOfScope | Non
         match is None
         or not thresholds.outside_margin
         or match.margin < thresholds.outside_margin
-        or any(ref.status == "found" for ref in result.refs)
+        or result.names_a_held_section
         or any(h.exact for h in result.faq[:1])
     ):
         return None
@@ -59,7 +59,7 @@ def unstated_provider_fact(
     and no law answers for the provider. A law question put politely to the provider ("kan dere si meg hva loven
     sier om overtid?") is close to a law section and asks what the law requires, and is answered; a request for
     the provider's own service ("kan dere sette logoen vår på kursbevisene?") is not, however close § 3-5 is."""
-    if not thresholds.provider_faq or any(ref.status == "found" for ref in result.refs):
+    if not thresholds.provider_faq or result.names_a_held_section:
         return False
     law_asked = asks_the_law(result.question)
     if law_asked and any(

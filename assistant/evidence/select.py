@@ -157,7 +157,7 @@ def _select(corpus: Corpus, result: RetrievalResult, thresholds: Thresholds, *, 
         and faq_hit is not None
         and faq_answers(faq_hit, entry, terms, sure=thresholds.faq_sure, floor=thresholds.faq)
     )
-    if ev.gaps and not any(ref.status == "found" for ref in result.refs):
+    if ev.gaps and not result.names_a_held_section:
         return _gap_only(corpus, result, ev, entry if faq_ok else None, thresholds, query=query)
     floor = thresholds.law_en if guess_language(result.question) == "en" else thresholds.law
     law_ok = law_hit is not None and law_hit.score >= floor

@@ -42,6 +42,11 @@ class RetrievalResult:
     other_law: str | None = None  # a law we do not hold, whose § the question names ('ferieloven § 5')
 
     @property
+    def names_a_held_section(self) -> bool:
+        """The question names a § the corpus holds ('hva står i aml § 6-5', 'etter § 3-4 …')."""
+        return any(ref.status == "found" for ref in self.refs)
+
+    @property
     def best_faq(self) -> Hit | None:
         return self.faq[0] if self.faq else None
 
